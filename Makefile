@@ -1,0 +1,62 @@
+# capacity-lms: `make sandbox` runs the demo site, `make test` runs the whole suite.
+# Variables: PYTHON (interpreter for the venv), VENV (its folder), DJANGO (e.g. 5.2 or 6.1 to
+# pin that series), PORT (sandbox port), DATABASE_URL (default: SQLite).
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+DJANGO ?=
+PYTEST_ARGS ?=
+
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python sandbox/manage.py
+STAMP := $(VENV)/.installed$(if $(DJANGO),-django-$(DJANGO))
+DJANGO_PIN := $(if $(DJANGO),"Django==$(DJANGO).*")
+
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install sandbox sandbox-data test lint benchmarks wheel install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+
+$(STAMP): setup.cfg pyproject.toml | $(BIN)/python
+	rm -f $(VENV)/.installed*
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test]" $(DJANGO_PIN)
+	touch $@
+
+install: $(STAMP)
+
+sandbox-data: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	$(MANAGE) update_index
+
+sandbox: sandbox-data
+	@echo "Demo site: http://127.0.0.1:$(PORT)/  admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "Accounts admin, staff, trainer, editor, learner; password capacity-demo (demo only)."
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --config setup.cfg
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+benchmarks: install
+	$(BIN)/python -m pytest tests/benchmarks -p no:randomly -s --override-ini="addopts=-p no:cacheprovider"
+
+wheel: install
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist .
+
+install-test: wheel
+	PYTHON=$(PYTHON) DJANGO=$(DJANGO) bash .ci/install_test.sh dist/*.whl
+
+clean:
+	rm -rf $(VENV) .venv-* dist build *.egg-info sandbox/db.sqlite3 sandbox/media sandbox/static

@@ -1,0 +1,3 @@
+"""capacity-lms: a Wagtail app for a capacity-building programme for associations."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CapacityLmsConfig(AppConfig):
+    name = "capacity_lms"
+    label = "capacity_lms"
+    verbose_name = _("Capacity building programme")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

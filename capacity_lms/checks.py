@@ -1,0 +1,144 @@
+"""System checks for what a host site can get wrong when installing capacity-lms."""
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+from capacity_lms.conf import PREFIX, unknown_settings
+
+REQUIRED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "wagtail",
+    "wagtail.admin",
+    "wagtail.snippets",
+    "wagtail.users",
+    "wagtail.images",
+    "wagtail.documents",
+    "wagtail.search",
+    "taggit",
+    "modelcluster",
+    "courses",
+]
+
+REQUIRED_CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.contrib.auth.context_processors.auth",
+]
+
+
+@register(Tags.compatibility)
+def check_installed_apps(app_configs=None, **kwargs):
+    missing = [name for name in REQUIRED_APPS if not apps.is_installed(name)]
+    return [
+        Error(
+            f"capacity-lms needs '{name}' in INSTALLED_APPS.",
+            hint="See 'Install into an existing site' in the capacity-lms README.",
+            id="capacity_lms.E001",
+        )
+        for name in missing
+    ]
+
+
+@register(Tags.database)
+def check_postgres_app(app_configs=None, databases=None, **kwargs):
+    on_postgres = any("postgresql" in db.get("ENGINE", "") for db in settings.DATABASES.values())
+    if (
+        on_postgres
+        and django.VERSION >= (6, 1)
+        and not apps.is_installed("django.contrib.postgres")
+    ):
+        return [
+            Error(
+                "On PostgreSQL with Django 6.1, 'django.contrib.postgres' must be in "
+                "INSTALLED_APPS.",
+                id="capacity_lms.E002",
+            )
+        ]
+    return []
+
+
+@register(Tags.database)
+def check_sqlite_transaction_mode(app_configs=None, databases=None, **kwargs):
+    messages = []
+    for alias, db in settings.DATABASES.items():
+        if "sqlite3" not in db.get("ENGINE", ""):
+            continue
+        if db.get("OPTIONS", {}).get("transaction_mode") != "IMMEDIATE":
+            messages.append(
+                Warning(
+                    f"The SQLite database '{alias}' does not use transaction_mode IMMEDIATE: "
+                    "concurrent workshop registrations may fail with 'database is locked'.",
+                    hint=f'Set DATABASES["{alias}"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE".',
+                    id="capacity_lms.W001",
+                )
+            )
+    return messages
+
+
+@register(Tags.compatibility)
+def check_time_zone_support(app_configs=None, **kwargs):
+    if not settings.USE_TZ:
+        return [
+            Error(
+                "capacity-lms stores times in UTC and needs USE_TZ = True.",
+                id="capacity_lms.E003",
+            )
+        ]
+    return []
+
+
+@register(Tags.templates)
+def check_context_processors(app_configs=None, **kwargs):
+    django_engines = [
+        engine
+        for engine in settings.TEMPLATES
+        if engine["BACKEND"] == "django.template.backends.django.DjangoTemplates"
+    ]
+    if not django_engines:
+        return [
+            Error(
+                "capacity-lms templates need a DjangoTemplates engine.",
+                id="capacity_lms.E004",
+            )
+        ]
+    processors = set()
+    for engine in django_engines:
+        processors.update(engine.get("OPTIONS", {}).get("context_processors", []))
+    return [
+        Error(
+            f"capacity-lms templates need the context processor '{name}'.",
+            id="capacity_lms.E005",
+        )
+        for name in REQUIRED_CONTEXT_PROCESSORS
+        if name not in processors
+    ]
+
+
+@register(Tags.compatibility)
+def check_locale_middleware(app_configs=None, **kwargs):
+    if "django.middleware.locale.LocaleMiddleware" not in settings.MIDDLEWARE:
+        return [
+            Warning(
+                "LocaleMiddleware is not in MIDDLEWARE: learners cannot switch between "
+                "Arabic, French and English.",
+                hint="Add 'django.middleware.locale.LocaleMiddleware' after SessionMiddleware.",
+                id="capacity_lms.W002",
+            )
+        ]
+    return []
+
+
+@register(Tags.compatibility)
+def check_unknown_settings(app_configs=None, **kwargs):
+    return [
+        Warning(
+            f"{name} is not a capacity-lms setting and is ignored.",
+            hint=f"The settings capacity-lms reads are listed in its README (prefix {PREFIX}).",
+            id="capacity_lms.W003",
+        )
+        for name in unknown_settings()
+    ]

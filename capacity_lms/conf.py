@@ -1,0 +1,42 @@
+"""The package's settings, read when used.
+
+Every setting is ``CAPACITY_LMS_<NAME>`` in the host's Django settings, with its default in
+:data:`DEFAULTS`. Reading them at call time (never at import time) lets tests and hosts change
+them with ``override_settings``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+PREFIX = "CAPACITY_LMS_"
+
+DEFAULTS = {
+    # Time zone used when a country or a session gives none.
+    "DEFAULT_TIME_ZONE": "UTC",
+    # Languages a learner may pick and pages offer in the language switcher; None means
+    # the host's LANGUAGES setting.
+    "LANGUAGES": None,
+    # Name shown in page titles and the header when no Wagtail site setting overrides it.
+    "PROGRAMME_NAME": "Capacity building programme",
+}
+
+
+def get_setting(name):
+    """Return ``CAPACITY_LMS_<name>`` from the host's settings, or its default."""
+    if name not in DEFAULTS:
+        raise ImproperlyConfigured(f"{PREFIX}{name} is not a capacity-lms setting.")
+    return getattr(settings, PREFIX + name, DEFAULTS[name])
+
+
+def get_languages():
+    """The (code, name) pairs offered to learners."""
+    return get_setting("LANGUAGES") or settings.LANGUAGES
+
+
+def unknown_settings():
+    """Names of ``CAPACITY_LMS_*`` settings the host set that the package does not know."""
+    return sorted(
+        name
+        for name in dir(settings)
+        if name.startswith(PREFIX) and name[len(PREFIX) :] not in DEFAULTS
+    )

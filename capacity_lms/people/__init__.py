@@ -1,0 +1,1 @@
+"""Associations and the people in them."""

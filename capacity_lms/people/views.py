@@ -1,0 +1,112 @@
+"""Admin screens for associations, memberships and learner profiles."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from capacity_lms.conf import get_languages
+
+from .models import Association, LearnerProfile, Membership
+
+
+class AssociationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Association
+        fields = ["host_country", "verification_status", "strategic_axes", "specialized_groups"]
+
+
+class AssociationViewSet(SnippetViewSet):
+    model = Association
+    icon = "home"
+    menu_label = _("Associations")
+    list_display = ["name", "host_country", "city", "verification_status", "updated_at"]
+    list_filter = AssociationFilterSet
+    search_fields = ["name", "city", "registration_number", "contact_name", "contact_email"]
+    list_export = [
+        "name",
+        "host_country",
+        "city",
+        "registration_number",
+        "verification_status",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "website",
+        "created_at",
+    ]
+    export_filename = "associations"
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("host_country"), FieldPanel("city")]),
+        FieldPanel("registration_number"),
+        FieldPanel("specialized_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("strategic_axes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("website"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("verification_status"),
+    ]
+
+    def get_queryset(self, request):
+        return Association.objects.select_related("host_country")
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Memberships")
+    list_display = ["user", "association", "role", "joined_on"]
+    list_filter = ["role", "association__host_country"]
+    search_fields = ["association__name", "user__username", "user__email"]
+    list_export = ["user", "association", "role", "joined_on"]
+    export_filename = "memberships"
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("association"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("joined_on")]),
+    ]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "association")
+
+
+class LearnerProfileForm(WagtailAdminModelForm):
+    """Offers the site's languages (read per request) as the learner's preferred language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].widget = forms.Select(
+            choices=[("", "---------"), *get_languages()]
+        )
+
+
+class LearnerProfileViewSet(SnippetViewSet):
+    model = LearnerProfile
+    icon = "user"
+    menu_label = _("Learner profiles")
+    list_display = ["user", "country_of_residence", "preferred_language"]
+    list_filter = ["country_of_residence", "preferred_language", "specialized_groups"]
+    search_fields = ["user__username", "user__email"]
+    list_export = ["user", "country_of_residence", "preferred_language"]
+    export_filename = "learner-profiles"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user"),
+            FieldPanel("country_of_residence"),
+            FieldPanel("preferred_language"),
+            FieldPanel("specialized_groups", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=LearnerProfileForm,
+    )
+
+    def get_queryset(self, request):
+        return LearnerProfile.objects.select_related("user", "country_of_residence")

@@ -1,0 +1,1 @@
+"""The programme's shared vocabulary: countries, specialized groups, strategic axes."""

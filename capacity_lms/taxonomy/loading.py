@@ -1,0 +1,35 @@
+from django.db import transaction
+
+from .models import Country, SpecializedGroup, StrategicAxis
+from .standard import COUNTRIES, SPECIALIZED_GROUPS, STRATEGIC_AXES
+
+
+def _ensure(model, code, defaults):
+    """Create the row for ``code`` if missing; never overwrite what an editor changed."""
+    _, created = model.objects.get_or_create(code=code, defaults=defaults)
+    return created
+
+
+@transaction.atomic
+def load_standard_taxonomy():
+    """Create the programme's standard axes, groups and countries that do not exist yet.
+
+    Returns a dict of how many rows of each kind were created; a second call returns zeros.
+    """
+    created = {"strategic axes": 0, "specialized groups": 0, "countries": 0}
+    for position, (code, en, fr, ar) in enumerate(STRATEGIC_AXES):
+        defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
+        created["strategic axes"] += _ensure(StrategicAxis, code, defaults)
+    for position, (code, en, fr, ar) in enumerate(SPECIALIZED_GROUPS):
+        defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
+        created["specialized groups"] += _ensure(SpecializedGroup, code, defaults)
+    for position, (code, en, fr, ar, tz) in enumerate(COUNTRIES):
+        defaults = {
+            "name_en": en,
+            "name_fr": fr,
+            "name_ar": ar,
+            "default_time_zone": tz,
+            "sort_order": position,
+        }
+        created["countries"] += _ensure(Country, code, defaults)
+    return created

@@ -1,0 +1,71 @@
+"""The programme's standard values, as the ministry's page names them.
+
+Loaded by ``manage.py load_programme_taxonomy``; editors may add to them in the admin.
+"""
+
+STRATEGIC_AXES = [
+    ("project-engineering", "Project engineering", "Ingénierie de projet", "هندسة المشاريع"),
+    ("school-support", "School support", "Soutien scolaire", "الدعم المدرسي"),
+    (
+        "youth-and-precarious",
+        "Young people and people in precarious situations",
+        "Jeunes et personnes en situation de précarité",
+        "الشباب والأشخاص في وضعية هشة",
+    ),
+    (
+        "cultural-link",
+        "Cultural projects linking with the homeland",
+        "Projets culturels de lien avec le pays d'origine",
+        "المشاريع الثقافية للارتباط بالوطن الأم",
+    ),
+    (
+        "women-conditions",
+        "Improving the conditions of women",
+        "Amélioration des conditions des femmes",
+        "تحسين أوضاع النساء",
+    ),
+    (
+        "solidarity-development",
+        "Solidarity development",
+        "Développement solidaire",
+        "التنمية التضامنية",
+    ),
+]
+
+SPECIALIZED_GROUPS = [
+    ("children", "Children in school", "Enfants scolarisés", "الأطفال المتمدرسون"),
+    ("young-people", "Young people", "Jeunes", "الشباب"),
+    ("elderly-persons", "Elderly persons", "Personnes âgées", "المسنون"),
+    ("detainees", "Detainees", "Détenus", "السجناء"),
+    ("women", "Women", "Femmes", "النساء"),
+    (
+        "people-in-difficulty",
+        "People in difficult situations",
+        "Personnes en situation difficile",
+        "الأشخاص في وضعية صعبة",
+    ),
+]
+
+# (ISO code, English, French, Arabic, default IANA time zone): the largest MLA communities,
+# then Morocco itself, where many workshops take place.
+COUNTRIES = [
+    ("fr", "France", "France", "فرنسا", "Europe/Paris"),
+    ("es", "Spain", "Espagne", "إسبانيا", "Europe/Madrid"),
+    ("it", "Italy", "Italie", "إيطاليا", "Europe/Rome"),
+    ("be", "Belgium", "Belgique", "بلجيكا", "Europe/Brussels"),
+    ("nl", "Netherlands", "Pays-Bas", "هولندا", "Europe/Amsterdam"),
+    ("de", "Germany", "Allemagne", "ألمانيا", "Europe/Berlin"),
+    ("gb", "United Kingdom", "Royaume-Uni", "المملكة المتحدة", "Europe/London"),
+    ("ca", "Canada", "Canada", "كندا", "America/Toronto"),
+    ("us", "United States", "États-Unis", "الولايات المتحدة", "America/New_York"),
+    (
+        "ae",
+        "United Arab Emirates",
+        "Émirats arabes unis",
+        "الإمارات العربية المتحدة",
+        "Asia/Dubai",
+    ),
+    ("sa", "Saudi Arabia", "Arabie saoudite", "المملكة العربية السعودية", "Asia/Riyadh"),
+    ("qa", "Qatar", "Qatar", "قطر", "Asia/Qatar"),
+    ("ma", "Morocco", "Maroc", "المغرب", "Africa/Casablanca"),
+]

@@ -1,0 +1,1 @@
+"""Helpers shared by the test suite, the sandbox's demo data and the benchmarks."""

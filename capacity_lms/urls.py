@@ -1,0 +1,16 @@
+"""Public URLs of capacity-lms.
+
+Include once: ``path("learning/", include("capacity_lms.urls"))``.
+"""
+
+from django.urls import path
+from django.views.i18n import set_language
+
+from capacity_lms.views import ProgrammeOverviewView
+
+app_name = "capacity_lms"
+
+urlpatterns = [
+    path("", ProgrammeOverviewView.as_view(), name="programme"),
+    path("language/", set_language, name="set_language"),
+]

@@ -1,0 +1,33 @@
+"""Registration only: the viewsets live beside their domain."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from capacity_lms.people.views import (
+    AssociationViewSet,
+    LearnerProfileViewSet,
+    MembershipViewSet,
+)
+from capacity_lms.taxonomy.views import (
+    CountryViewSet,
+    SpecializedGroupViewSet,
+    StrategicAxisViewSet,
+)
+
+
+class ProgrammeViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Programme")
+    menu_icon = "globe"
+    menu_name = "capacity-programme"
+    items = (
+        AssociationViewSet,
+        MembershipViewSet,
+        LearnerProfileViewSet,
+        StrategicAxisViewSet,
+        SpecializedGroupViewSet,
+        CountryViewSet,
+    )
+
+
+register_snippet(ProgrammeViewSetGroup)

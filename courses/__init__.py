@@ -1,0 +1,1 @@
+"""Learning content and learner state: catalogue, courses, lessons, quizzes, enrolment."""

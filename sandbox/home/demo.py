@@ -1,0 +1,262 @@
+"""Realistic demo content for the sandbox, built with the shared factories.
+
+Every function here is idempotent: it looks rows up by a natural key and creates only what is
+missing, so ``load_demo_data`` can run any number of times.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from capacity_lms.people.models import Association, Membership
+from capacity_lms.taxonomy.loading import load_standard_taxonomy
+from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.test.factories import (
+    DEMO_PASSWORD,
+    AssociationFactory,
+    LearnerProfileFactory,
+    MembershipFactory,
+    UserFactory,
+)
+from sandbox.home.models import HomePage
+
+# username: (first name, last name, Wagtail group, is superuser)
+DEMO_ACCOUNTS = {
+    "admin": ("Amina", "Administratrice", None, True),
+    "staff": ("Youssef", "El Idrissi", "Programme staff", False),
+    "trainer": ("Fatima Zahra", "Benali", "Trainers", False),
+    "editor": ("Karim", "Ouazzani", "Editors", False),
+    "learner": ("Salma", "Amrani", None, False),
+}
+
+# (name, country, city, registration number, groups, axes, contact, status)
+DEMO_ASSOCIATIONS = [
+    (
+        "Association Jeunesse Maroc-France",
+        "fr",
+        "Lyon",
+        "W691087654",
+        ["young-people"],
+        ["youth-and-precarious", "cultural-link"],
+        "Nadia Berrada",
+        "verified",
+    ),
+    (
+        "Trait d'Union Solidaire",
+        "fr",
+        "Montpellier",
+        "W343012345",
+        ["people-in-difficulty"],
+        ["solidarity-development"],
+        "Rachid Tazi",
+        "verified",
+    ),
+    (
+        "Asociación Puente del Estrecho",
+        "es",
+        "Barcelona",
+        "G-08123456",
+        ["children"],
+        ["school-support"],
+        "Laila Chraibi",
+        "verified",
+    ),
+    (
+        "Associazione Donne del Maghreb",
+        "it",
+        "Torino",
+        "TO-2019-0456",
+        ["women"],
+        ["women-conditions"],
+        "Khadija Alaoui",
+        "verified",
+    ),
+    (
+        "Maison de la Culture Marocaine de Bruxelles",
+        "be",
+        "Bruxelles",
+        "0456.789.123",
+        ["young-people", "children"],
+        ["cultural-link"],
+        "Omar Bennani",
+        "verified",
+    ),
+    (
+        "Stichting Brug Rotterdam",
+        "nl",
+        "Rotterdam",
+        "KVK-24123456",
+        ["elderly-persons"],
+        ["youth-and-precarious"],
+        "Hassan Amrani",
+        "pending",
+    ),
+    (
+        "Deutsch-Marokkanischer Bildungsverein",
+        "de",
+        "Düsseldorf",
+        "VR-12345",
+        ["children", "young-people"],
+        ["school-support", "project-engineering"],
+        "Samira Kettani",
+        "verified",
+    ),
+    (
+        "Moroccan Community Link London",
+        "gb",
+        "London",
+        "CIO-1187654",
+        ["detainees"],
+        ["youth-and-precarious"],
+        "Yassine Fassi",
+        "verified",
+    ),
+    (
+        "Association Solidarité Canada-Maroc",
+        "ca",
+        "Montréal",
+        "1172345678",
+        ["women", "young-people"],
+        ["women-conditions", "solidarity-development"],
+        "Meryem Lahlou",
+        "verified",
+    ),
+    (
+        "Jamiyat Al Amal Dubai",
+        "ae",
+        "Dubai",
+        "DXB-7781",
+        ["people-in-difficulty"],
+        ["project-engineering"],
+        "Abdelilah Mansouri",
+        "pending",
+    ),
+]
+
+HOME_TITLES = {
+    "en": (
+        "Capacity building for MLA associations",
+        "<p>Training modules, workshops and good "
+        "practice for associations of Moroccans living abroad.</p>",
+    ),
+    "fr": (
+        "Renforcement des capacités des associations MRE",
+        "<p>Modules de formation, "
+        "ateliers et bonnes pratiques pour les associations des Marocains du monde.</p>",
+    ),
+    "ar": (
+        "تقوية قدرات جمعيات مغاربة العالم",
+        "<p>وحدات تكوينية وورشات وممارسات جيدة لجمعيات المغاربة المقيمين بالخارج.</p>",
+    ),
+}
+
+
+def ensure_locales(codes):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in codes}
+
+
+def ensure_home_pages():
+    """A home page in English as the site root, with its French and Arabic translations."""
+    locales = ensure_locales(HOME_TITLES)
+    home = HomePage.objects.filter(locale=locales["en"]).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's placeholder welcome page (a plain Page) makes way for the demo home page;
+        # deleting it also deletes the Site that pointed to it, recreated below.
+        for placeholder in root.get_children().filter(content_type__model="page"):
+            placeholder.delete()
+        title, intro = HOME_TITLES["en"]
+        home = root.add_child(
+            instance=HomePage(title=title, intro=intro, slug="home", locale=locales["en"])
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="capacity-lms sandbox",
+        )
+    elif site.root_page_id != home.id:
+        site.root_page = home
+        site.save()
+    for code, (title, intro) in HOME_TITLES.items():
+        if code == "en" or home.has_translation(locales[code]):
+            continue
+        translation = home.copy_for_translation(locales[code])
+        translation.title = title
+        translation.intro = intro
+        translation.save_revision().publish()
+    return home
+
+
+def ensure_accounts():
+    users = {}
+    for username, (first, last, group_name, superuser) in DEMO_ACCOUNTS.items():
+        user = UserFactory(
+            username=username,
+            email=f"{username}@capacity-demo.example",
+            first_name=first,
+            last_name=last,
+            password=DEMO_PASSWORD,
+        )
+        if superuser and not (user.is_superuser and user.is_staff):
+            user.is_superuser = user.is_staff = True
+            user.save(update_fields=["is_superuser", "is_staff"])
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        users[username] = user
+    return users
+
+
+def ensure_associations():
+    associations = []
+    for name, country, city, number, groups, axes, contact, status in DEMO_ASSOCIATIONS:
+        country = Country.objects.get(code=country)
+        association = Association.objects.filter(
+            host_country=country, registration_number=number
+        ).first()
+        if association is None:
+            association = AssociationFactory(
+                name=name,
+                host_country=country,
+                city=city,
+                registration_number=number,
+                contact_name=contact,
+                contact_email=f"contact@{number.lower().replace('.', '')}.example",
+                verification_status=status,
+                specialized_groups=list(SpecializedGroup.objects.by_code(*groups)),
+                strategic_axes=list(StrategicAxis.objects.by_code(*axes)),
+            )
+        associations.append(association)
+    return associations
+
+
+def ensure_learner(users, associations):
+    learner = users["learner"]
+    LearnerProfileFactory(
+        user=learner,
+        country_of_residence=Country.objects.get(code="fr"),
+        preferred_language="ar",
+        specialized_groups=list(SpecializedGroup.objects.by_code("young-people")),
+    )
+    MembershipFactory(user=learner, association=associations[0], role=Membership.Role.MEMBER)
+    MembershipFactory(
+        user=users["staff"], association=associations[1], role=Membership.Role.LEADER
+    )
+
+
+@transaction.atomic
+def load_demo_data():
+    """Create the sandbox's demo content; returns a summary of what the site now holds."""
+    taxonomy = load_standard_taxonomy()
+    ensure_home_pages()
+    users = ensure_accounts()
+    associations = ensure_associations()
+    ensure_learner(users, associations)
+    return {
+        "taxonomy created": sum(taxonomy.values()),
+        "associations": Association.objects.count(),
+        "accounts": len(users),
+    }

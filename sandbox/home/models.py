@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The demo site's home page: the host site's own page, linking to the programme."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
