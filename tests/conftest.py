@@ -1,0 +1,50 @@
+"""Shared fixtures, and the guard that keeps CI honest.
+
+With ``CAPACITY_LMS_REQUIRE_BROWSER=1`` a browser test that is skipped fails the run; with
+``CAPACITY_LMS_REQUIRE_POSTGRES=1`` the run fails unless the database is PostgreSQL and no
+PostgreSQL test was skipped. CI sets both where they apply, so it can never pass by skipping.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+REQUIRE_BROWSER = os.environ.get("CAPACITY_LMS_REQUIRE_BROWSER") == "1"
+REQUIRE_POSTGRES = os.environ.get("CAPACITY_LMS_REQUIRE_POSTGRES") == "1"
+
+_skipped_required = []
+_ran = {"browser": 0, "postgres": 0}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "postgres" in item.keywords and connection.vendor != "postgresql":
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://)"))
+
+
+def pytest_runtest_logreport(report):
+    keywords = report.keywords
+    for kind, required in (("browser", REQUIRE_BROWSER), ("postgres", REQUIRE_POSTGRES)):
+        if kind not in keywords:
+            continue
+        if report.skipped and required:
+            _skipped_required.append(f"{report.nodeid} ({kind} test skipped)")
+        elif report.when == "call" and report.passed:
+            _ran[kind] += 1
+
+
+def pytest_sessionfinish(session, exitstatus):
+    problems = list(_skipped_required)
+    if REQUIRE_POSTGRES and connection.vendor != "postgresql":
+        problems.append(f"CAPACITY_LMS_REQUIRE_POSTGRES=1 but the database is {connection.vendor}")
+    for kind, required in (("browser", REQUIRE_BROWSER), ("postgres", REQUIRE_POSTGRES)):
+        if required and not _ran[kind] and session.testscollected:
+            problems.append(f"no {kind} test ran although CAPACITY_LMS_REQUIRE_{kind.upper()}=1")
+    if problems and session.testscollected:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line("")
+            for problem in problems:
+                reporter.write_line(f"REQUIRED TEST NOT RUN: {problem}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
