@@ -24,6 +24,12 @@ REQUIRED_APPS = [
     "courses",
 ]
 
+
+def database_settings():
+    """The host's DATABASES (a function, so the checks can be tested on other configurations)."""
+    return settings.DATABASES
+
+
 REQUIRED_CONTEXT_PROCESSORS = [
     "django.template.context_processors.request",
     "django.contrib.auth.context_processors.auth",
@@ -45,7 +51,7 @@ def check_installed_apps(app_configs=None, **kwargs):
 
 @register(Tags.database)
 def check_postgres_app(app_configs=None, databases=None, **kwargs):
-    on_postgres = any("postgresql" in db.get("ENGINE", "") for db in settings.DATABASES.values())
+    on_postgres = any("postgresql" in db.get("ENGINE", "") for db in database_settings().values())
     if (
         on_postgres
         and django.VERSION >= (6, 1)
@@ -64,7 +70,7 @@ def check_postgres_app(app_configs=None, databases=None, **kwargs):
 @register(Tags.database)
 def check_sqlite_transaction_mode(app_configs=None, databases=None, **kwargs):
     messages = []
-    for alias, db in settings.DATABASES.items():
+    for alias, db in database_settings().items():
         if "sqlite3" not in db.get("ENGINE", ""):
             continue
         if db.get("OPTIONS", {}).get("transaction_mode") != "IMMEDIATE":

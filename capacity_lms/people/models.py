@@ -3,12 +3,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from capacity_lms.conf import get_languages
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 
 
-class AssociationQuerySet(models.QuerySet):
+class AssociationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def verified(self):
         return self.filter(verification_status=Association.VerificationStatus.VERIFIED)
 
@@ -80,8 +81,12 @@ class Association(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("city"),
         index.SearchField("city"),
         index.SearchField("registration_number"),
+        index.SearchField("contact_name"),
+        index.SearchField("contact_email"),
+        index.FilterField("name"),
         index.FilterField("host_country"),
         index.FilterField("verification_status"),
     ]

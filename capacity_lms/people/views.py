@@ -23,8 +23,7 @@ class AssociationViewSet(SnippetViewSet):
     icon = "home"
     menu_label = _("Associations")
     list_display = ["name", "host_country", "city", "verification_status", "updated_at"]
-    list_filter = AssociationFilterSet
-    search_fields = ["name", "city", "registration_number", "contact_name", "contact_email"]
+    filterset_class = AssociationFilterSet
     list_export = [
         "name",
         "host_country",

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 def validate_time_zone(value):
@@ -17,12 +18,12 @@ def validate_time_zone(value):
         )
 
 
-class TranslatedNameQuerySet(models.QuerySet):
+class TranslatedNameQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def by_code(self, *codes):
         return self.filter(code__in=codes)
 
 
-class TranslatedName(models.Model):
+class TranslatedName(index.Indexed, models.Model):
     """A name kept in Arabic, French and English, shown in the reader's language.
 
     The programme's vocabulary is small and fixed by the ministry, so the three names live on
@@ -49,6 +50,9 @@ class TranslatedName(models.Model):
         index.SearchField("name_fr"),
         index.SearchField("name_ar"),
         index.AutocompleteField("name_en"),
+        index.AutocompleteField("name_fr"),
+        index.AutocompleteField("name_ar"),
+        index.AutocompleteField("code"),
         index.FilterField("code"),
     ]
 
@@ -69,7 +73,7 @@ class TranslatedName(models.Model):
         return getattr(self, f"name_{language}", "") or self.name_en
 
 
-class Country(index.Indexed, TranslatedName):
+class Country(TranslatedName):
     """A country where learners live or workshops take place.
 
     ``code`` is the ISO 3166-1 alpha-2 code in lower case (``fr``, ``ma``); the time zone is the
@@ -100,7 +104,7 @@ class Country(index.Indexed, TranslatedName):
         return self.code.upper()
 
 
-class SpecializedGroup(index.Indexed, TranslatedName):
+class SpecializedGroup(TranslatedName):
     """A group of people the programme serves in a particular way.
 
     For example young people, elderly persons, detainees, women or children in school. Courses,
@@ -114,7 +118,7 @@ class SpecializedGroup(index.Indexed, TranslatedName):
         verbose_name_plural = _("specialized groups")
 
 
-class StrategicAxis(index.Indexed, TranslatedName):
+class StrategicAxis(TranslatedName):
     """One of the ministry's strategic priorities that the partnership programme funds.
 
     Project engineering is the transversal axis; the others are the yearly call's themes.

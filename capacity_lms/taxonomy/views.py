@@ -17,7 +17,6 @@ NAME_PANELS = [
 
 class TranslatedNameViewSet(SnippetViewSet):
     list_display = ["name_en", "name_fr", "name_ar", "code"]
-    search_fields = ["name_en", "name_fr", "name_ar", "code"]
     list_export = ["code", "name_en", "name_fr", "name_ar"]
     ordering = ["sort_order", "name_en"]
 

@@ -169,6 +169,7 @@ def ensure_home_pages():
         home = root.add_child(
             instance=HomePage(title=title, intro=intro, slug="home", locale=locales["en"])
         )
+        home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(

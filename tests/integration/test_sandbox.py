@@ -1,0 +1,87 @@
+"""The sandbox's demo data and site: idempotent, complete, every demo account signs in."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Page, Site
+
+from capacity_lms.people.models import Association, LearnerProfile, Membership
+from sandbox.home.demo import DEMO_ACCOUNTS
+from sandbox.home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    """Rows in every table of our apps, Wagtail pages and users."""
+    models = [
+        *apps.get_app_config("capacity_lms").get_models(),
+        *apps.get_app_config("capacity_courses").get_models(),
+        Page,
+        Site,
+        get_user_model(),
+    ]
+    return {model._meta.label: model.objects.count() for model in models}
+
+
+def test_demo_data_twice_duplicates_nothing(capsys):
+    call_command("load_demo_data")
+    first = row_counts()
+    call_command("load_demo_data")
+    assert row_counts() == first
+    assert first["capacity_lms.Association"] == 10
+    assert len({a.host_country_id for a in Association.objects.all()}) >= 8
+    assert first["capacity_lms.Country"] >= 13
+    assert "Demo data ready." in capsys.readouterr().out
+
+
+def test_every_demo_account_signs_in_with_its_role():
+    call_command("load_demo_data")
+    for username, (_first, _last, group, superuser) in DEMO_ACCOUNTS.items():
+        user = authenticate(username=username, password="capacity-demo")
+        assert user is not None, username
+        assert user.is_superuser is superuser
+        if group:
+            assert user.groups.filter(name=group).exists()
+    learner = get_user_model().objects.get(username="learner")
+    assert LearnerProfile.objects.get(user=learner).preferred_language == "ar"
+    assert Membership.objects.filter(user=learner).exists()
+
+
+def test_home_page_exists_in_three_languages_and_is_the_site_root(client):
+    call_command("load_demo_data")
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    languages = {page.locale.language_code for page in HomePage.objects.all()}
+    assert languages == {"en", "fr", "ar"}
+    assert '<html lang="ar" dir="rtl">' in client.get("/ar/").content.decode()
+    assert "Renforcement des capacités" in client.get("/fr/").content.decode()
+
+
+def test_sitemap_lists_every_language_version(client):
+    call_command("load_demo_data")
+    body = client.get("/sitemap.xml").content.decode()
+    for language in ("en", "fr", "ar"):
+        assert f"/{language}/</loc>" in body
+
+
+def test_no_migration_is_missing():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_system_checks_pass_on_the_sandbox_settings():
+    call_command("check", fail_level="WARNING")
+
+
+@pytest.mark.postgres
+def test_on_postgres_the_registration_number_index_is_partial():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["capacity_lms_association_unique_registration"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "UNIQUE" in definition
+    assert "WHERE" in definition
