@@ -16,6 +16,8 @@ DEFAULTS = {
     # Languages a learner may pick and pages offer in the language switcher; None means
     # the host's LANGUAGES setting.
     "LANGUAGES": None,
+    # Dotted path to a callable(user, lesson) -> bool deciding who may read a lesson.
+    "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
     # Name shown in page titles and the header when no Wagtail site setting overrides it.
     "PROGRAMME_NAME": "Capacity building programme",
 }

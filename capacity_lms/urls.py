@@ -7,10 +7,12 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from capacity_lms.views import ProgrammeOverviewView
+from courses.urls import urlpatterns as course_urlpatterns
 
 app_name = "capacity_lms"
 
 urlpatterns = [
     path("", ProgrammeOverviewView.as_view(), name="programme"),
     path("language/", set_language, name="set_language"),
+    *course_urlpatterns,
 ]

@@ -4,6 +4,8 @@ The test suite, the sandbox's demo-data command and the benchmarks all build the
 these, so a model change is made once. Needs ``factory-boy`` (the ``sandbox`` or ``test`` extra).
 """
 
+import uuid
+
 import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
@@ -106,3 +108,99 @@ class LearnerProfileFactory(DjangoModelFactory):
     def specialized_groups(self, create, extracted, **kwargs):
         if create and extracted:
             self.specialized_groups.set(extracted)
+
+
+# -- Training modules (courses app) ---------------------------------------------------------
+
+
+def _block_id():
+    return str(uuid.uuid4())
+
+
+def list_items(values):
+    """Raw ListBlock data with an id per item, as Wagtail stores it."""
+    return [{"type": "item", "value": value, "id": _block_id()} for value in values]
+
+
+def quiz_block(title, questions, pass_mark=70, max_attempts=0, is_required=True):
+    """Raw StreamField data for a quiz.
+
+    ``questions`` is a list of (text, [(option text, is_correct, feedback), ...], allows_multiple).
+    """
+    return {
+        "type": "quiz",
+        "id": _block_id(),
+        "value": {
+            "title": title,
+            "pass_mark": pass_mark,
+            "max_attempts": max_attempts,
+            "is_required": is_required,
+            "questions": list_items(
+                {
+                    "text": text,
+                    "allows_multiple": allows_multiple,
+                    "explanation": "",
+                    "options": list_items(
+                        {"text": option, "is_correct": correct, "feedback": feedback}
+                        for option, correct, feedback in options
+                    ),
+                }
+                for text, options, allows_multiple in questions
+            ),
+        },
+    }
+
+
+def paragraph_block(html):
+    return {"type": "paragraph", "value": html, "id": _block_id()}
+
+
+class PageFactory(DjangoModelFactory):
+    """Creates a Wagtail page under ``parent`` (required), published."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        if parent is None:
+            raise ValueError(f"{cls.__name__} needs parent=<page>.")
+        many_to_many = {
+            name: kwargs.pop(name)
+            for name in ("countries", "specialized_groups", "prerequisites", "tags")
+            if name in kwargs
+        }
+        page = model_class(*args, **kwargs)
+        for name, values in many_to_many.items():
+            getattr(page, name).set(values)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+
+class CatalogueIndexPageFactory(PageFactory):
+    class Meta:
+        model = "capacity_courses.CatalogueIndexPage"
+
+    title = "Training modules"
+    slug = "modules"
+
+
+class CoursePageFactory(PageFactory):
+    class Meta:
+        model = "capacity_courses.CoursePage"
+
+    title = factory.Sequence(lambda n: f"Training module {n}")
+    summary = "Learn to design, fund and report on an association's project."
+    strategic_axis = factory.SubFactory(StrategicAxisFactory)
+    language = "en"
+
+
+class LessonPageFactory(PageFactory):
+    class Meta:
+        model = "capacity_courses.LessonPage"
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    body = factory.LazyFunction(lambda: [paragraph_block("<p>What to do, and why.</p>")])

@@ -1,0 +1,47 @@
+"""The programme's roles are Wagtail groups; migrations grant each its permissions with these.
+
+Used from data migrations with the historical ``apps``: permissions are created here when
+missing rather than waiting for post_migrate, so a group is complete as soon as its migration
+has run.
+"""
+
+PROGRAMME_STAFF = "Programme staff"
+TRAINERS = "Trainers"
+EDITORS = "Editors"
+
+ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+
+
+def _permission(apps, app_label, model, codename, name):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )
+    return permission
+
+
+def grant(apps, app_label, roles):
+    """Give each group in ``roles`` ({group: {model: [actions]}}) admin access and those rights."""
+    Group = apps.get_model("auth", "Group")
+    access_admin = _permission(apps, *ACCESS_ADMIN)
+    for group_name, grants in roles.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        group.permissions.add(access_admin)
+        for model, actions in grants.items():
+            verbose = apps.get_model(app_label, model)._meta.verbose_name
+            for action in actions:
+                codename = f"{action}_{model}"
+                group.permissions.add(
+                    _permission(apps, app_label, model, codename, f"Can {action} {verbose}")
+                )
+
+
+def revoke(apps, app_label, roles):
+    """Undo :func:`grant` for ``app_label``'s permissions (the groups themselves stay)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ours = Permission.objects.filter(content_type__app_label=app_label)
+    for group in Group.objects.filter(name__in=roles):
+        group.permissions.remove(*ours)

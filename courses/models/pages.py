@@ -1,0 +1,314 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from capacity_lms.conf import get_languages
+from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from courses.blocks import LessonContentBlock
+
+
+class CatalogueIndexPage(Page):
+    """The catalogue of training modules: filters, search and each learner's status.
+
+    Courses are its children. One catalogue per language version of the site.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    courses_per_page = models.PositiveSmallIntegerField(_("courses per page"), default=12)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = [*Page.settings_panels, FieldPanel("courses_per_page")]
+    subpage_types = ["capacity_courses.CoursePage"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    template = "capacity_courses/catalogue_index_page.html"
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.catalogue import Catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = Catalogue(self, request)
+        return context
+
+
+class CourseTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "capacity_courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CoursePageQuerySet(PageQuerySet):
+    def for_country(self, country):
+        """Courses open to people in ``country``: those for that country and those for all."""
+        return self.filter(Q(countries=country) | Q(countries__isnull=True)).distinct()
+
+    def for_groups(self, groups):
+        return self.filter(specialized_groups__in=groups).distinct()
+
+    def with_lesson_counts(self):
+        """Annotate ``required_lesson_count``: live, required lessons directly under each."""
+        lessons = (
+            LessonPage.objects.live()
+            .filter(
+                is_required=True,
+                path__startswith=OuterRef("path"),
+                depth=OuterRef("depth") + 1,
+            )
+            .order_by()
+            .values("depth")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(required_lesson_count=Coalesce(Subquery(lessons), 0))
+
+    def for_listing(self):
+        """What a catalogue card shows, in a number of queries independent of the count."""
+        return (
+            self.select_related("strategic_axis", "cover_image", "locale")
+            .prefetch_related("countries", "specialized_groups", "tagged_items__tag")
+            .defer_streamfields()
+            .with_lesson_counts()
+        )
+
+
+CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
+
+
+class CoursePage(Page):
+    """A training module: what it teaches, to whom, where, and the lessons under it.
+
+    Organised by strategic axis, countries (none means all) and specialized groups. Learners
+    enrol in it; completing its required lessons and quizzes completes it.
+    """
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    class Format(models.TextChoices):
+        ONLINE = "online", _("Online")
+        BLENDED = "blended", _("Blended")
+        IN_PERSON = "in_person", _("In person")
+
+    summary = models.TextField(_("summary"), max_length=500)
+    objectives = RichTextField(
+        _("objectives"), blank=True, features=["bold", "italic", "ol", "ul", "link"]
+    )
+    strategic_axis = models.ForeignKey(
+        StrategicAxis,
+        verbose_name=_("strategic axis"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+    )
+    countries = ParentalManyToManyField(
+        Country,
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="courses",
+        help_text=_("Leave empty when the module is for every country."),
+    )
+    specialized_groups = ParentalManyToManyField(
+        SpecializedGroup, verbose_name=_("specialized groups"), blank=True, related_name="courses"
+    )
+    language = models.CharField(
+        _("teaching language"), max_length=10, help_text=_("The language the module is taught in.")
+    )
+    level = models.CharField(
+        _("level"), max_length=16, choices=Level.choices, default=Level.BEGINNER
+    )
+    format = models.CharField(
+        _("format"), max_length=16, choices=Format.choices, default=Format.ONLINE
+    )
+    estimated_hours = models.DecimalField(
+        _("estimated hours"), max_digits=5, decimal_places=1, default=1
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        verbose_name=_("prerequisite modules"),
+        symmetrical=False,
+        blank=True,
+        related_name="required_by",
+        help_text=_("Modules a learner must complete before enrolling in this one."),
+    )
+    tags = ClusterTaggableManager(through=CourseTag, blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    leads_to_certificate = models.BooleanField(_("leads to a certificate"), default=False)
+
+    objects = CoursePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("strategic_axis"),
+                FieldPanel("countries"),
+                FieldPanel("specialized_groups"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Who and what it is for"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("language"), FieldPanel("level"), FieldPanel("format")]),
+                FieldRowPanel([FieldPanel("estimated_hours"), FieldPanel("leads_to_certificate")]),
+                FieldPanel("prerequisites"),
+            ],
+            heading=_("Organisation"),
+        ),
+    ]
+    parent_page_types = ["capacity_courses.CatalogueIndexPage"]
+    subpage_types = ["capacity_courses.LessonPage"]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "strategic_axis",
+            [
+                index.SearchField("name_en"),
+                index.SearchField("name_fr"),
+                index.SearchField("name_ar"),
+            ],
+        ),
+        index.FilterField("strategic_axis"),
+        index.FilterField("language"),
+        index.FilterField("level"),
+        index.FilterField("format"),
+    ]
+    api_fields = ["summary", "strategic_axis", "language", "level", "format", "estimated_hours"]
+    template = "capacity_courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def clean(self):
+        super().clean()
+        codes = {code for code, _name in get_languages()}
+        if self.language and self.language not in codes:
+            raise ValidationError(
+                {"language": _("Choose one of: %(codes)s.") % {"codes": ", ".join(sorted(codes))}}
+            )
+
+    def lessons(self):
+        """The live lessons, in the order editors gave them in the page tree."""
+        return LessonPage.objects.child_of(self).live().defer_streamfields().order_by("path")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            from courses.views import course_post
+
+            return course_post(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.actions import missing_prerequisites
+        from courses.progress import CourseProgress
+
+        context = super().get_context(request, *args, **kwargs)
+        progress = CourseProgress.for_course(self, request.user)
+        context["progress"] = progress
+        context["missing_prerequisites"] = (
+            missing_prerequisites(request.user, self)
+            if request.user.is_authenticated and not progress.is_enrolled
+            else []
+        )
+        return context
+
+
+class LessonPage(Page):
+    """One lesson of a course: rich content, media, resources and quizzes.
+
+    Its place under the course gives its order. Required lessons count towards completion;
+    preview lessons are open to everyone, enrolled or not.
+    """
+
+    body = StreamField(LessonContentBlock(), verbose_name=_("content"))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
+    is_required = models.BooleanField(
+        _("required"), default=True, help_text=_("Counts towards completing the course.")
+    )
+    is_preview = models.BooleanField(
+        _("open preview"), default=False, help_text=_("Anyone can read it without enrolling.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldRowPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("is_required"), FieldPanel("is_preview")]
+        ),
+    ]
+    parent_page_types = ["capacity_courses.CoursePage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    template = "capacity_courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    @cached_property
+    def course(self):
+        return self.get_parent().specific
+
+    @property
+    def quizzes(self):
+        """The quiz blocks of this lesson, as (block id, value) pairs."""
+        return [(block.id, block.value) for block in self.body if block.block_type == "quiz"]
+
+    def get_quiz(self, quiz_id):
+        return dict(self.quizzes).get(quiz_id)
+
+    @property
+    def required_quiz_ids(self):
+        return [quiz_id for quiz_id, quiz in self.quizzes if quiz["is_required"]]
+
+    def serve(self, request, *args, **kwargs):
+        from courses.access import lesson_access_denied
+
+        denied = lesson_access_denied(request, self)
+        if denied is not None:
+            return denied
+        if request.method == "POST":
+            from courses.views import lesson_post
+
+            return lesson_post(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import CourseProgress
+        from courses.views import lesson_blocks, quiz_states
+
+        context = super().get_context(request, *args, **kwargs)
+        progress = CourseProgress.for_course(self.course, request.user, current=self)
+        context["course"] = self.course
+        context["progress"] = progress
+        context["previous_lesson"], context["next_lesson"] = progress.neighbours(self)
+        context["lesson_blocks"] = lesson_blocks(self, quiz_states(request, self))
+        return context

@@ -1,0 +1,204 @@
+"""A learner's progress, computed from the facts (completions, attempts), never stored twice.
+
+Each function runs a fixed number of queries whatever the number of courses or lessons.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+
+
+def percent(done, total):
+    if not total:
+        return 0
+    return min(100, round(done * 100 / total))
+
+
+@dataclass
+class LessonStatus:
+    lesson: LessonPage
+    completed: bool
+    is_current: bool = False
+
+
+@dataclass
+class CourseProgress:
+    """Where a learner stands in one course: for the course page and each lesson page."""
+
+    course: CoursePage
+    enrolment: Enrolment | None
+    lessons: list = field(default_factory=list)
+
+    @classmethod
+    def for_course(cls, course, user, current=None):
+        lessons = list(course.lessons())
+        enrolment = None
+        completed = set()
+        if user.is_authenticated:
+            enrolment = Enrolment.objects.filter(user=user, course=course).first()
+            completed = set(
+                LessonCompletion.objects.filter(user=user, course=course).values_list(
+                    "lesson_id", flat=True
+                )
+            )
+        return cls(
+            course=course,
+            enrolment=enrolment,
+            lessons=[
+                LessonStatus(
+                    lesson=lesson,
+                    completed=lesson.pk in completed,
+                    is_current=current is not None and lesson.pk == current.pk,
+                )
+                for lesson in lessons
+            ],
+        )
+
+    @property
+    def current(self):
+        """The status of the lesson being viewed, if any."""
+        return next((status for status in self.lessons if status.is_current), None)
+
+    @property
+    def is_enrolled(self):
+        return self.enrolment is not None and self.enrolment.is_active
+
+    @property
+    def completed_at(self):
+        return self.enrolment.completed_at if self.enrolment else None
+
+    @property
+    def percent(self):
+        if self.completed_at:
+            return 100
+        required = [status for status in self.lessons if status.lesson.is_required]
+        return percent(sum(status.completed for status in required), len(required))
+
+    @property
+    def next_lesson(self):
+        """Where to resume: the first lesson not completed yet, required ones first."""
+        for status in self.lessons:
+            if status.lesson.is_required and not status.completed:
+                return status.lesson
+        for status in self.lessons:
+            if not status.completed:
+                return status.lesson
+        return None
+
+    def neighbours(self, lesson):
+        """(previous, next) lessons around ``lesson`` in course order."""
+        pages = [status.lesson for status in self.lessons]
+        try:
+            index = [page.pk for page in pages].index(lesson.pk)
+        except ValueError:
+            return None, None
+        previous = pages[index - 1] if index > 0 else None
+        following = pages[index + 1] if index + 1 < len(pages) else None
+        return previous, following
+
+
+@dataclass
+class CardStatus:
+    """A catalogue card's status for the signed-in learner."""
+
+    state: str  # "not_enrolled", "in_progress", "completed"
+    percent: int = 0
+    completed_at: object = None
+
+
+NOT_ENROLLED = CardStatus("not_enrolled")
+
+
+def statuses_for(user, courses):
+    """{course id: CardStatus} for ``courses`` (annotated with_lesson_counts), in 2 queries."""
+    if not user.is_authenticated or not courses:
+        return {}
+    ids = [course.pk for course in courses]
+    enrolments = {
+        enrolment.course_id: enrolment
+        for enrolment in Enrolment.objects.active().filter(user=user, course_id__in=ids)
+    }
+    if not enrolments:
+        return {}
+    done = dict(
+        LessonCompletion.objects.filter(
+            user=user,
+            course_id__in=list(enrolments),
+            lesson__live=True,
+            lesson__is_required=True,
+        )
+        .values("course_id")
+        .annotate(n=Count("pk"))
+        .values_list("course_id", "n")
+    )
+    statuses = {}
+    for course in courses:
+        enrolment = enrolments.get(course.pk)
+        if enrolment is None:
+            continue
+        if enrolment.completed_at:
+            statuses[course.pk] = CardStatus("completed", 100, enrolment.completed_at)
+        else:
+            statuses[course.pk] = CardStatus(
+                "in_progress", percent(done.get(course.pk, 0), course.required_lesson_count)
+            )
+    return statuses
+
+
+@dataclass
+class LearningRow:
+    enrolment: Enrolment
+    course: CoursePage
+    percent: int
+    next_lesson: LessonPage | None
+
+
+def my_learning(user):
+    """Rows for the "My learning" page: each active enrolment, its progress and next lesson."""
+    enrolments = list(
+        Enrolment.objects.active()
+        .filter(user=user, course__live=True)
+        .select_related("course", "course__strategic_axis")
+        .order_by("completed_at", "-enrolled_at")
+    )
+    if not enrolments:
+        return []
+    courses = {
+        course.pk: course
+        for course in CoursePage.objects.filter(
+            pk__in=[enrolment.course_id for enrolment in enrolments]
+        )
+        .select_related("strategic_axis")
+        .defer_streamfields()
+        .with_lesson_counts()
+    }
+    paths = Q()
+    for course in courses.values():
+        paths |= Q(path__startswith=course.path, depth=course.depth + 1)
+    lessons = list(LessonPage.objects.live().filter(paths).defer_streamfields().order_by("path"))
+    completed = set(
+        LessonCompletion.objects.filter(user=user, course_id__in=list(courses)).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    rows = []
+    for enrolment in enrolments:
+        course = courses[enrolment.course_id]
+        own = [lesson for lesson in lessons if lesson.path.startswith(course.path)]
+        required = [lesson for lesson in own if lesson.is_required]
+        done = sum(1 for lesson in required if lesson.pk in completed)
+        pending = [lesson for lesson in required if lesson.pk not in completed] or [
+            lesson for lesson in own if lesson.pk not in completed
+        ]
+        finished = enrolment.completed_at is not None
+        rows.append(
+            LearningRow(
+                enrolment=enrolment,
+                course=course,
+                percent=100 if finished else percent(done, len(required)),
+                next_lesson=None if finished or not pending else pending[0],
+            )
+        )
+    return rows
