@@ -51,8 +51,10 @@ lint: install
 benchmarks: install
 	$(BIN)/python -m pytest tests/benchmarks -p no:randomly -s --override-ini="addopts=-p no:cacheprovider"
 
+# build/ goes too: setuptools never empties build/lib, so a file deleted from the sources would
+# still ship in the next wheel.
 wheel: install
-	rm -rf dist
+	rm -rf dist build
 	$(BIN)/python -m build --wheel --outdir dist .
 
 install-test: wheel
