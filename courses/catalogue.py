@@ -7,7 +7,8 @@ specialized groups from their profile are preselected.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q, Window
+from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -21,29 +22,53 @@ from courses.progress import NOT_ENROLLED, statuses_for
 FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
 
 
+def counted_page(queryset, per_page, number):
+    """A paginator page whose rows carry the total count, saving the separate COUNT query."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        number = max(1, int(number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * per_page
+    rows = list(queryset.annotate(total_rows=Window(Count("pk")))[offset : offset + per_page])
+    if rows:
+        paginator.__dict__["count"] = rows[0].total_rows
+    elif number > 1:
+        return counted_page(queryset, per_page, paginator.num_pages)
+    else:
+        paginator.__dict__["count"] = 0
+    page = paginator.page(number)
+    page.object_list = rows
+    return page
+
+
+class TaxonomyChoiceField(forms.MultipleChoiceField):
+    """Choices by code from rows fetched once; cleans to the rows themselves.
+
+    The catalogue renders these choices anyway, so validating against the same list costs no
+    further query.
+    """
+
+    def __init__(self, rows=(), **kwargs):
+        self.rows = {row.code: row for row in rows}
+        super().__init__(choices=[(code, row.name) for code, row in self.rows.items()], **kwargs)
+
+    def clean(self, value):
+        return [self.rows[code] for code in super().clean(value)]
+
+
+class TaxonomySingleChoiceField(forms.ChoiceField):
+    def __init__(self, rows=(), empty_label="", **kwargs):
+        self.rows = {row.code: row for row in rows}
+        choices = [(code, row.name) for code, row in self.rows.items()]
+        super().__init__(choices=[("", empty_label), *choices], **kwargs)
+
+    def clean(self, value):
+        return self.rows.get(super().clean(value))
+
+
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All countries"),
-    )
-    group = forms.ModelMultipleChoiceField(
-        label=_("Specialized group"),
-        queryset=SpecializedGroup.objects.all(),
-        to_field_name="code",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    axis = forms.ModelChoiceField(
-        label=_("Strategic axis"),
-        queryset=StrategicAxis.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All axes"),
-    )
     language = forms.ChoiceField(label=_("Teaching language"), required=False)
     format = forms.ChoiceField(
         label=_("Format"),
@@ -56,8 +81,20 @@ class CatalogueFilterForm(forms.Form):
         choices=[("", _("All levels")), *CoursePage.Level.choices],
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, countries=(), axes=(), groups=()):
+        super().__init__(data)
+        self.fields["country"] = TaxonomySingleChoiceField(
+            countries, label=_("Country"), required=False, empty_label=_("All countries")
+        )
+        self.fields["axis"] = TaxonomySingleChoiceField(
+            axes, label=_("Strategic axis"), required=False, empty_label=_("All axes")
+        )
+        self.fields["group"] = TaxonomyChoiceField(
+            groups,
+            label=_("Specialized group"),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
         self.fields["language"].choices = [("", _("All languages")), *get_languages()]
 
 
@@ -71,38 +108,40 @@ class Catalogue:
         data = request.GET
         if not any(name in data for name in [*FILTER_FIELDS, "q", "page"]):
             data = self.profile_defaults()
-        self.form = CatalogueFilterForm(data or None)
+        self.form = CatalogueFilterForm(
+            data or None,
+            countries=Country.objects.all(),
+            axes=StrategicAxis.objects.all(),
+            groups=SpecializedGroup.objects.all(),
+        )
 
     def profile_defaults(self):
         """The member's country and groups, for a first visit to the catalogue."""
         user = self.request.user
         if not user.is_authenticated:
             return {}
-        profile = (
-            LearnerProfile.objects.filter(user=user)
-            .select_related("country_of_residence")
-            .prefetch_related("specialized_groups")
-            .first()
+        rows = LearnerProfile.objects.filter(user=user).values_list(
+            "country_of_residence__code", "specialized_groups__code"
         )
-        if profile is None:
-            return {}
-        from django.http import QueryDict
-
         defaults = QueryDict(mutable=True)
-        if profile.country_of_residence:
-            defaults["country"] = profile.country_of_residence.code
-        defaults.setlist("group", [group.code for group in profile.specialized_groups.all()])
+        for country, group in rows:
+            if country:
+                defaults["country"] = country
+            if group:
+                defaults.appendlist("group", group)
         self.preselected = bool(defaults)
         return defaults
 
     @cached_property
     def filters(self):
-        if self.form.is_bound and self.form.is_valid():
-            return self.form.cleaned_data
-        return {}
+        """The valid filters; an unknown value in a shared URL is ignored, not an error."""
+        if not self.form.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
 
     def base_queryset(self):
-        return CoursePage.objects.child_of(self.page).live().public()
+        return CoursePage.objects.child_of(self.page).live().visible_to_public()
 
     def filtered_queryset(self):
         courses = self.base_queryset()
@@ -129,17 +168,18 @@ class Catalogue:
         matching = CoursePage.objects.filter(pk__in=self.filtered_queryset().values("pk"))
         if self.query:
             results = matching.search(self.query, operator="and")
-            paginator = Paginator(results, self.page.courses_per_page)
-            page = paginator.get_page(self.request.GET.get("page"))
+            page = Paginator(results, self.page.courses_per_page).get_page(
+                self.request.GET.get("page")
+            )
             ids = [course.pk for course in page.object_list]
             listed = {c.pk: c for c in CoursePage.objects.filter(pk__in=ids).for_listing()}
             page.object_list = [listed[pk] for pk in ids if pk in listed]
             return page
-        ordered = matching.for_listing().order_by("path")
-        paginator = Paginator(ordered, self.page.courses_per_page)
-        page = paginator.get_page(self.request.GET.get("page"))
-        page.object_list = list(page.object_list)
-        return page
+        return counted_page(
+            matching.for_listing().order_by("path"),
+            self.page.courses_per_page,
+            self.request.GET.get("page"),
+        )
 
     @cached_property
     def cards(self):

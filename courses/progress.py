@@ -5,7 +5,7 @@ Each function runs a fixed number of queries whatever the number of courses or l
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 
@@ -112,27 +112,15 @@ NOT_ENROLLED = CardStatus("not_enrolled")
 
 
 def statuses_for(user, courses):
-    """{course id: CardStatus} for ``courses`` (annotated with_lesson_counts), in 2 queries."""
+    """{course id: CardStatus} for ``courses``, in one query."""
     if not user.is_authenticated or not courses:
         return {}
-    ids = [course.pk for course in courses]
     enrolments = {
         enrolment.course_id: enrolment
-        for enrolment in Enrolment.objects.active().filter(user=user, course_id__in=ids)
+        for enrolment in Enrolment.objects.active()
+        .filter(user=user, course_id__in=[course.pk for course in courses])
+        .with_progress()
     }
-    if not enrolments:
-        return {}
-    done = dict(
-        LessonCompletion.objects.filter(
-            user=user,
-            course_id__in=list(enrolments),
-            lesson__live=True,
-            lesson__is_required=True,
-        )
-        .values("course_id")
-        .annotate(n=Count("pk"))
-        .values_list("course_id", "n")
-    )
     statuses = {}
     for course in courses:
         enrolment = enrolments.get(course.pk)
@@ -141,9 +129,7 @@ def statuses_for(user, courses):
         if enrolment.completed_at:
             statuses[course.pk] = CardStatus("completed", 100, enrolment.completed_at)
         else:
-            statuses[course.pk] = CardStatus(
-                "in_progress", percent(done.get(course.pk, 0), course.required_lesson_count)
-            )
+            statuses[course.pk] = CardStatus("in_progress", enrolment.progress_percent())
     return statuses
 
 
@@ -172,7 +158,6 @@ def my_learning(user):
         )
         .select_related("strategic_axis")
         .defer_streamfields()
-        .with_lesson_counts()
     }
     paths = Q()
     for course in courses.values():

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -58,29 +58,21 @@ class CoursePageQuerySet(PageQuerySet):
     def for_groups(self, groups):
         return self.filter(specialized_groups__in=groups).distinct()
 
-    def with_lesson_counts(self):
-        """Annotate ``required_lesson_count``: live, required lessons directly under each."""
-        lessons = (
-            LessonPage.objects.live()
-            .filter(
-                is_required=True,
-                path__startswith=OuterRef("path"),
-                depth=OuterRef("depth") + 1,
-            )
-            .order_by()
-            .values("depth")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(required_lesson_count=Coalesce(Subquery(lessons), 0))
+    def visible_to_public(self):
+        """Like ``public()``, in the same query: no view restriction on the page or above it."""
+        from wagtail.models import PageViewRestriction
+
+        restricted = PageViewRestriction.objects.annotate(
+            course_path=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(page__path=F("course_path"))
+        return self.exclude(Exists(restricted))
 
     def for_listing(self):
         """What a catalogue card shows, in a number of queries independent of the count."""
         return (
-            self.select_related("strategic_axis", "cover_image", "locale")
-            .prefetch_related("countries", "specialized_groups", "tagged_items__tag")
+            self.select_related("strategic_axis", "cover_image")
+            .prefetch_related("countries")
             .defer_streamfields()
-            .with_lesson_counts()
         )
 
 
