@@ -18,6 +18,7 @@ from capacity_lms.test.factories import (
     MembershipFactory,
     UserFactory,
 )
+from sandbox.home.demo_training import load_training
 from sandbox.home.models import HomePage
 
 # username: (first name, last name, Wagtail group, is superuser)
@@ -256,7 +257,10 @@ def load_demo_data():
     users = ensure_accounts()
     associations = ensure_associations()
     ensure_learner(users, associations)
+    training = load_training(users)
     return {
+        "courses (all languages)": training["courses"],
+        "lessons (all languages)": training["lessons"],
         "taxonomy created": sum(taxonomy.values()),
         "associations": Association.objects.count(),
         "accounts": len(users),

@@ -14,3 +14,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import CatalogueIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogues"] = CatalogueIndexPage.objects.child_of(self).live()
+        return context

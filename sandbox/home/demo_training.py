@@ -1,0 +1,193 @@
+"""Demo training modules: a catalogue in each language with the modules of demo_courses.py.
+
+Each module exists in English, French and Arabic as translations of one another (same
+translation key), under the catalogue of its language. Idempotent: pages are looked up by
+locale and slug.
+"""
+
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.test.factories import (
+    CatalogueIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    paragraph_block,
+    quiz_block,
+)
+from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
+from courses.models import CatalogueIndexPage, CoursePage, LessonPage, QuizAttempt
+from sandbox.home.demo_courses import DEMO_COURSES
+from sandbox.home.models import HomePage
+
+LANGUAGES = ["en", "fr", "ar"]
+
+CATALOGUE = {
+    "en": (
+        "Training modules",
+        "<p>Modules on project engineering and on the programme's "
+        "strategic axes, for every country and specialized group.</p>",
+    ),
+    "fr": (
+        "Modules de formation",
+        "<p>Des modules sur l'ingénierie de projet et les axes "
+        "stratégiques du programme, pour chaque pays et groupe spécialisé.</p>",
+    ),
+    "ar": (
+        "الوحدات التكوينية",
+        "<p>وحدات حول هندسة المشاريع والمحاور الاستراتيجية للبرنامج، لكل بلد ولكل فئة خاصة.</p>",
+    ),
+}
+
+
+def _callout(text):
+    return {
+        "type": "callout",
+        "value": {"kind": "tip", "text": f"<p>{escape(text)}</p>"},
+    }
+
+
+def _lesson_body(lesson, language):
+    body = [paragraph_block(f"<p>{escape(text)}</p>") for text in lesson["body"][language]]
+    if lesson.get("callout"):
+        body.append(_callout(lesson["callout"][language]))
+    quiz = lesson.get("quiz")
+    if quiz:
+        body.append(
+            quiz_block(
+                quiz["title"][language],
+                [
+                    (
+                        question["text"][language],
+                        [
+                            (
+                                option["text"][language],
+                                option["correct"],
+                                option["feedback"][language],
+                            )
+                            for option in question["options"]
+                        ],
+                        question["multiple"],
+                    )
+                    for question in quiz["questions"]
+                ],
+                pass_mark=quiz["pass_mark"],
+                max_attempts=quiz["max_attempts"],
+            )
+        )
+    return body
+
+
+def ensure_catalogues():
+    """A catalogue under the home page of each language, translations of one another."""
+    catalogues = {}
+    for language in LANGUAGES:
+        locale = Locale.objects.get(language_code=language)
+        home = HomePage.objects.get(locale=locale)
+        catalogue = CatalogueIndexPage.objects.child_of(home).first()
+        if catalogue is None:
+            title, intro = CATALOGUE[language]
+            extra = {}
+            if "en" in catalogues:
+                extra["translation_key"] = catalogues["en"].translation_key
+            catalogue = CatalogueIndexPageFactory(
+                parent=home, title=title, intro=intro, slug="modules", locale=locale, **extra
+            )
+        catalogues[language] = catalogue
+    return catalogues
+
+
+def ensure_course(module, catalogues, created_courses):
+    pages = {}
+    for language in LANGUAGES:
+        catalogue = catalogues[language]
+        existing = CoursePage.objects.child_of(catalogue).filter(slug=module["slug"]).first()
+        if existing:
+            pages[language] = existing
+            continue
+        objectives = "".join(f"<li>{escape(o)}</li>" for o in module["objectives"][language])
+        extra = {}
+        if "en" in pages:
+            extra["translation_key"] = pages["en"].translation_key
+        course = CoursePageFactory(
+            parent=catalogue,
+            locale=catalogue.locale,
+            slug=module["slug"],
+            title=module["title"][language],
+            summary=module["summary"][language],
+            objectives=f"<ul>{objectives}</ul>",
+            strategic_axis=StrategicAxis.objects.get(code=module["axis"]),
+            countries=list(Country.objects.filter(code__in=module["countries"])),
+            specialized_groups=list(SpecializedGroup.objects.filter(code__in=module["groups"])),
+            prerequisites=[created_courses[(slug, language)] for slug in module["prerequisites"]],
+            tags=module["tags"],
+            language=language,
+            level=module["level"],
+            format=module["format"],
+            estimated_hours=module["hours"],
+            leads_to_certificate=module["certificate"],
+            **extra,
+        )
+        lesson_keys = [None] * len(module["lessons"])
+        if "en" in pages:
+            english_lessons = list(pages["en"].lessons())
+            lesson_keys = [lesson.translation_key for lesson in english_lessons]
+        for lesson, key in zip(module["lessons"], lesson_keys, strict=True):
+            LessonPageFactory(
+                parent=course,
+                locale=catalogue.locale,
+                slug=lesson["slug"],
+                title=lesson["title"][language],
+                body=_lesson_body(lesson, language),
+                estimated_minutes=lesson["minutes"],
+                is_preview=lesson["preview"],
+                **({"translation_key": key} if key else {}),
+            )
+        pages[language] = course
+    for language, page in pages.items():
+        created_courses[(module["slug"], language)] = page
+    return pages
+
+
+def _pass_quizzes(user, lesson, token_prefix):
+    """Answer every quiz of ``lesson`` correctly (demo history only)."""
+    for quiz_id, quiz in lesson.quizzes:
+        if QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).exists():
+            continue
+        answers = {
+            question.id: [
+                option.id
+                for option in question.value["options"].bound_blocks
+                if option.value["is_correct"]
+            ]
+            for question in quiz["questions"].bound_blocks
+        }
+        SubmitQuizAction(user, lesson, quiz_id, answers, f"{token_prefix}-{quiz_id}").execute()
+
+
+def ensure_learner_history(learner, courses):
+    """The demo learner completed the French foundations module and is halfway into another."""
+    foundations = courses[("project-engineering-foundations", "fr")]
+    EnrolAction(learner, foundations).execute()
+    for lesson in LessonPage.objects.child_of(foundations).live().specific():
+        _pass_quizzes(learner, lesson, "demo")
+        if not lesson.required_quiz_ids:
+            CompleteLessonAction(learner, lesson).execute()
+    cultural = courses[("cultural-projects-link-with-morocco", "fr")]
+    EnrolAction(learner, cultural).execute()
+    first = LessonPage.objects.child_of(cultural).live().order_by("path").first().specific
+    if not first.required_quiz_ids:
+        CompleteLessonAction(learner, first).execute()
+
+
+def load_training(users):
+    catalogues = ensure_catalogues()
+    created = {}
+    for module in DEMO_COURSES:
+        ensure_course(module, catalogues, created)
+    ensure_learner_history(users["learner"], created)
+    return {
+        "courses": CoursePage.objects.count(),
+        "lessons": LessonPage.objects.count(),
+    }
