@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 from courses.signals import course_completed, lesson_completed
+from courses.tree import children_of
 
 
 class ActionRefused(Exception):
@@ -150,7 +151,7 @@ class CompleteLessonAction:
 
 def course_is_done(user, course):
     """Every required live lesson completed, and every required quiz in the course passed."""
-    lessons = list(LessonPage.objects.child_of(course).live())
+    lessons = list(LessonPage.objects.filter(children_of(course)).live())
     required = {lesson.pk for lesson in lessons if lesson.is_required}
     completed = set(
         LessonCompletion.objects.filter(user=user, lesson_id__in=required).values_list(

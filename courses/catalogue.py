@@ -7,7 +7,6 @@ specialized groups from their profile are preselected.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Window
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -18,28 +17,9 @@ from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.models import CoursePage
 from courses.progress import NOT_ENROLLED, statuses_for
+from courses.tree import children_of
 
 FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
-
-
-def counted_page(queryset, per_page, number):
-    """A paginator page whose rows carry the total count, saving the separate COUNT query."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        number = max(1, int(number or 1))
-    except (TypeError, ValueError):
-        number = 1
-    offset = (number - 1) * per_page
-    rows = list(queryset.annotate(total_rows=Window(Count("pk")))[offset : offset + per_page])
-    if rows:
-        paginator.__dict__["count"] = rows[0].total_rows
-    elif number > 1:
-        return counted_page(queryset, per_page, paginator.num_pages)
-    else:
-        paginator.__dict__["count"] = 0
-    page = paginator.page(number)
-    page.object_list = rows
-    return page
 
 
 class TaxonomyChoiceField(forms.MultipleChoiceField):
@@ -141,17 +121,15 @@ class Catalogue:
         return self.form.cleaned_data
 
     def base_queryset(self):
-        return CoursePage.objects.child_of(self.page).live().visible_to_public()
+        return CoursePage.objects.filter(children_of(self.page)).live().without_own_restriction()
 
     def filtered_queryset(self):
         courses = self.base_queryset()
         filters = self.filters
         if filters.get("country"):
-            courses = courses.filter(Q(countries=filters["country"]) | Q(countries__isnull=True))
+            courses = courses.for_country(filters["country"])
         if filters.get("group"):
-            courses = courses.filter(
-                Q(specialized_groups__in=filters["group"]) | Q(specialized_groups__isnull=True)
-            )
+            courses = courses.for_groups(filters["group"])
         if filters.get("axis"):
             courses = courses.filter(strategic_axis=filters["axis"])
         for name in ("language", "format", "level"):
@@ -165,8 +143,9 @@ class Catalogue:
 
     @cached_property
     def paginator_page(self):
-        matching = CoursePage.objects.filter(pk__in=self.filtered_queryset().values("pk"))
         if self.query:
+            # The search backend accepts plain field filters only: narrow by id instead.
+            matching = CoursePage.objects.filter(pk__in=self.filtered_queryset().values("pk"))
             results = matching.search(self.query, operator="and")
             page = Paginator(results, self.page.courses_per_page).get_page(
                 self.request.GET.get("page")
@@ -175,17 +154,27 @@ class Catalogue:
             listed = {c.pk: c for c in CoursePage.objects.filter(pk__in=ids).for_listing()}
             page.object_list = [listed[pk] for pk in ids if pk in listed]
             return page
-        return counted_page(
-            matching.for_listing().order_by("path"),
-            self.page.courses_per_page,
-            self.request.GET.get("page"),
+        listing = self.filtered_queryset().for_listing().order_by("path")
+        page = Paginator(listing, self.page.courses_per_page).get_page(
+            self.request.GET.get("page")
         )
+        page.object_list = list(page.object_list)
+        return page
 
     @cached_property
     def cards(self):
+        """(course, the learner's status, its countries) for each course on this page."""
         courses = self.paginator_page.object_list
         statuses = statuses_for(self.request.user, courses)
-        return [(course, statuses.get(course.pk, NOT_ENROLLED)) for course in courses]
+        countries = self.form.fields["country"].rows
+        return [
+            (
+                course,
+                statuses.get(course.pk, NOT_ENROLLED),
+                [countries[code] for code in (course.country_codes or "").split(",") if code],
+            )
+            for course in courses
+        ]
 
     def page_url(self, number):
         """The URL of another page of the same filtered view."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.tree import children_of
 
 
 def percent(done, total):
@@ -161,7 +162,7 @@ def my_learning(user):
     }
     paths = Q()
     for course in courses.values():
-        paths |= Q(path__startswith=course.path, depth=course.depth + 1)
+        paths |= children_of(course)
     lessons = list(LessonPage.objects.live().filter(paths).defer_streamfields().order_by("path"))
     completed = set(
         LessonCompletion.objects.filter(user=user, course_id__in=list(courses)).values_list(

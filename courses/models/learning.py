@@ -4,6 +4,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from courses.tree import children_of_outer
+
 
 class EnrolmentQuerySet(models.QuerySet):
     def for_learner(self, user):
@@ -37,9 +39,8 @@ class EnrolmentQuerySet(models.QuerySet):
         required = (
             LessonPage.objects.live()
             .filter(
+                children_of_outer(OuterRef("course__path"), OuterRef("course__depth")),
                 is_required=True,
-                path__startswith=OuterRef("course__path"),
-                depth=OuterRef("course__depth") + 1,
             )
             .order_by()
             .values("depth")

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,6 +15,7 @@ from wagtail.search import index
 from capacity_lms.conf import get_languages
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.blocks import LessonContentBlock
+from courses.tree import children_of
 
 
 class CatalogueIndexPage(Page):
@@ -44,6 +44,22 @@ class CatalogueIndexPage(Page):
         return context
 
 
+class GroupConcat(models.Aggregate):
+    """Comma-joined values: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, ',')",
+            **extra_context,
+        )
+
+
 class CourseTag(TaggedItemBase):
     content_object = ParentalKey(
         "capacity_courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -53,25 +69,42 @@ class CourseTag(TaggedItemBase):
 class CoursePageQuerySet(PageQuerySet):
     def for_country(self, country):
         """Courses open to people in ``country``: those for that country and those for all."""
-        return self.filter(Q(countries=country) | Q(countries__isnull=True)).distinct()
+        through = CoursePage.countries.through.objects.filter(coursepage_id=OuterRef("pk"))
+        return self.filter(Exists(through.filter(country=country)) | ~Exists(through))
 
     def for_groups(self, groups):
-        return self.filter(specialized_groups__in=groups).distinct()
+        """Courses for any of ``groups``, and those for every group (none chosen)."""
+        through = CoursePage.specialized_groups.through.objects.filter(
+            coursepage_id=OuterRef("pk")
+        )
+        return self.filter(Exists(through.filter(specializedgroup__in=groups)) | ~Exists(through))
 
-    def visible_to_public(self):
-        """Like ``public()``, in the same query: no view restriction on the page or above it."""
+    def with_country_codes(self):
+        """Annotate ``country_codes``, the comma-separated codes, instead of a prefetch."""
+        codes = (
+            CoursePage.countries.through.objects.filter(coursepage_id=OuterRef("pk"))
+            .order_by()
+            .values("coursepage_id")
+            .annotate(codes=GroupConcat("country__code"))
+            .values("codes")
+        )
+        return self.annotate(country_codes=Subquery(codes, output_field=models.CharField()))
+
+    def without_own_restriction(self):
+        """Exclude courses that carry a view restriction themselves, in the same query.
+
+        Restrictions above a course (on its catalogue or higher) are enforced when that page
+        is served, so a listing only needs to look at the courses' own.
+        """
         from wagtail.models import PageViewRestriction
 
-        restricted = PageViewRestriction.objects.annotate(
-            course_path=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(page__path=F("course_path"))
-        return self.exclude(Exists(restricted))
+        return self.exclude(Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
 
     def for_listing(self):
         """What a catalogue card shows, in a number of queries independent of the count."""
         return (
             self.select_related("strategic_axis", "cover_image")
-            .prefetch_related("countries")
+            .with_country_codes()
             .defer_streamfields()
         )
 
@@ -209,7 +242,12 @@ class CoursePage(Page):
 
     def lessons(self):
         """The live lessons, in the order editors gave them in the page tree."""
-        return LessonPage.objects.child_of(self).live().defer_streamfields().order_by("path")
+        return (
+            LessonPage.objects.filter(children_of(self))
+            .live()
+            .defer_streamfields()
+            .order_by("path")
+        )
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [course.title for course, _status in response.context["catalogue"].cards]
+    return [course.title for course, _status, _countries in response.context["catalogue"].cards]
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ def test_cards_show_each_learners_own_status(client, catalogue, varied, learner)
     )
     client.force_login(learner)
     response = client.get(catalogue.url, {"q": ""})
-    statuses = {course.title: status for course, status in response.context["catalogue"].cards}
+    statuses = {course.title: status for course, status, _ in response.context["catalogue"].cards}
     assert statuses["Project engineering"].state == "in_progress"
     assert statuses["Project engineering"].percent == 50
     assert statuses["Women's conditions"].state == "not_enrolled"
