@@ -62,10 +62,8 @@ def bulk_child_pages(parent, model, rows, title="Page {n}", slug="page-{n}"):
     columns = [pointer, *rows[0].keys()]
     placeholders = ", ".join(["%s"] * len(columns))
     # Table and column names come from the model's own metadata, quoted; values are parameters.
-    sql = (  # noqa: S608
-        f"INSERT INTO {connection.ops.quote_name(table)} "
-        f"({', '.join(connection.ops.quote_name(c) for c in columns)}) VALUES ({placeholders})"
-    )
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({placeholders})"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.executemany(sql, [(pk, *row.values()) for pk, row in zip(ids, rows, strict=True)])
     Page.objects.filter(pk=parent.pk).update(numchild=start + len(rows))
