@@ -7,10 +7,20 @@ the learners' own actions.
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from capacity_lms.taxonomy.models import Country
 from courses.models import CoursePage, Enrolment, LessonCompletion, QuizAttempt
+
+
+def listing(queryset_function):
+    """An index view listing ``queryset_function()``: joins and annotations the columns need."""
+    return type(
+        "ListingIndexView",
+        (IndexView,),
+        {"get_base_queryset": lambda self: queryset_function()},
+    )
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
@@ -29,6 +39,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
 
 class EnrolmentViewSet(ModelViewSet):
     model = Enrolment
+    name = "capacity_enrolments"
     icon = "user"
     menu_label = _("Enrolments")
     url_prefix = "capacity/enrolments"
@@ -40,12 +51,14 @@ class EnrolmentViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["status"]
 
-    def get_queryset(self, request):
-        return Enrolment.objects.select_related("user", "course").with_progress()
+    index_view_class = listing(
+        lambda: Enrolment.objects.select_related("user", "course").with_progress()
+    )
 
 
 class LessonCompletionViewSet(ModelViewSet):
     model = LessonCompletion
+    name = "capacity_lesson_completions"
     icon = "tick"
     menu_label = _("Lesson completions")
     url_prefix = "capacity/lesson-completions"
@@ -57,12 +70,14 @@ class LessonCompletionViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["method"]
 
-    def get_queryset(self, request):
-        return LessonCompletion.objects.select_related("user", "lesson", "course")
+    index_view_class = listing(
+        lambda: LessonCompletion.objects.select_related("user", "lesson", "course")
+    )
 
 
 class QuizAttemptViewSet(ModelViewSet):
     model = QuizAttempt
+    name = "capacity_quiz_attempts"
     icon = "form"
     menu_label = _("Quiz attempts")
     url_prefix = "capacity/quiz-attempts"
@@ -74,8 +89,7 @@ class QuizAttemptViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["passed"]
 
-    def get_queryset(self, request):
-        return QuizAttempt.objects.select_related("user", "lesson")
+    index_view_class = listing(lambda: QuizAttempt.objects.select_related("user", "lesson"))
 
 
 class TrainingViewSetGroup(ModelViewSetGroup):
