@@ -1,6 +1,8 @@
 """Test settings: the sandbox's, with a custom user model as a host site may have."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from sandbox.settings import *  # noqa: F403
 from sandbox.settings import INSTALLED_APPS, SANDBOX_DIR, database_from_environment
@@ -9,7 +11,18 @@ INSTALLED_APPS = ["tests.testapp", *INSTALLED_APPS]
 AUTH_USER_MODEL = "testapp.User"
 
 DATABASES = {"default": database_from_environment(SANDBOX_DIR / "test.sqlite3")}
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
+# On SQLite the test database is a file, not memory: concurrency tests need separate
+# connections that really contend for the write lock, as in production.
+# One file per test process, so two runs on one machine never share it.
+default_test_name = (
+    str(Path(tempfile.gettempdir()) / f"capacity-lms-test-{os.getpid()}.sqlite3")
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    else None
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Durability is no concern for a throwaway test database; speed is.
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF;"
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or default_test_name}
 if (
     DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     and "django.contrib.postgres" not in INSTALLED_APPS

@@ -1,0 +1,71 @@
+"""Double clicks and parallel requests against a real database: one row per fact."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from capacity_lms.taxonomy.loading import load_standard_taxonomy
+from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
+from capacity_lms.test.world import ensure_wagtail_site
+from courses.actions import CompleteLessonAction, EnrolAction
+from courses.models import Enrolment, LessonCompletion
+from courses.signals import course_completed
+
+from .conftest import make_course
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_together(function, count):
+    """Run ``function`` in ``count`` threads released at the same moment; return errors."""
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def worker():
+        try:
+            barrier.wait()
+            function()
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@pytest.fixture
+def world():
+    load_standard_taxonomy()
+    catalogue = CatalogueIndexPageFactory(parent=ensure_wagtail_site().root_page)
+    course = make_course(catalogue, lessons=2, quiz=False)
+    return course, UserFactory(username="parallel")
+
+
+def test_parallel_enrolments_leave_one_row(world):
+    course, user = world
+    errors = run_together(lambda: EnrolAction(user, course).execute(), 8)
+    assert errors == []
+    assert Enrolment.objects.filter(user=user, course=course).count() == 1
+
+
+def test_parallel_completions_record_the_course_once(world):
+    course, user = world
+    EnrolAction(user, course).execute()
+    first, last = [lesson.specific for lesson in course.lessons()]
+    CompleteLessonAction(user, first).execute()
+    received = []
+    course_completed.connect(lambda **kw: received.append(kw["enrolment"].pk), weak=False)
+    try:
+        errors = run_together(lambda: CompleteLessonAction(user, last).execute(), 6)
+    finally:
+        course_completed.receivers.clear()
+    assert errors == []
+    assert LessonCompletion.objects.filter(user=user).count() == 2
+    assert Enrolment.objects.get(user=user, course=course).completed_at is not None
+    assert len(received) == 1
