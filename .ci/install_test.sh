@@ -63,16 +63,20 @@ while IFS= read -r file; do
     expect_once "capacity_lms/$file" # templates/x -> capacity_lms/templates/x
     n_templates=$((n_templates + 1))
 done < <(list_files templates)
-while IFS= read -r file; do
-    expect_once "$file"
-done < <(list_files capacity_lms/static)
+# Static files and translation catalogues ship at the same path as in the repository.
+for folder in capacity_lms/static capacity_lms/locale courses/locale; do
+    [[ -d $REPO/$folder ]] || continue
+    while IFS= read -r file; do
+        expect_once "$file"
+    done < <(list_files "$folder")
+done
 [[ $n_templates -gt 0 ]] || fail "found no template in $REPO/templates to compare the wheel with"
 # Shipped inside capacity_lms only: a stray top-level templates/ package would pollute every
 # host's site-packages.
 if grep -q '^templates/' "$WORK/wheel-files.txt"; then
     fail "the wheel has a top-level templates/ folder: $(grep '^templates/' "$WORK/wheel-files.txt" | head -3)"
 fi
-echo "    $n_templates templates and the static files are in the wheel, each once"
+echo "    $n_templates templates, the static files and the catalogues are in the wheel, each once"
 
 # --- a clean virtualenv with only the wheel and Django --------------------------------------
 # Run everything from the temp dir, with no PYTHONPATH, so that the repository can never be on
