@@ -154,3 +154,18 @@ def test_nobody_sees_another_learners_progress_on_a_course_page(
     html = client.get(course.url).content.decode()
     assert "In progress" not in html
     assert "Enrol in this module" in html
+
+
+def everyone_signed_in(user, lesson):
+    """A host's own lesson access policy, used by the test below."""
+    return user.is_authenticated
+
+
+def test_lesson_access_policy_is_pluggable(client, course, learner, settings):
+    _first, second = lessons_of(course)
+    client.force_login(learner)
+    assert client.get(second.url).status_code == 403
+    settings.CAPACITY_LMS_LESSON_ACCESS_POLICY = (
+        "tests.integration.courses.test_pages.everyone_signed_in"
+    )
+    assert client.get(second.url).status_code == 200
