@@ -116,6 +116,8 @@ LANGUAGES = [
     ("fr", _("French")),
     ("en", _("English")),
 ]
+# The demo site's own strings (its home and login pages); the package ships its catalogues.
+LOCALE_PATHS = [SANDBOX_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
