@@ -41,7 +41,7 @@ sandbox: sandbox-data
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports --config setup.cfg
+	$(BIN)/lint-imports setup.cfg
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
