@@ -28,7 +28,7 @@ def varied(catalogue):
             countries=[Country.objects.get(code="es")],
             level="beginner",
             format="online",
-            language="es" if False else "fr",
+            language="fr",
             summary="Homework clubs for pupils.",
         ),
         "women": make_course(
