@@ -35,6 +35,18 @@ def get_languages():
     return get_setting("LANGUAGES") or settings.LANGUAGES
 
 
+def validate_language_code(field_name, value):
+    """Refuse ``value`` for ``field_name`` unless it is empty or an offered language."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext_lazy as _
+
+    codes = {code for code, _name in get_languages()}
+    if value and value not in codes:
+        raise ValidationError(
+            {field_name: _("Choose one of: %(codes)s.") % {"codes": ", ".join(sorted(codes))}}
+        )
+
+
 def unknown_settings():
     """Names of ``CAPACITY_LMS_*`` settings the host set that the package does not know."""
     return sorted(

@@ -1,11 +1,10 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from capacity_lms.conf import get_languages
+from capacity_lms.conf import validate_language_code
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 
 
@@ -206,11 +205,4 @@ class LearnerProfile(models.Model):
 
     def clean(self):
         super().clean()
-        codes = {code for code, _name in get_languages()}
-        if self.preferred_language and self.preferred_language not in codes:
-            raise ValidationError(
-                {
-                    "preferred_language": _("Choose one of: %(codes)s.")
-                    % {"codes": ", ".join(sorted(codes))}
-                }
-            )
+        validate_language_code("preferred_language", self.preferred_language)

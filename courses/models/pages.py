@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.functional import cached_property
@@ -12,7 +11,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from capacity_lms.conf import get_languages
+from capacity_lms.conf import validate_language_code
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.blocks import LessonContentBlock
 from courses.tree import children_of
@@ -234,11 +233,7 @@ class CoursePage(Page):
 
     def clean(self):
         super().clean()
-        codes = {code for code, _name in get_languages()}
-        if self.language and self.language not in codes:
-            raise ValidationError(
-                {"language": _("Choose one of: %(codes)s.") % {"codes": ", ".join(sorted(codes))}}
-            )
+        validate_language_code("language", self.language)
 
     def lessons(self):
         """The live lessons, in the order editors gave them in the page tree."""
