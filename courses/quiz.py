@@ -88,6 +88,18 @@ def validate_answers(quiz, answers):
     return normalised
 
 
+def correct_answers(quiz):
+    """{question id: [ids of its correct options]}: what a full-marks submission chooses."""
+    return {
+        question.id: [
+            option.id
+            for option in question.value["options"].bound_blocks
+            if option.value["is_correct"]
+        ]
+        for question in quiz["questions"].bound_blocks
+    }
+
+
 def score_answers(quiz, answers):
     """Score validated answers: a question counts when exactly its correct options are chosen."""
     results = []

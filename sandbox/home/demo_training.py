@@ -18,6 +18,7 @@ from capacity_lms.test.factories import (
 )
 from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
 from courses.models import CatalogueIndexPage, CoursePage, LessonPage, QuizAttempt
+from courses.quiz import correct_answers
 from sandbox.home.demo_courses import DEMO_COURSES
 from sandbox.home.models import HomePage
 
@@ -155,15 +156,9 @@ def _pass_quizzes(user, lesson, token_prefix):
     for quiz_id, quiz in lesson.quizzes:
         if QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).exists():
             continue
-        answers = {
-            question.id: [
-                option.id
-                for option in question.value["options"].bound_blocks
-                if option.value["is_correct"]
-            ]
-            for question in quiz["questions"].bound_blocks
-        }
-        SubmitQuizAction(user, lesson, quiz_id, answers, f"{token_prefix}-{quiz_id}").execute()
+        SubmitQuizAction(
+            user, lesson, quiz_id, correct_answers(quiz), f"{token_prefix}-{quiz_id}"
+        ).execute()
 
 
 def ensure_learner_history(learner, courses):

@@ -11,6 +11,7 @@ from capacity_lms.test.factories import (
     paragraph_block,
     quiz_block,
 )
+from courses.quiz import correct_answers
 
 
 @pytest.fixture
@@ -103,11 +104,8 @@ def quiz_of(lesson):
 
 
 def right_answers(lesson):
-    quiz_id, questions = quiz_of(lesson)
-    return quiz_id, {
-        question_id: [option_id for option_id, correct in options if correct]
-        for question_id, options in questions
-    }
+    quiz_id, quiz = Page.objects.get(pk=lesson.pk).specific.quizzes[0]
+    return quiz_id, correct_answers(quiz)
 
 
 def wrong_answers(lesson):
