@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 PREFIX = "CAPACITY_LMS_"
 
 DEFAULTS = {
+    # How many days of past sessions calendar feeds keep (so subscribers keep their history).
+    "CALENDAR_PAST_DAYS": 365,
     # Time zone used when a country or a session gives none.
     "DEFAULT_TIME_ZONE": "UTC",
     # Languages a learner may pick and pages offer in the language switcher; None means
@@ -20,6 +22,8 @@ DEFAULTS = {
     "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
     # Name shown in page titles and the header when no Wagtail site setting overrides it.
     "PROGRAMME_NAME": "Capacity building programme",
+    # How many hours before a session its registered people get a reminder.
+    "REMINDER_HOURS_BEFORE": 24,
 }
 
 

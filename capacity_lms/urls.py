@@ -7,6 +7,7 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from capacity_lms.views import ProgrammeOverviewView
+from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
 
 app_name = "capacity_lms"
@@ -15,4 +16,5 @@ urlpatterns = [
     path("", ProgrammeOverviewView.as_view(), name="programme"),
     path("language/", set_language, name="set_language"),
     *course_urlpatterns,
+    *workshop_urlpatterns,
 ]

@@ -1,6 +1,7 @@
 """Registration only: the viewsets live beside their domain."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -14,6 +15,7 @@ from capacity_lms.taxonomy.views import (
     SpecializedGroupViewSet,
     StrategicAxisViewSet,
 )
+from capacity_lms.workshops.viewsets import WorkshopsViewSetGroup
 
 
 class ProgrammeViewSetGroup(SnippetViewSetGroup):
@@ -31,3 +33,8 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_workshop_viewsets():
+    return WorkshopsViewSetGroup()

@@ -5,7 +5,12 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from capacity_lms.conf import validate_language_code
-from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import (
+    Country,
+    SpecializedGroup,
+    StrategicAxis,
+    validate_time_zone,
+)
 
 
 class AssociationQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -194,6 +199,13 @@ class LearnerProfile(models.Model):
         verbose_name=_("specialized groups"),
         blank=True,
         related_name="learner_profiles",
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("IANA name; empty for the country's. Workshop times are also shown in it."),
     )
 
     class Meta:

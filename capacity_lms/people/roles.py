@@ -45,3 +45,20 @@ def revoke(apps, app_label, roles):
     ours = Permission.objects.filter(content_type__app_label=app_label)
     for group in Group.objects.filter(name__in=roles):
         group.permissions.remove(*ours)
+
+
+def grant_permission(apps, group_name, app_label, model, codename, name):
+    """Give one named permission (such as a model's custom ``Meta.permissions`` entry)."""
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=group_name)
+    group.permissions.add(_permission(apps, app_label, model, codename, name))
+
+
+def revoke_models(apps, app_label, models):
+    """Take back from every group the permissions on ``models`` of ``app_label``."""
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    permissions = Permission.objects.filter(
+        content_type__app_label=app_label, content_type__model__in=models
+    )
+    for group in Group.objects.filter(permissions__in=permissions).distinct():
+        group.permissions.remove(*permissions)

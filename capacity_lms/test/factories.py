@@ -4,6 +4,7 @@ The test suite, the sandbox's demo-data command and the benchmarks all build the
 these, so a model change is made once. Needs ``factory-boy`` (the ``sandbox`` or ``test`` extra).
 """
 
+import datetime
 import uuid
 
 import factory
@@ -204,3 +205,52 @@ class LessonPageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Lesson {n}")
     body = factory.LazyFunction(lambda: [paragraph_block("<p>What to do, and why.</p>")])
+
+
+class WorkshopFactory(DjangoModelFactory):
+    """A published in-person workshop; pass ``sessions=[...]`` kwargs lists via SessionFactory."""
+
+    class Meta:
+        model = "capacity_lms.Workshop"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    slug = factory.Sequence(lambda n: f"workshop-{n}")
+    description = "<p>What we will work on together.</p>"
+    format = "in_person"
+    venue_name = "Maison des associations"
+    address = "1 rue de la Paix"
+    city = "Paris"
+    country = factory.SubFactory(CountryFactory, code="fr", name_en="France")
+    status = "published"
+    capacity = 10
+
+    @factory.post_generation
+    def trainers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.trainers.set(extracted)
+
+
+class SessionFactory(DjangoModelFactory):
+    """A session at a wall time in its own zone; UTC columns are derived on save."""
+
+    class Meta:
+        model = "capacity_lms.Session"
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=14))
+    start_time = datetime.time(18, 0)
+    end_time = datetime.time(20, 0)
+    time_zone = "Europe/Paris"
+
+
+class RegistrationFactory(DjangoModelFactory):
+    """A registration written directly (no action, no seat check): for reports and lists."""
+
+    class Meta:
+        model = "capacity_lms.Registration"
+        django_get_or_create = ("workshop", "user")
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    user = factory.SubFactory(UserFactory)
+    status = "confirmed"

@@ -1,0 +1,253 @@
+"""Sessions from an ``.ics`` file: created or updated by UID, all or nothing.
+
+A trainer exports a schedule from their own calendar and uploads it to a workshop. Each VEVENT
+with a UID becomes a session of that workshop (its UID kept, so a second upload of the same
+file, or of a corrected one, updates rather than duplicates). A VEVENT with RECURRENCE-ID
+moves one occurrence of a series; EXDATE cancels one; STATUS:CANCELLED cancels the session.
+Every event is read and checked before anything is written; one bad event refuses the file
+with a message per problem, and the database is left as it was.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+
+from capacity_lms.workshops import schedule
+from capacity_lms.workshops.models import OccurrenceChange, Session
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_EVENTS = 1000
+
+
+class ImportRefused(Exception):
+    """The file was not imported; ``problems`` says why, one line each."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ImportReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+
+    @property
+    def changed_anything(self):
+        return bool(self.created or self.updated)
+
+
+@dataclass
+class ParsedEvent:
+    uid: str
+    title: str
+    date: datetime.date
+    start_time: datetime.time
+    end_time: datetime.time
+    time_zone: str
+    recurrence: str = ""
+    cancelled: bool = False
+    cancelled_dates: list = field(default_factory=list)
+    moved: dict = field(default_factory=dict)
+
+
+def _wall_time(value, default_zone, label):
+    """(date, time, zone name) of a DTSTART/DTEND value."""
+    moment = value.dt if hasattr(value, "dt") else value
+    if not isinstance(moment, datetime.datetime):
+        raise ValueError(
+            _("%(label)s is a whole day; give a start and end time.") % {"label": label}
+        )
+    if moment.tzinfo is None:
+        name = default_zone
+    else:
+        name = getattr(moment.tzinfo, "key", None)
+        if name is None:
+            if moment.utcoffset() == datetime.timedelta(0):
+                name = "UTC"
+            else:
+                raise ValueError(
+                    _("%(label)s uses a time zone that is not an IANA name.") % {"label": label}
+                )
+    return moment.date(), moment.time().replace(tzinfo=None, microsecond=0), name
+
+
+def parse_calendar(data, default_zone):
+    """Read ``data`` (bytes) into :class:`ParsedEvent` objects, or raise ImportRefused."""
+    if len(data) > MAX_BYTES:
+        raise ImportRefused([_("The file is larger than 2 MB.")])
+    try:
+        calendar = Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError) as error:
+        raise ImportRefused(
+            [_("This is not an iCalendar (.ics) file: %(error)s") % {"error": error}]
+        ) from error
+    if calendar.name != "VCALENDAR":
+        raise ImportRefused([_("This is not an iCalendar (.ics) file.")])
+    events = calendar.walk("VEVENT")
+    if not events:
+        raise ImportRefused([_("The file has no event.")])
+    if len(events) > MAX_EVENTS:
+        raise ImportRefused(
+            [_("The file has more than %(count)s events.") % {"count": MAX_EVENTS}]
+        )
+    problems, masters, overrides = [], {}, []
+    for number, event in enumerate(events, start=1):
+        uid = str(event.get("UID", "")).strip()
+        label = _("Event %(number)s (%(summary)s)") % {
+            "number": number,
+            "summary": str(event.get("SUMMARY", "")) or uid or "?",
+        }
+        try:
+            if not uid:
+                raise ValueError(_("it has no UID."))
+            if len(uid) > 255:
+                raise ValueError(_("its UID is longer than 255 characters."))
+            if "DTSTART" not in event or "DTEND" not in event:
+                raise ValueError(_("it needs DTSTART and DTEND."))
+            day, start, zone = _wall_time(event["DTSTART"], default_zone, "DTSTART")
+            end_day, end, end_zone = _wall_time(event["DTEND"], zone, "DTEND")
+            schedule.zone(zone)
+            if end_day != day or end_zone != zone or end <= start:
+                raise ValueError(
+                    _("it must end after it starts, on the same day, in the same time zone.")
+                )
+            schedule.to_utc(day, start, zone)
+            if "RECURRENCE-ID" in event:
+                original, _time, _zone = _wall_time(event["RECURRENCE-ID"], zone, "RECURRENCE-ID")
+                overrides.append((label, uid, original, day, start, end))
+                continue
+            if uid in masters:
+                raise ValueError(_("its UID appears twice."))
+            parsed = ParsedEvent(
+                uid=uid,
+                title=str(event.get("SUMMARY", ""))[:255],
+                date=day,
+                start_time=start,
+                end_time=end,
+                time_zone=zone,
+                cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
+            )
+            if "RRULE" in event:
+                parsed.recurrence = schedule.normalise_rule(event["RRULE"].to_ical().decode())
+                dates = schedule.occurrence_dates(day, start, zone, parsed.recurrence)
+                for exdate in _exdates(event, zone):
+                    if exdate not in dates:
+                        raise ValueError(_("an EXDATE is not a date of its series."))
+                    parsed.cancelled_dates.append(exdate)
+            masters[uid] = parsed
+        except ValidationError as error:
+            problems.append(f"{label}: {' '.join(error.messages)}")
+        except ValueError as error:
+            problems.append(f"{label}: {error}")
+    for label, uid, original, day, start, end in overrides:
+        master = masters.get(uid)
+        if master is None or not master.recurrence:
+            problems.append(
+                _("%(label)s: it changes a series that is not in the file.") % {"label": label}
+            )
+            continue
+        master.moved[original] = (day, start, end)
+    if problems:
+        raise ImportRefused(problems)
+    return list(masters.values())
+
+
+def _exdates(event, zone):
+    values = event.get("EXDATE", [])
+    if not isinstance(values, list):
+        values = [values]
+    for value in values:
+        for item in value.dts:
+            moment = item.dt
+            if isinstance(moment, datetime.datetime) and moment.tzinfo is not None:
+                moment = moment.astimezone(schedule.zone(zone))
+            yield moment.date() if isinstance(moment, datetime.datetime) else moment
+
+
+def import_calendar(workshop, data):
+    """Create or update ``workshop``'s sessions from ``data``; an :class:`ImportReport`.
+
+    UIDs that belong to another workshop's sessions are refused: a trainer changes only what
+    they manage. Importing the same file twice changes nothing (and bumps no SEQUENCE).
+    """
+    events = parse_calendar(data, workshop.default_time_zone)
+    elsewhere = Session.objects.filter(uid__in=[event.uid for event in events]).exclude(
+        workshop=workshop
+    )
+    if elsewhere.exists():
+        raise ImportRefused(
+            [
+                _("UID %(uid)s belongs to a session of another workshop.") % {"uid": session.uid}
+                for session in elsewhere
+            ]
+        )
+    report = ImportReport()
+    with transaction.atomic():
+        existing = {
+            session.uid: session
+            for session in Session.objects.filter(workshop=workshop).prefetch_related("changes")
+        }
+        for event in events:
+            session = existing.get(event.uid) or Session(workshop=workshop, uid=event.uid)
+            values = {
+                "title": event.title,
+                "date": event.date,
+                "start_time": event.start_time,
+                "end_time": event.end_time,
+                "time_zone": event.time_zone,
+                "recurrence": event.recurrence,
+                "status": Session.Status.CANCELLED
+                if event.cancelled
+                else Session.Status.SCHEDULED,
+            }
+            changed = session.pk is None or any(
+                getattr(session, name) != value for name, value in values.items()
+            )
+            if changed:
+                for name, value in values.items():
+                    setattr(session, name, value)
+                session.full_clean(exclude=["workshop", "uid"])
+                session.save()
+            changes_changed = _apply_changes(session, event)
+            if session.pk and event.uid not in existing:
+                report.created.append(session)
+            elif changed or changes_changed:
+                report.updated.append(session)
+            else:
+                report.unchanged.append(session)
+    return report
+
+
+def _apply_changes(session, event):
+    """Make the session's occurrence changes those of the file; True when any changed."""
+    wanted = dict.fromkeys(
+        event.cancelled_dates, (OccurrenceChange.Status.CANCELLED, None, None, None)
+    )
+    for original, (day, start, end) in event.moved.items():
+        wanted[original] = (OccurrenceChange.Status.MOVED, day, start, end)
+    current = (
+        {change.original_date: change for change in session.changes.all()} if session.pk else {}
+    )
+    changed = False
+    for original, change in current.items():
+        if original not in wanted:
+            change.delete()
+            changed = True
+    for original, (status, day, start, end) in wanted.items():
+        change = current.get(original)
+        values = {"status": status, "date": day, "start_time": start, "end_time": end}
+        if change is not None and all(getattr(change, k) == v for k, v in values.items()):
+            continue
+        change = change or OccurrenceChange(session=session, original_date=original)
+        for name, value in values.items():
+            setattr(change, name, value)
+        change.full_clean(exclude=["session"])
+        change.save()
+        changed = True
+    return changed
