@@ -1,0 +1,63 @@
+"""A small world for workshop tests: three countries in three time zones, trainers, members."""
+
+import datetime
+
+import pytest
+
+from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
+from capacity_lms.test.factories import (
+    CountryFactory,
+    SessionFactory,
+    UserFactory,
+    WorkshopFactory,
+)
+
+
+@pytest.fixture
+def countries(db):
+    return {
+        "fr": CountryFactory(code="fr", name_en="France", default_time_zone="Europe/Paris"),
+        "ca": CountryFactory(code="ca", name_en="Canada", default_time_zone="America/Toronto"),
+        "ma": CountryFactory(code="ma", name_en="Morocco", default_time_zone="Africa/Casablanca"),
+    }
+
+
+def in_group(user, name):
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def trainer(db):
+    return in_group(UserFactory(username="trainer-amina"), TRAINERS)
+
+
+@pytest.fixture
+def other_trainer(db):
+    return in_group(UserFactory(username="trainer-karim"), TRAINERS)
+
+
+@pytest.fixture
+def staff(db):
+    return in_group(UserFactory(username="staff-nadia"), PROGRAMME_STAFF)
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(username="member-youssef")
+
+
+def make_workshop(country, trainers=(), sessions=1, **kwargs):
+    """A published workshop in ``country`` with ``sessions`` weekly sessions two weeks ahead,
+    each in the country's time zone (pass ``sessions=0`` and add your own)."""
+    workshop = WorkshopFactory(country=country, trainers=list(trainers), **kwargs)
+    first = datetime.date.today() + datetime.timedelta(days=14)
+    for number in range(sessions):
+        SessionFactory(
+            workshop=workshop,
+            date=first + datetime.timedelta(days=7 * number),
+            time_zone=country.default_time_zone,
+        )
+    return workshop
