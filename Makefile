@@ -9,6 +9,9 @@ DJANGO ?=
 PYTEST_ARGS ?=
 
 BIN := $(VENV)/bin
+# Mozilla's ical.js (Thunderbird's parser) reads our calendar feeds back in the tests.
+CALENDAR_CLIENTS := tests/calendar_clients
+CALENDAR_CLIENTS_STAMP := $(CALENDAR_CLIENTS)/node_modules/.installed
 MANAGE := $(BIN)/python sandbox/manage.py
 STAMP := $(VENV)/.installed$(if $(DJANGO),-django-$(DJANGO))
 DJANGO_PIN := $(if $(DJANGO),"Django==$(DJANGO).*")
@@ -26,7 +29,13 @@ $(STAMP): setup.cfg pyproject.toml | $(BIN)/python
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test]" $(DJANGO_PIN)
 	touch $@
 
-install: $(STAMP)
+# npm ci empties node_modules first, so the stamp inside it goes with any older install. No
+# node or npm is an error here: the feed tests must never pass without their JavaScript reader.
+$(CALENDAR_CLIENTS_STAMP): $(CALENDAR_CLIENTS)/package.json $(CALENDAR_CLIENTS)/package-lock.json
+	npm ci --prefix $(CALENDAR_CLIENTS) --no-audit --no-fund
+	touch $@
+
+install: $(STAMP) $(CALENDAR_CLIENTS_STAMP)
 
 sandbox-data: install
 	$(MANAGE) migrate --noinput
@@ -62,3 +71,4 @@ install-test: wheel
 
 clean:
 	rm -rf $(VENV) .venv-* dist build *.egg-info sandbox/db.sqlite3 sandbox/media sandbox/static
+	rm -rf $(CALENDAR_CLIENTS)/node_modules
