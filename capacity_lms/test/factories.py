@@ -227,8 +227,10 @@ class WorkshopFactory(DjangoModelFactory):
 
     @factory.post_generation
     def trainers(self, create, extracted, **kwargs):
+        # A ParentalManyToManyField keeps its value in memory until the workshop is saved.
         if create and extracted:
             self.trainers.set(extracted)
+            self.save()
 
 
 class SessionFactory(DjangoModelFactory):

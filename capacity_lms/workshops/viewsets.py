@@ -221,7 +221,7 @@ class WorkshopViewSet(ModelViewSet):
             "country",
             Column("confirmed_count", label=_("Confirmed")),
             Column("waiting_count", label=_("Waiting")),
-            RegistrationsColumn("registrations", label=_("Registrations")),
+            RegistrationsColumn("registrations", accessor="pk", label=_("Registrations")),
         ]
 
     def get_urlpatterns(self):

@@ -19,6 +19,7 @@ from capacity_lms.test.factories import (
     UserFactory,
 )
 from sandbox.home.demo_training import load_training
+from sandbox.home.demo_workshops import load_workshops
 from sandbox.home.models import HomePage
 
 # username: (first name, last name, Wagtail group, is superuser)
@@ -258,10 +259,12 @@ def load_demo_data():
     associations = ensure_associations()
     ensure_learner(users, associations)
     training = load_training(users)
+    workshops = load_workshops(users)
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
         "taxonomy created": sum(taxonomy.values()),
         "associations": Association.objects.count(),
         "accounts": len(users),
+        **workshops,
     }
