@@ -1,0 +1,143 @@
+"""A burst of registrations and cancellations against a real database: never overbooked.
+
+Threads with their own connections, released together, on whatever database the run uses:
+SQLite (IMMEDIATE transactions queue the writers) or PostgreSQL when DATABASE_URL points to
+it (``SELECT ... FOR UPDATE`` on the workshop row); CI runs this file on both.
+"""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import OperationalError, connection, transaction
+
+from capacity_lms.test.factories import CountryFactory, UserFactory
+from capacity_lms.workshops import actions
+from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
+from capacity_lms.workshops.models import Registration, Workshop
+
+from .conftest import make_workshop
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_together(functions):
+    """Run each function in its own thread, all released at the same moment; return errors."""
+    barrier = threading.Barrier(len(functions))
+    errors = []
+
+    def worker(function):
+        try:
+            barrier.wait()
+            function()
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(function,)) for function in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a thread hung"
+    return errors
+
+
+@pytest.fixture
+def workshop():
+    country = CountryFactory(code="fr", name_en="France", default_time_zone="Europe/Paris")
+    return make_workshop(country, capacity=10)
+
+
+def people(prefix, count):
+    return [UserFactory(username=f"{prefix}-{number:02d}") for number in range(count)]
+
+
+def register(person, workshop):
+    return lambda: RegisterAction(person, workshop).execute()
+
+
+def cancel(person, workshop):
+    return lambda: CancelRegistrationAction(person, workshop).execute()
+
+
+def test_forty_people_for_ten_seats_get_ten_confirmed_and_thirty_waiting(workshop):
+    crowd = people("crowd", 40)
+    mail.outbox = []
+
+    errors = run_together([register(person, workshop) for person in crowd])
+
+    assert errors == []
+    registrations = Registration.objects.filter(workshop=workshop)
+    assert registrations.count() == 40
+    assert registrations.confirmed().count() == 10
+    assert registrations.waiting().count() == 30
+    # Whoever got a seat came first: no one waiting was queued before a confirmed person.
+    last_confirmed = max(registrations.confirmed().values_list("queued_at", flat=True))
+    first_waiting = registrations.waiting().first().queued_at
+    assert last_confirmed <= first_waiting
+    subjects = sorted(message.subject.split(":")[0] for message in mail.outbox)
+    assert subjects == ["On the waiting list"] * 30 + ["Registration confirmed"] * 10
+
+
+def test_cancellations_and_registrations_together_never_overbook_and_keep_the_line(workshop):
+    workshop.capacity = 5
+    workshop.save(update_fields=["capacity"])
+    seated, waiting, newcomers = people("seated", 5), people("waiting", 5), people("new", 6)
+    for person in seated + waiting:
+        RegisterAction(person, workshop).execute()
+    leaving = seated[:3]
+
+    errors = run_together(
+        [cancel(person, workshop) for person in leaving]
+        + [register(person, workshop) for person in newcomers]
+    )
+
+    assert errors == []
+    registrations = Registration.objects.filter(workshop=workshop)
+    confirmed = set(registrations.confirmed().values_list("user__username", flat=True))
+    line = list(registrations.waiting().values_list("user__username", flat=True))
+    # The three freed seats went to the first three in line, in the same transactions.
+    assert confirmed == {p.username for p in seated[3:] + waiting[:3]}
+    # Nobody jumped the line: the two still waiting come first, newcomers after them.
+    assert line[:2] == [p.username for p in waiting[3:]]
+    assert sorted(line[2:]) == sorted(p.username for p in newcomers)
+    assert registrations.filter(status=Registration.Status.CANCELLED).count() == 3
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_registration_holds_the_workshop_row_until_it_commits(
+    workshop, monkeypatch
+):
+    """While one person registers, no other writer can lock the workshop (SELECT FOR UPDATE)."""
+    holding, release = threading.Event(), threading.Event()
+    take_place = actions._take_place
+
+    def slow_take_place(*args, **kwargs):
+        holding.set()
+        release.wait(timeout=10)
+        return take_place(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "_take_place", slow_take_place)
+    person = UserFactory(username="slow")
+    thread = threading.Thread(target=register_and_close(person, workshop))
+    thread.start()
+    try:
+        assert holding.wait(timeout=10)
+        with pytest.raises(OperationalError), transaction.atomic():
+            Workshop.objects.select_for_update(nowait=True).get(pk=workshop.pk)
+    finally:
+        release.set()
+        thread.join(timeout=10)
+    assert Registration.objects.get(workshop=workshop, user=person).is_confirmed
+
+
+def register_and_close(person, workshop):
+    def run():
+        try:
+            RegisterAction(person, workshop).execute()
+        finally:
+            connection.close()
+
+    return run
