@@ -42,8 +42,9 @@ def _after_commit(task, registration):
     transaction.on_commit(lambda: getattr(notifications, task).enqueue(pk))
 
 
-def _take_place(workshop, user, added_by=None):
-    """Confirm ``user`` if a seat is free, else put them at the end of the waiting list.
+def _take_place(workshop, user, added_by=None, over_capacity=False):
+    """Confirm ``user`` if a seat is free (or ``over_capacity``), else put them at the end of
+    the waiting list.
 
     Returns ``(registration, changed)``; an active registration is returned as it is.
     """
@@ -51,7 +52,7 @@ def _take_place(workshop, user, added_by=None):
     if registration is not None and registration.status != Registration.Status.CANCELLED:
         return registration, False
     now = timezone.now()
-    confirmed = _seat_free(workshop)
+    confirmed = over_capacity or _seat_free(workshop)
     values = {
         "status": Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
         "queued_at": now,
@@ -103,13 +104,18 @@ class RegisterAction:
 
     def check(self, workshop=None):
         workshop = workshop or self.workshop
-        if not self.user.is_authenticated:
-            raise ActionRefused(_("Sign in to register."), code="anonymous")
+        self.check_signed_in()
         refusal = workshop.registration_window_refusal()
         if refusal:
             raise ActionRefused(refusal, code="closed")
 
+    def check_signed_in(self):
+        if not self.user.is_authenticated:
+            raise ActionRefused(_("Sign in to register."), code="anonymous")
+
     def execute(self):
+        # Before any query: an anonymous user cannot be looked up as a registration's person.
+        self.check_signed_in()
         with transaction.atomic():
             workshop = _locked(self.workshop)
             existing = Registration.objects.filter(workshop=workshop, user=self.user).exclude(
@@ -173,7 +179,10 @@ class AddPersonAction:
         self.check()
         with transaction.atomic():
             workshop = _locked(self.workshop)
-            registration, _changed = _take_place(workshop, self.person, added_by=self.trainer)
+            registration, _changed = _take_place(
+                workshop, self.person, added_by=self.trainer, over_capacity=self.over_capacity
+            )
+            # Someone already waiting is promoted; a newcomer was confirmed at once (one e-mail).
             if self.over_capacity and registration.is_waiting:
                 registration.status = Registration.Status.CONFIRMED
                 registration.confirmed_at = timezone.now()

@@ -1,6 +1,7 @@
 """A small world for workshop tests: three countries in three time zones, trainers, members."""
 
 import datetime
+import functools
 
 import pytest
 
@@ -61,3 +62,10 @@ def make_workshop(country, trainers=(), sessions=1, **kwargs):
             time_zone=country.default_time_zone,
         )
     return workshop
+
+
+@pytest.fixture
+def committing(django_capture_on_commit_callbacks):
+    """``with committing(): ...`` runs what the block leaves for after its commit (the e-mail
+    tasks), as a real commit would; tests in a transaction that is rolled back need it."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
