@@ -5,9 +5,11 @@ from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 from sandbox.home.demo import DEMO_ACCOUNTS
 from sandbox.home.models import HomePage
 
@@ -26,19 +28,26 @@ def row_counts():
     return {model._meta.label: model.objects.count() for model in models}
 
 
-def test_demo_data_twice_duplicates_nothing(capsys):
+def test_demo_data_is_complete_and_loading_it_twice_duplicates_nothing(client, capsys):
+    # One test, two loads: loading the demo data costs seconds, and CI runs this file on
+    # three databases. Each check below is independent of the others.
     call_command("load_demo_data")
     first = row_counts()
     call_command("load_demo_data")
     assert row_counts() == first
+    assert "Demo data ready." in capsys.readouterr().out
+
     assert first["capacity_lms.Association"] == 10
     assert len({a.host_country_id for a in Association.objects.all()}) >= 8
     assert first["capacity_lms.Country"] >= 13
-    assert "Demo data ready." in capsys.readouterr().out
+
+    check_every_demo_account_signs_in_with_its_role()
+    check_home_page_exists_in_three_languages_and_is_the_site_root(client)
+    check_sitemap_lists_every_language_version(client)
+    check_demo_workshops()
 
 
-def test_every_demo_account_signs_in_with_its_role():
-    call_command("load_demo_data")
+def check_every_demo_account_signs_in_with_its_role():
     for username, (_first, _last, group, superuser) in DEMO_ACCOUNTS.items():
         user = authenticate(username=username, password="capacity-demo")
         assert user is not None, username
@@ -50,8 +59,7 @@ def test_every_demo_account_signs_in_with_its_role():
     assert Membership.objects.filter(user=learner).exists()
 
 
-def test_home_page_exists_in_three_languages_and_is_the_site_root(client):
-    call_command("load_demo_data")
+def check_home_page_exists_in_three_languages_and_is_the_site_root(client):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     languages = {page.locale.language_code for page in HomePage.objects.all()}
@@ -60,11 +68,32 @@ def test_home_page_exists_in_three_languages_and_is_the_site_root(client):
     assert "Renforcement des capacités" in client.get("/fr/").content.decode()
 
 
-def test_sitemap_lists_every_language_version(client):
-    call_command("load_demo_data")
+def check_sitemap_lists_every_language_version(client):
     body = client.get("/sitemap.xml").content.decode()
     for language in ("en", "fr", "ar"):
         assert f"/{language}/</loc>" in body
+
+
+def check_demo_workshops():
+    """What issue #4 asks the demo to show."""
+    published = Workshop.objects.filter(status=Workshop.Status.PUBLISHED)
+    zones = set(Session.objects.filter(workshop__in=published).values_list("time_zone", flat=True))
+    assert len(zones) >= 4
+    assert {"Europe/Paris", "America/Toronto", "Africa/Casablanca"} <= zones
+    series = Session.objects.exclude(recurrence="").get()
+    assert series.changes.filter(status=OccurrenceChange.Status.CANCELLED).exists()
+    assert series.changes.filter(status=OccurrenceChange.Status.MOVED).exists()
+    full = published.with_seats().get(slug="women-leadership-turin")
+    assert full.confirmed_count == full.capacity
+    assert full.waiting_count >= 2
+    ramadan = Session.objects.get(workshop__slug="ramadan-evening-casablanca")
+    # Inside Morocco's Ramadan hour the local time is UTC itself.
+    assert ramadan.time_zone == "Africa/Casablanca"
+    assert ramadan.starts_at.hour == ramadan.start_time.hour
+    assert ramadan.starts_at > timezone.now()
+    trainers = {w.slug: {t.username for t in w.trainers.all()} for w in Workshop.objects.all()}
+    assert trainers["women-leadership-turin"] == {"trainer2"}
+    assert "trainer" in trainers["project-engineering-paris"]
 
 
 def test_no_migration_is_missing():
