@@ -102,6 +102,7 @@ class LearnerProfileViewSet(SnippetViewSet):
             FieldPanel("user"),
             FieldPanel("country_of_residence"),
             FieldPanel("preferred_language"),
+            FieldPanel("time_zone"),
             FieldPanel("specialized_groups", widget=forms.CheckboxSelectMultiple),
         ],
         base_form_class=LearnerProfileForm,
