@@ -35,3 +35,29 @@ def set_language_url():
         except NoReverseMatch:
             continue
     return ""
+
+
+@register.simple_tag
+def course_workshops(course, limit=5):
+    """Upcoming published workshops of ``course`` (in any of its translations), soonest first.
+
+    One query; ``next_session`` is the first upcoming session's (or series') start.
+    """
+    from django.db.models import Min, Q
+    from django.utils import timezone
+
+    from capacity_lms.workshops.models import Workshop
+
+    now = timezone.now()
+    return list(
+        Workshop.objects.filter(
+            status=Workshop.Status.PUBLISHED,
+            course__translation_key=course.translation_key,
+            sessions__series_ends_at__gte=now,
+        )
+        .annotate(
+            next_session=Min("sessions__starts_at", filter=Q(sessions__series_ends_at__gte=now))
+        )
+        .select_related("country")
+        .order_by("next_session", "pk")[:limit]
+    )
