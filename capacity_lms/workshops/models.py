@@ -577,6 +577,8 @@ class OccurrenceChange(models.Model):
 
     def clean(self):
         super().clean()
+        if self.session_id is None:
+            return  # the form already says the session is missing or not one of yours
         session = self.session
         if session.date and self.original_date not in session.occurrence_dates():
             raise ValidationError(

@@ -40,21 +40,24 @@ def scoped_workshops(user):
     return Workshop.objects.visible_to(user)
 
 
-class ScopedViewMixin:
-    """Limit a generic admin view to what ``scope(user)`` returns."""
+class ScopedObjectMixin:
+    """Look a generic admin view's object up in what ``scope(user)`` returns only."""
 
     def scope(self, user):
         return scoped_workshops(user)
 
-    def get_queryset(self):
-        return self.scope(self.request.user)
-
-    def get_base_queryset(self):
-        return self.scope(self.request.user)
-
     def get_object(self, queryset=None):
         pk = getattr(self, "object_pk", None) or self.kwargs.get(self.pk_url_kwarg)
         return get_object_or_404(self.scope(self.request.user), pk=pk)
+
+
+class ScopedViewMixin(ScopedObjectMixin):
+    """Limit a generic admin view to what ``scope(user)`` returns. Only the base queryset is
+    replaced, so that an index view still orders, filters and searches it (and keeps the
+    annotations its subclass adds)."""
+
+    def get_base_queryset(self):
+        return self.scope(self.request.user)
 
 
 def trainer_choices():
@@ -75,6 +78,10 @@ class WorkshopForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "trainers" in self.fields:
             self.fields["trainers"].queryset = trainer_choices()
+        if "slug" in self.fields:
+            # Workshop.save() makes one from the title; a trainer need not invent it.
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("Leave empty to make it from the title.")
 
     def clean(self):
         cleaned = super().clean()
@@ -100,6 +107,14 @@ class WorkshopEditView(ScopedViewMixin, generic.EditView):
 
 
 class WorkshopDeleteView(ScopedViewMixin, generic.DeleteView):
+    pass
+
+
+class WorkshopHistoryView(ScopedObjectMixin, generic.HistoryView):
+    pass
+
+
+class WorkshopUsageView(ScopedObjectMixin, generic.UsageView):
     pass
 
 
@@ -149,6 +164,9 @@ class WorkshopViewSet(ModelViewSet):
     url_prefix = "capacity/workshops"
     add_to_admin_menu = False
     search_fields = ["title", "city"]
+    # The database, not a search backend: the trainer scope filters on the trainers relation,
+    # which a search index cannot filter on (and the backend would search other columns).
+    search_backend_name = None
     list_filter = ["status", "format", "country", "strategic_axis"]
     list_export = ["title", "status", "format", "country", "city", "capacity", "created_at"]
     export_filename = "workshops"
@@ -156,6 +174,8 @@ class WorkshopViewSet(ModelViewSet):
     add_view_class = WorkshopCreateView
     edit_view_class = WorkshopEditView
     delete_view_class = WorkshopDeleteView
+    history_view_class = WorkshopHistoryView
+    usage_view_class = WorkshopUsageView
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
@@ -367,6 +387,16 @@ class OccurrenceChangeDeleteView(ScopedViewMixin, generic.DeleteView):
         return scoped_changes(user)
 
 
+class OccurrenceChangeHistoryView(ScopedObjectMixin, generic.HistoryView):
+    def scope(self, user):
+        return scoped_changes(user)
+
+
+class OccurrenceChangeUsageView(ScopedObjectMixin, generic.UsageView):
+    def scope(self, user):
+        return scoped_changes(user)
+
+
 class OccurrenceChangeViewSet(ModelViewSet):
     model = OccurrenceChange
     name = "capacity_occurrence_changes"
@@ -376,6 +406,8 @@ class OccurrenceChangeViewSet(ModelViewSet):
     index_view_class = OccurrenceChangeIndexView
     edit_view_class = OccurrenceChangeEditView
     delete_view_class = OccurrenceChangeDeleteView
+    history_view_class = OccurrenceChangeHistoryView
+    usage_view_class = OccurrenceChangeUsageView
     copy_view_enabled = False
     list_display = ["session", "original_date", "status", "date", "start_time", "end_time"]
     edit_handler = ObjectList(
