@@ -64,6 +64,14 @@ def _wall_time(value, default_zone, label):
             _("%(label)s is a whole day; give a start and end time.") % {"label": label}
         )
     if moment.tzinfo is None:
+        tzid = value.params.get("TZID") if hasattr(value, "params") else None
+        if tzid:
+            # icalendar leaves a time floating when it does not know its TZID: refuse it
+            # rather than read it in the workshop's zone.
+            raise ValueError(
+                _("%(label)s uses the time zone “%(zone)s”, which is not an IANA name.")
+                % {"label": label, "zone": tzid}
+            )
         name = default_zone
     else:
         name = getattr(moment.tzinfo, "key", None)
