@@ -81,6 +81,17 @@ def test_forty_people_for_ten_seats_get_ten_confirmed_and_thirty_waiting(worksho
     assert subjects == ["On the waiting list"] * 30 + ["Registration confirmed"] * 10
 
 
+def test_a_burst_of_clicks_by_one_person_leaves_one_registration_and_one_e_mail(workshop):
+    person = UserFactory(username="double-clicker")
+    mail.outbox = []
+
+    errors = run_together([register(person, workshop) for _click in range(6)])
+
+    assert errors == []
+    assert Registration.objects.filter(workshop=workshop, user=person).count() == 1
+    assert len(mail.outbox) == 1
+
+
 def test_cancellations_and_registrations_together_never_overbook_and_keep_the_line(workshop):
     workshop.capacity = 5
     workshop.save(update_fields=["capacity"])
