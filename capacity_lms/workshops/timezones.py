@@ -57,8 +57,11 @@ def vtimezone(tzid, first_year, last_year):
     """A VTIMEZONE for ``tzid`` that is right from 1 January ``first_year`` to 31 December
     ``last_year``."""
     tz = zone(tzid)
-    start = datetime.datetime(first_year, 1, 1, tzinfo=UTC)
-    end = datetime.datetime(last_year + 1, 1, 1, tzinfo=UTC)
+    # A day more on either side: in zones ahead of UTC, 1 January starts before midnight UTC,
+    # and clients read a wall time before the first onset differently (dateutil takes the
+    # first STANDARD offset, an hour off for Auckland's summer).
+    start = datetime.datetime(first_year, 1, 1, tzinfo=UTC) - DAY
+    end = datetime.datetime(last_year + 1, 1, 1, tzinfo=UTC) + DAY
     component = Timezone()
     component.add("TZID", tzid)
     offset, name, is_dst = _state(tz, start)
