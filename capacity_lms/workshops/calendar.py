@@ -68,12 +68,16 @@ class CalendarBuilder:
         changes = list(session.changes.all())
         for change in changes:
             stamp = max(stamp, change.updated_at)
+        # A change whose date the rule no longer gives (the series was edited since) is left
+        # out, as Session.occurrences() leaves it: a RECURRENCE-ID that matches no occurrence
+        # is shown as an extra event by some clients and ignored by others.
+        dates = session.occurrence_dates() if session.is_series else []
+        changes = [change for change in changes if change.original_date in dates]
         stamp = stamp.astimezone(datetime.UTC).replace(microsecond=0)
         sequence = session.sequence_in_calendars
         event = self._event(session, sequence, stamp)
         self._times(event, session, session.date, session.start_time, session.end_time)
         if session.is_series:
-            dates = session.occurrence_dates()
             rule = schedule.parse_rule(session.recurrence)
             rule.pop("UNTIL", None)
             rule["COUNT"] = str(len(dates))
@@ -87,7 +91,7 @@ class CalendarBuilder:
                 )
         self.events.append(event)
         for change in changes:
-            if session.is_series and change.status == OccurrenceChange.Status.MOVED:
+            if change.status == OccurrenceChange.Status.MOVED:
                 moved = self._event(session, sequence + change.sequence, stamp)
                 moved.add(
                     "recurrence-id",

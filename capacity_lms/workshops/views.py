@@ -286,7 +286,9 @@ class CalendarFeedView(View):
         listed = sessions.filter(
             workshop__status__in=[Workshop.Status.PUBLISHED, Workshop.Status.CANCELLED]
         )
-        version = listed.calendar_version()
+        # Over every session, listed or not: a workshop taken back to draft leaves the feed,
+        # and its later updated_at is what moves Last-Modified on for If-Modified-Since.
+        version = sessions.calendar_version()
         stamps = [
             version[name]
             for name in ("session_updated", "workshop_updated", "change_updated")
