@@ -11,11 +11,14 @@ from django.urls import reverse
 from django.utils import formats, translation
 
 from capacity_lms.test.factories import (
+    CatalogueIndexPageFactory,
+    CoursePageFactory,
     LearnerProfileFactory,
     SessionFactory,
     StrategicAxisFactory,
     UserFactory,
 )
+from capacity_lms.test.world import ensure_wagtail_site
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import Registration, Workshop
@@ -39,13 +42,20 @@ def text(response):
 
 
 @pytest.fixture
-def online(countries, trainer):
-    """A hybrid workshop with one seat: a confirmed person and one waiting."""
+def course(db):
+    catalogue = CatalogueIndexPageFactory(parent=ensure_wagtail_site().root_page)
+    return CoursePageFactory(parent=catalogue, title="Governance basics")
+
+
+@pytest.fixture
+def online(countries, trainer, course):
+    """A hybrid workshop of a course, with one seat: a confirmed person and one waiting."""
     workshop = make_workshop(
         countries["fr"],
         trainers=[trainer],
         sessions=0,
         capacity=1,
+        course=course,
         format=Workshop.Format.HYBRID,
         online_url=ONLINE_URL,
         online_instructions=INSTRUCTIONS,
@@ -82,6 +92,8 @@ def public_pages(client, workshop):
     urls = [
         reverse("capacity_lms:workshop_list"),
         detail_url(workshop),
+        workshop.course.url,
+        reverse("capacity_lms:course_calendar", kwargs={"course_id": workshop.course_id}),
         reverse("capacity_lms:workshop_calendar", kwargs={"slug": workshop.slug}),
         reverse("capacity_lms:session_calendar", kwargs={"slug": workshop.slug, "pk": session.pk}),
         reverse("capacity_lms:country_calendar", kwargs={"code": workshop.country.code}),
@@ -97,7 +109,9 @@ def test_the_online_link_and_the_registered_people_never_reach_the_public(
     if viewer != "anonymous":
         client.force_login({"member": member, "waiting": waiting}[viewer])
     others = [confirmed] if viewer == "waiting" else [confirmed, waiting]
-    for url, content in public_pages(client, online).items():
+    pages = public_pages(client, online)
+    assert online.title in pages[online.course.url]  # the course page lists the workshop
+    for url, content in pages.items():
         assert secrets_in(content, *others) == [], url
         assert ONLINE_URL not in content, url
 
