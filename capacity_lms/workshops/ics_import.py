@@ -127,8 +127,8 @@ def parse_calendar(data, default_zone):
                 )
             schedule.to_utc(day, start, zone)
             if "RECURRENCE-ID" in event:
-                original, _time, _zone = _wall_time(event["RECURRENCE-ID"], zone, "RECURRENCE-ID")
-                overrides.append((label, uid, original, day, start, end))
+                recurrence_id = event["RECURRENCE-ID"].dt
+                overrides.append((label, uid, recurrence_id, day, start, end, zone))
                 continue
             if uid in masters:
                 raise ValueError(_("its UID appears twice."))
@@ -153,17 +153,50 @@ def parse_calendar(data, default_zone):
             problems.append(f"{label}: {' '.join(error.messages)}")
         except ValueError as error:
             problems.append(f"{label}: {error}")
-    for label, uid, original, day, start, end in overrides:
+    for label, uid, recurrence_id, day, start, end, zone in overrides:
         master = masters.get(uid)
         if master is None or not master.recurrence:
             problems.append(
                 _("%(label)s: it changes a series that is not in the file.") % {"label": label}
             )
             continue
-        master.moved[original] = (day, start, end)
+        try:
+            original, moved = _moved_occurrence(master, recurrence_id, day, start, end, zone)
+        except ValidationError as error:
+            problems.append(f"{label}: {' '.join(error.messages)}")
+        except ValueError as error:
+            problems.append(f"{label}: {error}")
+        else:
+            master.moved[original] = moved
     if problems:
         raise ImportRefused(problems)
     return list(masters.values())
+
+
+def _in_zone(day, time, from_zone, to_zone):
+    moment = datetime.datetime.combine(day, time, tzinfo=schedule.zone(from_zone))
+    moment = moment.astimezone(schedule.zone(to_zone))
+    return moment.date(), moment.time()
+
+
+def _moved_occurrence(master, recurrence_id, day, start, end, zone):
+    """``(original date, (date, start, end))`` of an overriding event, read in its series'
+    time zone: a RECURRENCE-ID may be written in UTC, and the new times in another zone."""
+    if isinstance(recurrence_id, datetime.datetime):
+        if recurrence_id.tzinfo is not None:
+            recurrence_id = recurrence_id.astimezone(schedule.zone(master.time_zone))
+        recurrence_id = recurrence_id.date()
+    dates = schedule.occurrence_dates(
+        master.date, master.start_time, master.time_zone, master.recurrence
+    )
+    if recurrence_id not in dates:
+        raise ValueError(_("its RECURRENCE-ID is not a date of its series."))
+    new_day, new_start = _in_zone(day, start, zone, master.time_zone)
+    end_day, new_end = _in_zone(day, end, zone, master.time_zone)
+    if end_day != new_day:
+        raise ValueError(_("in its series' time zone it would end on another day."))
+    schedule.to_utc(new_day, new_start, master.time_zone)
+    return recurrence_id, (new_day, new_start, new_end)
 
 
 def _exdates(event, zone):

@@ -287,3 +287,47 @@ def test_a_trainer_cannot_import_into_another_trainers_workshop(
     assert response.status_code in (302, 404)
     assert response.status_code == 404 or response.url.startswith("/en/admin/")
     assert not Session.objects.exists()
+
+
+def test_a_moved_occurrence_named_in_utc_is_matched_in_the_series_zone(client, trainer, workshop):
+    """Some calendars write RECURRENCE-ID in UTC: 20:00 in Toronto is 01:00Z the next day."""
+    first = datetime.date(2030, 5, 7)
+    toronto = "America/Toronto"
+    series = event(
+        "evening@x",
+        "Evening series",
+        at(first, 20, zone=toronto),
+        at(first, 21, zone=toronto),
+        rrule={"FREQ": "WEEKLY", "COUNT": 3},
+    )
+    second = at(first + datetime.timedelta(days=7), 20, zone=toronto)
+    moved = event(
+        "evening@x",
+        "Evening series (earlier)",
+        at(first + datetime.timedelta(days=7), 18, zone=toronto),
+        at(first + datetime.timedelta(days=7), 19, zone=toronto),
+        recurrence_id=second.astimezone(UTC),
+    )
+    client.force_login(trainer)
+
+    response = upload(client, workshop, ics([series, moved]))
+
+    assert response.status_code == 302, response.context["problems"]
+    [change] = OccurrenceChange.objects.all()
+    assert change.original_date == first + datetime.timedelta(days=7)
+    assert change.start_time == datetime.time(18, 0)
+
+
+def test_a_moved_occurrence_the_series_does_not_have_is_refused(client, trainer, workshop):
+    client.force_login(trainer)
+    series, override, single = schedule_events()
+    del override["RECURRENCE-ID"]
+    override.add("recurrence-id", at(datetime.date(2030, 3, 20), 18))  # a Wednesday
+    before = state()
+
+    response = upload(client, workshop, ics([series, override, single]))
+
+    assert response.status_code == 200
+    problems = " ".join(response.context["problems"])
+    assert "its RECURRENCE-ID is not a date of its series." in problems
+    assert state() == before
