@@ -69,3 +69,13 @@ def committing(django_capture_on_commit_callbacks):
     """``with committing(): ...`` runs what the block leaves for after its commit (the e-mail
     tasks), as a real commit would; tests in a transaction that is rolled back need it."""
     return functools.partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def english():
+    """English for the whole test, whatever an earlier test's request left active in this
+    thread (LocaleMiddleware activates a language and nothing deactivates it)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

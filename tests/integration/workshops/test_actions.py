@@ -18,7 +18,7 @@ from capacity_lms.workshops.models import Registration, Workshop
 
 from .conftest import make_workshop
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from capacity_lms.workshops.models import OccurrenceChange, Registration, Sessio
 
 from .conftest import make_workshop
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def not_found(response):

@@ -14,7 +14,7 @@ from capacity_lms.workshops.models import OccurrenceChange, Session
 
 from .conftest import make_workshop
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 UTC = datetime.UTC
 SERIES_UID = "budget-clinic-2030@trainer.example"

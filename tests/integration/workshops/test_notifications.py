@@ -25,7 +25,7 @@ from capacity_lms.workshops.notifications import send_due_reminders
 
 from .conftest import make_workshop
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ONLINE_URL = "https://meet.example.org/secret-room-42"
 DAY = datetime.date.today() + datetime.timedelta(days=21)

@@ -25,7 +25,7 @@ from capacity_lms.workshops.models import Registration, Workshop
 
 from .conftest import make_workshop
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ONLINE_URL = "https://meet.example.org/room-7f3a9c"
 INSTRUCTIONS = "Passcode 884211"
