@@ -267,8 +267,12 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
         if self.status != self.Status.PUBLISHED:
             return _("This workshop is not open for registration.")
         if self.registration_opens_at and now < self.registration_opens_at:
-            return _("Registration opens on %(date)s.") % {
-                "date": timezone.localtime(self.registration_opens_at).strftime("%Y-%m-%d %H:%M")
+            # In the workshop's own zone, named, as its sessions are shown.
+            zone = self.default_time_zone
+            opens = self.registration_opens_at.astimezone(schedule.zone(zone))
+            return _("Registration opens on %(date)s (%(zone)s).") % {
+                "date": opens.strftime("%Y-%m-%d %H:%M"),
+                "zone": zone,
             }
         if self.registration_closes_at and now >= self.registration_closes_at:
             return _("Registration is closed.")

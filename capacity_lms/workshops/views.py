@@ -220,6 +220,7 @@ class WorkshopDetailView(TemplateView):
             show_online_link=bool(workshop.online_url) and (confirmed or manages),
             manages=manages,
             viewer_time_zone=viewer_zone,
+            login_url=resolve_url(settings.LOGIN_URL),
         )
         return context
 
