@@ -51,9 +51,13 @@ class CalendarFieldsMixin:
             name: self.__dict__[name] for name in self.CALENDAR_FIELDS if name in self.__dict__
         }
 
+    def changed_calendar_fields(self):
+        """Names of the calendar fields whose value differs from the one loaded."""
+        loaded = getattr(self, "_loaded", None) or {}
+        return {name for name, value in loaded.items() if value != getattr(self, name)}
+
     def calendar_fields_changed(self):
-        loaded = getattr(self, "_loaded", None)
-        return bool(loaded) and any(loaded[name] != getattr(self, name) for name in loaded)
+        return bool(self.changed_calendar_fields())
 
 
 class WorkshopQuerySet(models.QuerySet):
@@ -180,7 +184,18 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
     objects = WorkshopQuerySet.as_manager()
 
     # Fields whose change makes calendars show something else.
-    CALENDAR_FIELDS = ("title", "description", "venue_name", "address", "city", "status")
+    CALENDAR_FIELDS = (
+        "title",
+        "description",
+        "venue_name",
+        "address",
+        "city",
+        "online_url",
+        "online_instructions",
+        "status",
+    )
+    # Changes registered people are told of by e-mail (where and how to join).
+    NOTIFIED_FIELDS = {"venue_name", "address", "city", "online_url", "online_instructions"}
 
     search_fields = [
         index.SearchField("title"),
@@ -205,7 +220,8 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
         if not self.slug:
             self.slug = unique_slug(self.title)
         loaded = getattr(self, "_loaded", {})
-        self.calendar_changed = self.calendar_fields_changed()
+        changed = self.changed_calendar_fields()
+        self.calendar_changed = bool(changed)
         self.newly_cancelled = (
             "status" in loaded
             and loaded["status"] != self.Status.CANCELLED
@@ -218,11 +234,15 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
                 kwargs["update_fields"] = {*update_fields, "sequence", "updated_at"}
         super().save(*args, **kwargs)
         self.remember_calendar_fields()
-        if self.newly_cancelled:
-            from capacity_lms.workshops.notifications import notify_workshop_cancelled
+        from capacity_lms.workshops import notifications
 
-            pk = self.pk
-            transaction.on_commit(lambda: notify_workshop_cancelled.enqueue(pk))
+        pk, sequence = self.pk, self.sequence
+        if self.newly_cancelled:
+            transaction.on_commit(lambda: notifications.notify_workshop_cancelled.enqueue(pk))
+        elif changed & self.NOTIFIED_FIELDS and self.status == self.Status.PUBLISHED:
+            transaction.on_commit(
+                lambda: notifications.notify_workshop_changed.enqueue(pk, sequence)
+            )
 
     def get_absolute_url(self):
         return reverse("capacity_lms:workshop_detail", kwargs={"slug": self.slug})

@@ -143,6 +143,20 @@ def notify_session_changed(session_id, sequence=None):
 
 
 @task()
+def notify_workshop_changed(workshop_id, sequence):
+    """Tell everyone registered that the venue or the way to join changed.
+
+    As for sessions, a later change's own task speaks for both: this one then sends nothing.
+    """
+    workshop = Workshop.objects.select_related("country").filter(pk=workshop_id).first()
+    if workshop is None or workshop.status != Workshop.Status.PUBLISHED:
+        return 0
+    if workshop.sequence != sequence:
+        return 0
+    return sum(send_notice(person, workshop, "changed") for person in _people_of(workshop))
+
+
+@task()
 def notify_workshop_cancelled(workshop_id):
     workshop = Workshop.objects.select_related("country").filter(pk=workshop_id).first()
     if workshop is None:

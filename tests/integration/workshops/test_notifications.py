@@ -331,3 +331,26 @@ def test_e_mails_are_written_in_the_persons_preferred_language(
             workshop.trainers.get(), workshop, UserFactory(username="english"), over_capacity=True
         ).execute()
     assert mail.outbox[0].subject == "Registration confirmed: Budgets that funders trust"
+
+
+def test_a_new_link_tells_everyone_registered_but_a_reworded_description_does_not(
+    workshop, committing
+):
+    confirmed, waiting = registered_people(workshop, committing)
+    sequence = Workshop.objects.get(pk=workshop.pk).sequence
+
+    with committing():
+        workshop = Workshop.objects.get(pk=workshop.pk)
+        workshop.description = "<p>Same workshop, clearer words.</p>"
+        workshop.save()
+    assert subjects() == []
+    assert workshop.sequence == sequence + 1  # calendars still learn of it
+
+    new_link = "https://meet.example.org/budgets-new-room"
+    with committing():
+        workshop.online_url = new_link
+        workshop.save()
+    assert sorted(to for to, _subject in subjects()) == sorted([confirmed.email, waiting.email])
+    by_person = {message.to[0]: message for message in mail.outbox}
+    assert new_link in by_person[confirmed.email].body
+    assert new_link not in by_person[waiting.email].body
