@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from capacity_lms.test.factories import (
@@ -49,9 +49,9 @@ from tests.calendar_clients.readers import (
     vobject_occurrences,
 )
 
-# Also for the tests that only read the module's world: pytest-django creates the test
-# database only when a selected test asks for it.
-pytestmark = pytest.mark.django_db
+# django_db also for the tests that only read the module's world: pytest-django creates the
+# test database only when a selected test asks for it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 UTC = datetime.UTC
 PARIS, TORONTO, CASABLANCA = "Europe/Paris", "America/Toronto", "Africa/Casablanca"
@@ -292,7 +292,12 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     plain data: the database work is rolled back before any test runs."""
     folder = tmp_path_factory.mktemp("feeds")
     client = Client()
-    with django_db_blocker.unblock(), EVERYTHING, transaction.atomic():
+    with (
+        django_db_blocker.unblock(),
+        EVERYTHING,
+        translation.override("en"),
+        transaction.atomic(),
+    ):
         course, countries, people, workshops, sessions, tokens = build_world()
         plan = feed_plan(course, countries, people, workshops, sessions, tokens)
         loaded = {
