@@ -491,11 +491,14 @@ class Session(CalendarFieldsMixin, models.Model):
     def occurrences(self):
         """Every occurrence as an :class:`Occurrence`, changes applied, in time order.
 
-        Uses the prefetched ``changes`` when there are some.
+        Uses the prefetched ``changes`` when there are some. Changes belong to series: a session
+        that stopped repeating ignores those left from when it did, as calendars do.
         """
+        if not self.is_series:
+            return [Occurrence(self, self.date, self.date, self.start_time, self.end_time)]
         changes = {change.original_date: change for change in self.changes.all()}
         result = []
-        for day in self.occurrence_dates() if self.is_series else [self.date]:
+        for day in self.occurrence_dates():
             change = changes.get(day)
             if change is not None and change.status == OccurrenceChange.Status.MOVED:
                 result.append(

@@ -847,3 +847,20 @@ def test_last_modified_is_the_latest_change_of_the_feed(world):
             assert header >= latest, name
         else:
             assert header == latest, name
+
+
+def test_a_series_that_stops_repeating_ignores_its_old_changes(countries):
+    workshop = WorkshopFactory(country=countries["fr"], slug="no-longer-a-series")
+    session = SessionFactory(
+        workshop=workshop, date=datetime.date(2027, 5, 4), recurrence="FREQ=WEEKLY;COUNT=3"
+    )
+    OccurrenceChange.objects.create(
+        session=session, original_date=datetime.date(2027, 5, 4), status="cancelled"
+    )
+    session.refresh_from_db()
+    session.recurrence = ""
+    session.save()
+
+    [occurrence] = Session.objects.get(pk=session.pk).occurrences()
+    assert not occurrence.is_cancelled
+    assert occurrence.starts_at == session.starts_at
