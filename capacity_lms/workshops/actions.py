@@ -95,6 +95,18 @@ def _give_up_place(workshop, registration):
     return promoted
 
 
+def _cancel(workshop, person):
+    """Cancel ``person``'s registration, if active, and tell them; the registration or None."""
+    with transaction.atomic():
+        workshop = _locked(workshop)
+        registration = Registration.objects.filter(workshop=workshop, user=person).first()
+        if registration is None or registration.status == Registration.Status.CANCELLED:
+            return registration
+        _give_up_place(workshop, registration)
+        _after_commit("notify_cancelled_registration", registration)
+        return registration
+
+
 class RegisterAction:
     """A member registers themself: a seat if one is free, else the waiting list."""
 
@@ -142,14 +154,7 @@ class CancelRegistrationAction:
 
     def execute(self):
         self.check()
-        with transaction.atomic():
-            workshop = _locked(self.workshop)
-            registration = Registration.objects.filter(workshop=workshop, user=self.user).first()
-            if registration is None or registration.status == Registration.Status.CANCELLED:
-                return registration
-            _give_up_place(workshop, registration)
-            _after_commit("notify_cancelled_registration", registration)
-            return registration
+        return _cancel(self.workshop, self.user)
 
 
 def _require_manager(user, workshop):
@@ -204,11 +209,4 @@ class RemovePersonAction:
 
     def execute(self):
         self.check()
-        with transaction.atomic():
-            workshop = _locked(self.workshop)
-            registration = Registration.objects.filter(workshop=workshop, user=self.person).first()
-            if registration is None or registration.status == Registration.Status.CANCELLED:
-                return registration
-            _give_up_place(workshop, registration)
-            _after_commit("notify_cancelled_registration", registration)
-            return registration
+        return _cancel(self.workshop, self.person)

@@ -372,29 +372,29 @@ def scoped_changes(user):
     return OccurrenceChange.objects.filter(session__workshop__in=scoped_workshops(user))
 
 
-class OccurrenceChangeIndexView(ScopedViewMixin, generic.IndexView):
+class OccurrenceChangeScope:
     def scope(self, user):
         return scoped_changes(user).select_related("session", "session__workshop")
 
 
-class OccurrenceChangeEditView(ScopedViewMixin, generic.EditView):
-    def scope(self, user):
-        return scoped_changes(user)
+class OccurrenceChangeIndexView(OccurrenceChangeScope, ScopedViewMixin, generic.IndexView):
+    pass
 
 
-class OccurrenceChangeDeleteView(ScopedViewMixin, generic.DeleteView):
-    def scope(self, user):
-        return scoped_changes(user)
+class OccurrenceChangeEditView(OccurrenceChangeScope, ScopedViewMixin, generic.EditView):
+    pass
 
 
-class OccurrenceChangeHistoryView(ScopedObjectMixin, generic.HistoryView):
-    def scope(self, user):
-        return scoped_changes(user)
+class OccurrenceChangeDeleteView(OccurrenceChangeScope, ScopedViewMixin, generic.DeleteView):
+    pass
 
 
-class OccurrenceChangeUsageView(ScopedObjectMixin, generic.UsageView):
-    def scope(self, user):
-        return scoped_changes(user)
+class OccurrenceChangeHistoryView(OccurrenceChangeScope, ScopedObjectMixin, generic.HistoryView):
+    pass
+
+
+class OccurrenceChangeUsageView(OccurrenceChangeScope, ScopedObjectMixin, generic.UsageView):
+    pass
 
 
 class OccurrenceChangeViewSet(ModelViewSet):
