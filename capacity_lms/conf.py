@@ -13,6 +13,10 @@ PREFIX = "CAPACITY_LMS_"
 DEFAULTS = {
     # How many days of past sessions calendar feeds keep (so subscribers keep their history).
     "CALENDAR_PAST_DAYS": 365,
+    # Minutes before a meeting starts and after it ends during which QR check-in is accepted.
+    "CHECK_IN_MARGIN_MINUTES": 30,
+    # Seconds a check-in QR code stays valid (it is redrawn every third of that on screen).
+    "CHECK_IN_TOKEN_SECONDS": 90,
     # Time zone used when a country or a session gives none.
     "DEFAULT_TIME_ZONE": "UTC",
     # Languages a learner may pick and pages offer in the language switcher; None means

@@ -1,5 +1,11 @@
 """All models of the capacity_lms app, one migration stream for its subpackages."""
 
+from capacity_lms.attendance.models import (
+    AttendanceChange,
+    AttendanceRecord,
+    AttendanceStatus,
+    WalkIn,
+)
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import (
@@ -13,6 +19,9 @@ from capacity_lms.workshops.models import (
 
 __all__ = [
     "Association",
+    "AttendanceChange",
+    "AttendanceRecord",
+    "AttendanceStatus",
     "CalendarFeedToken",
     "Country",
     "LearnerProfile",
@@ -23,5 +32,6 @@ __all__ = [
     "Session",
     "SpecializedGroup",
     "StrategicAxis",
+    "WalkIn",
     "Workshop",
 ]

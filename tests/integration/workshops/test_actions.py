@@ -15,8 +15,7 @@ from capacity_lms.workshops.actions import (
     RemovePersonAction,
 )
 from capacity_lms.workshops.models import Registration, Workshop
-
-from .conftest import make_workshop
+from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

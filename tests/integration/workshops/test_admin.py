@@ -11,8 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from capacity_lms.test.factories import SessionFactory, UserFactory
 from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
-
-from .conftest import make_workshop
+from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

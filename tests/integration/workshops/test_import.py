@@ -11,8 +11,7 @@ from icalendar import Calendar, Event
 from capacity_lms.test.factories import SessionFactory
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
-
-from .conftest import make_workshop
+from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -22,8 +22,7 @@ from capacity_lms.workshops.actions import (
 )
 from capacity_lms.workshops.models import OccurrenceChange, ReminderDelivery, Workshop
 from capacity_lms.workshops.notifications import send_due_reminders
-
-from .conftest import make_workshop
+from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -22,8 +22,7 @@ from capacity_lms.test.world import ensure_wagtail_site
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import Registration, Workshop
-
-from .conftest import make_workshop
+from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -1,4 +1,5 @@
-"""A small world for workshop tests: three countries in three time zones, trainers, members."""
+"""A small world for the programme's tests (workshops, attendance): three countries in three
+time zones, trainers, staff, members."""
 
 import datetime
 import functools

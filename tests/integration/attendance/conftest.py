@@ -1,0 +1,49 @@
+"""A workshop with a meeting happening now, its trainer, registered members and a stranger."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from capacity_lms.test.factories import RegistrationFactory, SessionFactory, UserFactory
+from tests.integration.conftest import make_workshop
+
+
+def session_around(workshop, now, minutes_before=10, length_minutes=120, time_zone="UTC"):
+    """A session of ``workshop`` that started ``minutes_before`` minutes before ``now``."""
+    start = (now - datetime.timedelta(minutes=minutes_before)).astimezone(datetime.UTC)
+    start = start.replace(second=0, microsecond=0)
+    end = start + datetime.timedelta(minutes=length_minutes)
+    if end.date() != start.date():
+        start = start.replace(hour=9, minute=0)
+        end = start + datetime.timedelta(minutes=length_minutes)
+    return SessionFactory(
+        workshop=workshop,
+        date=start.date(),
+        start_time=start.time(),
+        end_time=end.time(),
+        time_zone=time_zone,
+    )
+
+
+@pytest.fixture
+def now():
+    return timezone.now()
+
+
+@pytest.fixture
+def workshop(countries, trainer):
+    return make_workshop(countries["fr"], trainers=[trainer], sessions=0, capacity=None)
+
+
+@pytest.fixture
+def session(workshop, now):
+    return session_around(workshop, now)
+
+
+@pytest.fixture
+def registered(workshop):
+    people = [UserFactory() for _ in range(3)]
+    for person in people:
+        RegistrationFactory(workshop=workshop, user=person, status="confirmed")
+    return people
