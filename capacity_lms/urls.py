@@ -6,6 +6,7 @@ Include once: ``path("learning/", include("capacity_lms.urls"))``.
 from django.urls import path
 from django.views.i18n import set_language
 
+from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
@@ -17,4 +18,5 @@ urlpatterns = [
     path("language/", set_language, name="set_language"),
     *course_urlpatterns,
     *workshop_urlpatterns,
+    *attendance_urlpatterns,
 ]
