@@ -18,8 +18,9 @@ from capacity_lms.test.factories import (
     MembershipFactory,
     UserFactory,
 )
+from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_training import load_training
-from sandbox.home.demo_workshops import load_workshops
+from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
 
 # username: (first name, last name, Wagtail group, is superuser)
@@ -260,6 +261,7 @@ def load_demo_data():
     ensure_learner(users, associations)
     training = load_training(users)
     workshops = load_workshops(users)
+    attendance = load_attendance(users, ensure_members())
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -267,4 +269,5 @@ def load_demo_data():
         "associations": Association.objects.count(),
         "accounts": len(users),
         **workshops,
+        **attendance,
     }

@@ -8,6 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 from sandbox.home.demo import DEMO_ACCOUNTS
@@ -45,6 +46,7 @@ def test_demo_data_is_complete_and_loading_it_twice_duplicates_nothing(client, c
     check_home_page_exists_in_three_languages_and_is_the_site_root(client)
     check_sitemap_lists_every_language_version(client)
     check_demo_workshops()
+    check_demo_attendance()
 
 
 def check_every_demo_account_signs_in_with_its_role():
@@ -72,6 +74,20 @@ def check_sitemap_lists_every_language_version(client):
     body = client.get("/sitemap.xml").content.decode()
     for language in ("en", "fr", "ar"):
         assert f"/{language}/</loc>" in body
+
+
+def check_demo_attendance():
+    """A past workshop with every status, both ways of marking and a walk-in."""
+    records = AttendanceRecord.objects.filter(session__workshop__slug="association-accounts-lyon")
+    assert set(records.values_list("status__code", flat=True)) == {
+        "present",
+        "late",
+        "excused",
+        "absent",
+    }
+    assert set(records.values_list("method", flat=True)) == {"roster", "check_in"}
+    assert records.filter(walk_in__isnull=False).exists()
+    assert all(change.changed_at for change in AttendanceChange.objects.all())
 
 
 def check_demo_workshops():
