@@ -64,9 +64,15 @@ class MarkAttendanceAction:
     def check(self):
         if (self.person is None) == (self.walk_in is None):
             raise ActionRefused(_("Mark one person at a time."), code="who")
-        if self.method != AttendanceRecord.Method.CHECK_IN and not may_mark(
-            self.marker, self.session
-        ):
+        # A check-in is the one mark a person gives themself; every other mark, and a
+        # check-in on someone else's behalf, is the trainers' and staff's.
+        checks_in_themself = (
+            self.method == AttendanceRecord.Method.CHECK_IN
+            and self.person is not None
+            and self.person.is_authenticated
+            and self.person.pk == getattr(self.marker, "pk", None)
+        )
+        if not checks_in_themself and not may_mark(self.marker, self.session):
             raise ActionRefused(
                 _("Only this workshop's trainers and programme staff mark attendance."),
                 code="not_trainer",
