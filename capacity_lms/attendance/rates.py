@@ -40,7 +40,7 @@ def rate(meetings, records):
 
 
 def workshop_rates(workshop, now=None):
-    """``{user_pk: rate}`` for every confirmed registrant of ``workshop``; three queries."""
+    """``{user_pk: rate}`` for every confirmed registrant of ``workshop``; four queries."""
     sessions = list(
         Session.objects.filter(workshop=workshop)
         .select_related("workshop")
