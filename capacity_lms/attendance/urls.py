@@ -1,3 +1,42 @@
-"""Attendance pages: rosters, check-in codes and check-in; included by ``capacity_lms.urls``."""
+"""Attendance pages: rosters, check-in codes and check-in; included by ``capacity_lms.urls``.
 
-urlpatterns = []
+``check-in/<token>/`` is public and stable: it is what the QR code on the trainer's screen
+holds. One flat list, so that each block of pages can be appended at its end.
+"""
+
+import datetime
+
+from django.urls import path, register_converter
+
+from capacity_lms.attendance import views
+
+
+class IsoDateConverter:
+    """A meeting's date as YYYY-MM-DD; anything else is no match (404)."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        return datetime.date.fromisoformat(value)
+
+    def to_url(self, value):
+        return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+register_converter(IsoDateConverter, "isodate")
+
+urlpatterns = [
+    path("attendance/", views.TrainerSessionsView.as_view(), name="attendance_sessions"),
+    path(
+        "attendance/<int:session_pk>/<isodate:day>/",
+        views.RosterView.as_view(),
+        name="attendance_roster",
+    ),
+    path(
+        "attendance/<int:session_pk>/<isodate:day>/check-in-code/",
+        views.CheckInScreenView.as_view(),
+        name="attendance_check_in_screen",
+    ),
+    path("check-in/", views.CheckInView.as_view(), name="check_in"),
+    path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in_token"),
+]
