@@ -40,3 +40,39 @@ urlpatterns = [
     path("check-in/", views.CheckInView.as_view(), name="check_in"),
     path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in_token"),
 ]
+
+# Attendance files (issue #5, import and export): capacity_lms/attendance/transfer_views.py.
+from capacity_lms.attendance import transfer_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "workshops/<str:slug>/attendance/files/",
+        transfer_views.transfer,
+        name="attendance_transfer",
+    ),
+    path(
+        "workshops/<str:slug>/attendance/import/",
+        transfer_views.import_roster_view,
+        name="attendance_import_roster",
+    ),
+    path(
+        "workshops/<str:slug>/attendance/online-report/",
+        transfer_views.import_online_view,
+        name="attendance_import_online",
+    ),
+    path(
+        "workshops/<str:slug>/attendance.<str:extension>",
+        transfer_views.export_workshop,
+        name="attendance_export_workshop",
+    ),
+    path(
+        "workshops/<str:slug>/attendance-rates.csv",
+        transfer_views.export_workshop_rates,
+        name="attendance_export_rates",
+    ),
+    path(
+        "workshops/<str:slug>/attendance/<int:session_pk>/<str:date>.<str:extension>",
+        transfer_views.export_meeting,
+        name="attendance_export_meeting",
+    ),
+]
