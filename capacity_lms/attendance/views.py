@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render, resolve_url
@@ -406,8 +407,12 @@ class CheckInView(LoginRequiredMixin, TemplateView):
         context = self.get_context_data(**kwargs)
         context.pop("refusal", None)
         try:
+            if not token:
+                refuse_after_too_many_wrong_codes(request.user)
             record, changed = action.execute()
         except ActionRefused as error:
+            if error.code == "code":
+                count_a_wrong_code(request.user)
             context["refusal"] = error.messages
             return self.render_to_response(context)
         session = record.session
@@ -418,3 +423,31 @@ class CheckInView(LoginRequiredMixin, TemplateView):
             marked_time=record.marked_at.astimezone(zone(session.time_zone)).strftime("%H:%M"),
         )
         return self.render_to_response(context)
+
+
+# Six digits are guessable by brute force: a person gets this many wrong codes per window
+# (counted in the shared cache, so every app server agrees), then must scan or wait.
+WRONG_CODES_ALLOWED = 10
+WRONG_CODES_WINDOW_SECONDS = 15 * 60
+
+
+def _wrong_codes_key(user):
+    return f"capacity_lms:check_in:wrong_codes:{user.pk}"
+
+
+def refuse_after_too_many_wrong_codes(user):
+    if cache.get(_wrong_codes_key(user), 0) >= WRONG_CODES_ALLOWED:
+        raise ActionRefused(
+            _("Too many wrong codes: scan the QR code, or try again in a few minutes."),
+            code="too_many_codes",
+        )
+
+
+def count_a_wrong_code(user):
+    key = _wrong_codes_key(user)
+    cache.add(key, 0, WRONG_CODES_WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:
+        # Expired between add() and incr(): this wrong code starts a new window.
+        cache.set(key, 1, WRONG_CODES_WINDOW_SECONDS)

@@ -352,6 +352,25 @@ def test_each_refusal_shows_its_own_message_and_writes_nothing(
     assert not AttendanceRecord.objects.exists()
 
 
+def test_too_many_wrong_codes_are_refused_even_the_right_one_then(client, session, registered):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(registered[0])
+    right = current_short_code(session, session.date)
+    wrong = "000000" if right != "000000" else "000001"
+    for _ in range(10):
+        assert "matches none of your sessions" in text(
+            client.post(reverse("capacity_lms:check_in"), {"code": wrong})
+        )
+    content = text(client.post(reverse("capacity_lms:check_in"), {"code": right}))
+    assert "Too many wrong codes" in content
+    assert not AttendanceRecord.objects.exists()
+    # The QR link still works: it is signed, not guessable.
+    assert "You are marked present for" in text(client.post(token_url(session)))
+    cache.clear()
+
+
 # Members see only their own records
 
 
