@@ -30,6 +30,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
 from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
 from capacity_lms.workshops.actions import ActionRefused, AddPersonAction, RemovePersonAction
 from capacity_lms.workshops.ics_import import ImportRefused, import_calendar
@@ -425,4 +426,4 @@ class WorkshopsViewSetGroup(ModelViewSetGroup):
     menu_label = gettext_lazy("Workshops")
     menu_icon = "date"
     menu_name = "capacity-workshops"
-    items = (WorkshopViewSet, OccurrenceChangeViewSet)
+    items = (WorkshopViewSet, OccurrenceChangeViewSet, *ATTENDANCE_VIEWSETS)
