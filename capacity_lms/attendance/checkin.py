@@ -15,6 +15,7 @@ import hmac
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction, meeting_of
@@ -122,11 +123,20 @@ class CheckInAction:
         opens, closes = check_in_window(occurrence)
         if self.now < opens:
             local = opens.astimezone(zone(session.time_zone))
-            raise ActionRefused(
-                _("Check-in for this session opens at %(time)s (%(zone)s).")
-                % {"time": local.strftime("%H:%M"), "zone": session.time_zone},
-                code="not_started",
-            )
+            values = {
+                "time": local.strftime("%H:%M"),
+                "zone": session.time_zone,
+                "date": date_format(local.date(), "DATE_FORMAT"),
+            }
+            if local.date() == self.now.astimezone(local.tzinfo).date():
+                message = _("Check-in for this session opens at %(time)s (%(zone)s).") % values
+            else:
+                # A meeting of another day: the time alone would read as today's.
+                message = (
+                    _("Check-in for this session opens at %(time)s (%(zone)s) on %(date)s.")
+                    % values
+                )
+            raise ActionRefused(message, code="not_started")
         if self.now > closes:
             raise ActionRefused(
                 _("This session is over: ask the trainer to mark your attendance."),

@@ -7,6 +7,7 @@ import zoneinfo
 
 import pytest
 from django.core import signing
+from django.utils.formats import date_format
 
 from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction
 from capacity_lms.attendance.checkin import (
@@ -210,6 +211,16 @@ def test_the_not_started_refusal_gives_the_local_opening_time(workshop, register
     local = opens.astimezone(zoneinfo.ZoneInfo("Africa/Casablanca"))
     assert local.strftime("%H:%M") in str(error)
     assert "Africa/Casablanca" in str(error)
+
+
+def test_a_meeting_of_another_day_is_refused_with_its_date(workshop, registered, now):
+    future = session_around(workshop, now + datetime.timedelta(days=3))
+    error = refusal(registered[0], token=make_token(future, future.date), now=now)
+    assert error.code == "not_started"
+    assert date_format(future.date, "DATE_FORMAT") in str(error)
+    earlier_that_day = future.starts_at.replace(hour=0, minute=0)
+    same_day = refusal(registered[0], token=make_token(future, future.date), now=earlier_that_day)
+    assert date_format(future.date, "DATE_FORMAT") not in str(same_day)
 
 
 def test_an_anonymous_visitor_is_asked_to_sign_in(session):
