@@ -397,6 +397,12 @@ def _apply(marker, marks, method, report, all_or_nothing):
                 ).execute()
             except ActionRefused as error:
                 mark.row.outcome, mark.row.reason = Outcome.REFUSED, " ".join(error.messages)
+                if all_or_nothing:
+                    # Refused only now (the meeting was cancelled meanwhile): undo the rows
+                    # already written, and report what each would have done.
+                    transaction.set_rollback(True)
+                    report.applied = False
+                    break
                 continue
             if mark.row.outcome != Outcome.CREATED:
                 mark.row.outcome = Outcome.UPDATED if changed else Outcome.UNCHANGED

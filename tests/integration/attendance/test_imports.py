@@ -138,6 +138,33 @@ def test_all_or_nothing_writes_nothing_and_still_reports_every_row(
     assert AttendanceRecord.objects.count() == 0
 
 
+def test_a_row_refused_while_writing_undoes_the_others_when_all_or_nothing(
+    trainer, workshop, meeting, registered, monkeypatch
+):
+    from capacity_lms.attendance import imports
+
+    a, b, _c = registered
+    data = roster(("email", "status"), (a.email, "present"), (b.email, "present"))
+    original = imports.MarkAttendanceAction.execute
+
+    def refuse_b(action):
+        if action.person == b:
+            raise imports.ActionRefused("This meeting is cancelled.")
+        return original(action)
+
+    monkeypatch.setattr(imports.MarkAttendanceAction, "execute", refuse_b)
+    report = import_roster(
+        trainer, workshop, data, "email", "status", meeting=meeting, all_or_nothing=True
+    )
+    assert not report.applied
+    assert outcomes(report) == [(2, "created"), (3, "refused")]
+    assert AttendanceRecord.objects.count() == 0
+
+    report = import_roster(trainer, workshop, data, "email", "status", meeting=meeting)
+    assert report.applied and outcomes(report) == [(2, "created"), (3, "refused")]
+    assert AttendanceRecord.objects.count() == 1
+
+
 def test_the_same_file_twice_creates_nothing_and_changes_nothing(
     trainer, workshop, meeting, registered
 ):
