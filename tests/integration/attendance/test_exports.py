@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.exports import neutralise
-from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
+from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.test.factories import RegistrationFactory, UserFactory
 from tests.integration.attendance.conftest import session_around
 
@@ -98,6 +98,19 @@ def test_the_csv_neutralises_a_formula_name_and_holds_every_column(
     assert rows[1][3:9] == ["Salma Idrissi", "salma@example.org", "Absent", "Import", "", "'@home"]
     assert rows[0][0] == workshop.title and rows[0][2] == session.date.isoformat()
     assert rows[0][9] == trainer.get_full_name() and rows[0][10].endswith(" UTC")
+
+
+def test_a_walk_in_is_exported_with_their_name(client, trainer, workshop, marked):
+    session, _hacker, _plain = marked
+    walk_in = WalkIn.objects.create(
+        workshop=workshop, name="+Nour", email="nour@example.org", added_by=trainer
+    )
+    MarkAttendanceAction(
+        trainer, session, session.date, status("late"), "roster", walk_in=walk_in
+    ).execute()
+    client.force_login(trainer)
+    _header, *rows = read_csv(client.get(meeting_url(workshop, session, "csv")))
+    assert rows[2][3:7] == ["'+Nour", "nour@example.org", "Late", "Roster"]
 
 
 def test_the_xlsx_neutralises_a_formula_name_and_adds_the_rates(

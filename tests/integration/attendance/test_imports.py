@@ -350,6 +350,10 @@ def test_the_import_pages_work_for_the_workshops_trainer_only(
         assert client.get(online).status_code == 404
 
     client.force_login(trainer)
+    for page in ("attendance_import_roster", "attendance_import_online"):
+        form_page = client.get(reverse(f"capacity_lms:{page}", args=[workshop.slug]))
+        assert form_page.status_code == 200
+        assert 'enctype="multipart/form-data"' in form_page.content.decode()
     data = roster(("email", "status"), (registered[0].email, "present"), ("x@y.org", "present"))
     meeting_value = f"{meeting.session.pk}:{meeting.occurrence_date.isoformat()}"
     form = {
