@@ -1,14 +1,14 @@
 """Attendance pages: rosters, check-in codes and check-in; included by ``capacity_lms.urls``.
 
 ``check-in/<token>/`` is public and stable: it is what the QR code on the trainer's screen
-holds. One flat list, so that each block of pages can be appended at its end.
+holds.
 """
 
 import datetime
 
 from django.urls import path, register_converter
 
-from capacity_lms.attendance import views
+from capacity_lms.attendance import transfer_views, views
 
 
 class IsoDateConverter:
@@ -39,12 +39,7 @@ urlpatterns = [
     ),
     path("check-in/", views.CheckInView.as_view(), name="check_in"),
     path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in_token"),
-]
-
-# Attendance files (issue #5, import and export): capacity_lms/attendance/transfer_views.py.
-from capacity_lms.attendance import transfer_views  # noqa: E402
-
-urlpatterns += [
+    # Attendance files: imports and exports (transfer_views.py).
     path(
         "workshops/<str:slug>/attendance/files/",
         transfer_views.transfer,

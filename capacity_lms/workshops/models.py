@@ -317,7 +317,8 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
             return False
         if user.has_perm("capacity_lms.manage_all_workshops"):
             return True
-        return self.trainers.filter(pk=user.pk).exists()
+        # Through all(): it also reads trainers set on the form but not saved yet.
+        return any(trainer.pk == user.pk for trainer in self.trainers.all())
 
 
 def unique_slug(title):

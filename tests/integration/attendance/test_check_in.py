@@ -214,7 +214,9 @@ def test_the_not_started_refusal_gives_the_local_opening_time(workshop, register
 
 
 def test_a_meeting_of_another_day_is_refused_with_its_date(workshop, registered, now):
-    future = session_around(workshop, now + datetime.timedelta(days=3))
+    # At noon, so that midnight of the same day is well before its check-in opens.
+    noon = (now + datetime.timedelta(days=3)).replace(hour=12, minute=0)
+    future = session_around(workshop, noon)
     error = refusal(registered[0], token=make_token(future, future.date), now=now)
     assert error.code == "not_started"
     assert date_format(future.date, "DATE_FORMAT") in str(error)
