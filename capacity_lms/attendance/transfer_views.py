@@ -123,7 +123,7 @@ class OnlineReportForm(MeetingChoiceMixin, forms.Form):
         ),
     )
     minimum_percent = forms.IntegerField(
-        label=gettext_lazy("Present from (% of the meeting)"),
+        label=gettext_lazy("Present from (percentage of the meeting)"),
         min_value=0,
         max_value=100,
         initial=30,
