@@ -14,6 +14,7 @@ import hmac
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -98,7 +99,7 @@ class CheckInAction:
         ).values("workshop")
         today = self.now.date()
         sessions = Session.objects.filter(
-            workshop__in=registered,
+            Q(workshop__in=registered) | Q(workshop__walk_in_check_in=True),
             starts_at__lte=self.now + datetime.timedelta(days=1),
             series_ends_at__gte=self.now - datetime.timedelta(days=1),
         ).select_related("workshop")
@@ -145,7 +146,8 @@ class CheckInAction:
         registered = Registration.objects.filter(
             workshop=session.workshop_id, user=self.user, status=Registration.Status.CONFIRMED
         ).exists()
-        if not registered:
+        # A workshop may welcome walk-ins: then anyone signed in checks in like the registered.
+        if not registered and not session.workshop.walk_in_check_in:
             raise ActionRefused(
                 _("You are not registered for this workshop: ask the trainer to add you."),
                 code="not_registered",

@@ -148,6 +148,13 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("Passcode, dial-in numbers: shown only with the online link."),
     )
+    walk_in_check_in = models.BooleanField(
+        _("unregistered people may check in"),
+        default=False,
+        help_text=_(
+            "Anyone signed in who scans the check-in code is marked present, registered or not."
+        ),
+    )
     trainers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("trainers"),

@@ -205,6 +205,7 @@ class WorkshopViewSet(ModelViewSet):
                 [
                     FieldPanel("trainers"),
                     FieldPanel("capacity"),
+                    FieldPanel("walk_in_check_in"),
                     FieldRowPanel(
                         [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                     ),

@@ -344,3 +344,18 @@ def test_a_member_checks_in_only_themself(session, registered):
     ).execute()
     assert record.user == person
     assert list(AttendanceRecord.objects.values_list("user", flat=True)) == [person.pk]
+
+
+def test_a_workshop_that_welcomes_walk_ins_lets_anyone_signed_in_check_in(session, member):
+    token = make_token(session, session.date)
+    assert refusal(member, token=token, now=during(session)).code == "not_registered"
+
+    session.workshop.walk_in_check_in = True
+    session.workshop.save()
+    record, changed = CheckInAction(member, token=token, now=during(session)).execute()
+    assert changed and record.user == member
+    assert record.method == AttendanceRecord.Method.CHECK_IN
+    code = current_short_code(session, session.date, now=during(session))
+    _record, again = CheckInAction(member, code=code, now=during(session)).execute()
+    assert not again
+    assert AttendanceRecord.objects.filter(user=member).count() == 1
