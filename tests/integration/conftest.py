@@ -16,6 +16,14 @@ from capacity_lms.test.factories import (
 
 
 @pytest.fixture
+def migrated_rows(transactional_db):
+    """For transactional tests: the rows migrations made, back after an earlier flush."""
+    from capacity_lms.test.world import restore_migrated_rows
+
+    return restore_migrated_rows()
+
+
+@pytest.fixture
 def countries(db):
     return {
         "fr": CountryFactory(code="fr", name_en="France", default_time_zone="Europe/Paris"),

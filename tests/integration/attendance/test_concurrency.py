@@ -25,9 +25,9 @@ from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import in_group, make_workshop
 from tests.integration.workshops.test_concurrency import run_together
 
-# serialized_rollback: each test starts from the migrated data (statuses, roles), which a
-# transactional test's flush would otherwise take away from the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A transactional test before this one (a browser test) may have flushed the database:
+# "migrated_rows" puts back what the migrations made (roles, statuses, the Wagtail site).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_rows")]
 
 CROWD = 200
 TWICE = 40  # of whom this many check in twice at the same moment (a double tap)

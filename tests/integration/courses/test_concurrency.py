@@ -14,7 +14,9 @@ from courses.signals import course_completed
 
 from .conftest import make_course
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# A transactional test before this one (a browser test) may have flushed the database:
+# "migrated_rows" puts back what the migrations made (roles, statuses, the Wagtail site).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_rows")]
 
 
 def run_together(function, count):

@@ -17,7 +17,9 @@ from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAct
 from capacity_lms.workshops.models import Registration, Workshop
 from tests.integration.conftest import make_workshop
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# A transactional test before this one (a browser test) may have flushed the database:
+# "migrated_rows" puts back what the migrations made (roles, statuses, the Wagtail site).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_rows")]
 
 
 def run_together(functions):
