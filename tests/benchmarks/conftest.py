@@ -1,7 +1,9 @@
 import statistics
 import time
+import tracemalloc
 
 import pytest
+from django.db import connection
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +36,24 @@ def median_seconds(function, repeat=30, warmup=3):
         function()
         timings.append(time.perf_counter() - start)
     return statistics.median(timings)
+
+
+def peak_memory_and_queries(function):
+    """What ``function()`` returns, the peak memory traced while it runs, and the number of
+    SQL statements it runs."""
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    tracemalloc.start()
+    try:
+        with connection.execute_wrapper(count):
+            result = function()
+        return result, tracemalloc.get_traced_memory()[1], len(statements)
+    finally:
+        tracemalloc.stop()
 
 
 def report(name, figures):

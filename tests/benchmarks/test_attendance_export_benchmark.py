@@ -11,11 +11,9 @@ grow with the number of rows.
 import csv
 import datetime
 import io
-import tracemalloc
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +23,7 @@ from capacity_lms.test.factories import CountryFactory, UserFactory, WorkshopFac
 from capacity_lms.workshops.models import Session
 from tests.integration.conftest import in_group
 
-from .conftest import median_seconds, report
+from .conftest import median_seconds, peak_memory_and_queries, report
 
 PEOPLE = 1_000
 MEETINGS = 100
@@ -92,22 +90,6 @@ def stream(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return sum(len(chunk) for chunk in response.streaming_content)
-
-
-def peak_memory_and_queries(function):
-    statements = []
-
-    def count(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    tracemalloc.start()
-    try:
-        with connection.execute_wrapper(count):
-            result = function()
-        return result, tracemalloc.get_traced_memory()[1], len(statements)
-    finally:
-        tracemalloc.stop()
 
 
 @pytest.mark.django_db

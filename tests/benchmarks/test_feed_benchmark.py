@@ -8,10 +8,8 @@ generation (tracemalloc); the queries it runs; and the 304 answer to a condition
 """
 
 import datetime
-import tracemalloc
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
@@ -22,7 +20,7 @@ from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 from capacity_lms.workshops.timezones import vtimezone
 
-from .conftest import median_seconds, report
+from .conftest import median_seconds, peak_memory_and_queries, report
 
 SESSIONS = 5_000
 PER_WORKSHOP = 10
@@ -143,24 +141,6 @@ def direct_ical(sessions, base_url):
     for event in events:
         calendar.add_component(event)
     return calendar.to_ical()
-
-
-def peak_memory_and_queries(function):
-    """What ``function()`` returns, the peak memory traced while it runs, and the number of
-    SQL statements it runs."""
-    statements = []
-
-    def count(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    tracemalloc.start()
-    try:
-        with connection.execute_wrapper(count):
-            result = function()
-        return result, tracemalloc.get_traced_memory()[1], len(statements)
-    finally:
-        tracemalloc.stop()
 
 
 @pytest.mark.django_db
