@@ -161,58 +161,62 @@ def transfer(request, slug):
     )
 
 
-@login_required
-def import_roster_view(request, slug):
+def import_page(request, slug, form_class, template_name, run):
+    """An import page: the form, then ``run(workshop, cleaned_data)``'s report, or the
+    problems that refused the whole file."""
     workshop = managed_workshop(request, slug)
-    form = RosterImportForm(workshop, request.POST or None, request.FILES or None)
+    form = form_class(workshop, request.POST or None, request.FILES or None)
     report, problems = None, []
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            report = import_roster(
-                request.user,
-                workshop,
-                data["roster_file"].read(),
-                person_column=data["person_column"],
-                status_column=data["status_column"],
-                remarks_column=data["remarks_column"],
-                date_column=data["date_column"],
-                meeting=data["meeting"],
-                all_or_nothing=data["all_or_nothing"],
-            )
+            report = run(workshop, form.cleaned_data)
         except ImportRefused as error:
             problems = error.problems
     return TemplateResponse(
         request,
-        "capacity_lms/attendance/transfer/import_roster.html",
+        f"capacity_lms/attendance/transfer/{template_name}",
         {"workshop": workshop, "form": form, "report": report, "problems": problems},
     )
 
 
 @login_required
-def import_online_view(request, slug):
-    workshop = managed_workshop(request, slug)
-    form = OnlineReportForm(workshop, request.POST or None, request.FILES or None)
-    report, problems = None, []
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            report = import_online_report(
-                request.user,
-                workshop,
-                data["meeting"],
-                data["report_file"].read(),
-                email_column=data["email_column"],
-                duration_column=data["duration_column"],
-                minimum_minutes=data["minimum_minutes"],
-                minimum_percent=30 if data["minimum_percent"] is None else data["minimum_percent"],
-            )
-        except ImportRefused as error:
-            problems = error.problems
-    return TemplateResponse(
+def import_roster_view(request, slug):
+    return import_page(
         request,
-        "capacity_lms/attendance/transfer/import_online.html",
-        {"workshop": workshop, "form": form, "report": report, "problems": problems},
+        slug,
+        RosterImportForm,
+        "import_roster.html",
+        lambda workshop, data: import_roster(
+            request.user,
+            workshop,
+            data["roster_file"].read(),
+            person_column=data["person_column"],
+            status_column=data["status_column"],
+            remarks_column=data["remarks_column"],
+            date_column=data["date_column"],
+            meeting=data["meeting"],
+            all_or_nothing=data["all_or_nothing"],
+        ),
+    )
+
+
+@login_required
+def import_online_view(request, slug):
+    return import_page(
+        request,
+        slug,
+        OnlineReportForm,
+        "import_online.html",
+        lambda workshop, data: import_online_report(
+            request.user,
+            workshop,
+            data["meeting"],
+            data["report_file"].read(),
+            email_column=data["email_column"],
+            duration_column=data["duration_column"],
+            minimum_minutes=data["minimum_minutes"],
+            minimum_percent=30 if data["minimum_percent"] is None else data["minimum_percent"],
+        ),
     )
 
 
