@@ -10,3 +10,4 @@ class CapacityLmsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .certificates import receivers  # noqa: F401  (connects the certificate rules)

@@ -15,6 +15,7 @@ REQUIRED_APPS = [
     "wagtail",
     "wagtail.admin",
     "wagtail.snippets",
+    "wagtail.contrib.settings",
     "wagtail.users",
     "wagtail.images",
     "wagtail.documents",

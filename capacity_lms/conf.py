@@ -11,6 +11,12 @@ from django.core.exceptions import ImproperlyConfigured
 PREFIX = "CAPACITY_LMS_"
 
 DEFAULTS = {
+    # Public keys (PEM text or file paths) of earlier signing keys: certificates they signed
+    # still verify. Rotating the key = moving the old public key here.
+    "CERTIFICATE_RETIRED_KEYS": [],
+    # The Ed25519 private key (PEM text or a file path) that signs certificates; None derives
+    # one from SECRET_KEY (a demo only: check --deploy warns).
+    "CERTIFICATE_SIGNING_KEY": None,
     # How many days of past sessions calendar feeds keep (so subscribers keep their history).
     "CALENDAR_PAST_DAYS": 365,
     # Minutes before a meeting starts and after it ends during which QR check-in is accepted.
@@ -26,6 +32,8 @@ DEFAULTS = {
     "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
     # Name shown in page titles and the header when no Wagtail site setting overrides it.
     "PROGRAMME_NAME": "Capacity building programme",
+    # Requests allowed per client address, as "count/seconds", for each rate-limited view.
+    "RATE_LIMITS": {"certificate_verify": "30/60"},
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
 }

@@ -6,6 +6,12 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
+from capacity_lms.certificates.models import (
+    Certificate,
+    CertificateEvent,
+    CertificateRule,
+    CertificateSettings,
+)
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import (
@@ -23,6 +29,10 @@ __all__ = [
     "AttendanceRecord",
     "AttendanceStatus",
     "CalendarFeedToken",
+    "Certificate",
+    "CertificateEvent",
+    "CertificateRule",
+    "CertificateSettings",
     "Country",
     "LearnerProfile",
     "Membership",

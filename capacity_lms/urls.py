@@ -7,6 +7,7 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
+from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
@@ -19,4 +20,5 @@ urlpatterns = [
     *course_urlpatterns,
     *workshop_urlpatterns,
     *attendance_urlpatterns,
+    *certificate_urlpatterns,
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
+from capacity_lms.attendance.signals import attendance_marked
 from courses.actions import ActionRefused
 
 __all__ = ["ActionRefused", "MarkAttendanceAction", "meeting_of"]
@@ -133,6 +134,8 @@ class MarkAttendanceAction:
         )
 
     def _history(self, record, previous):
+        if record.user_id:
+            transaction.on_commit(lambda: attendance_marked.send(AttendanceRecord, record=record))
         AttendanceChange.objects.create(
             record=record,
             status=record.status,

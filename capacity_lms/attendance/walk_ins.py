@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.actions import ActionRefused
 from capacity_lms.attendance.models import AttendanceRecord, WalkIn
+from capacity_lms.attendance.signals import attendance_marked
 
 
 def _require_trainer(user, workshop):
@@ -102,6 +103,9 @@ class LinkWalkInAction:
                 record.walk_in = None
                 record.user = self.person
                 record.save(update_fields=["walk_in", "user"])
+                transaction.on_commit(
+                    lambda record=record: attendance_marked.send(AttendanceRecord, record=record)
+                )
             self.walk_in.user = self.person
             self.walk_in.save(update_fields=["user"])
         return kept

@@ -200,6 +200,12 @@ class LearnerProfile(models.Model):
         blank=True,
         related_name="learner_profiles",
     )
+    name_in_arabic = models.CharField(
+        _("name in Arabic script"),
+        max_length=255,
+        blank=True,
+        help_text=_("As it should read on certificates written in Arabic."),
+    )
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,

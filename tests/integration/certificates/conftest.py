@@ -1,0 +1,72 @@
+"""A course with a certificate rule, a learner who completed it, and helpers to issue."""
+
+import datetime
+
+import pytest
+
+from capacity_lms.certificates.issuing import IssueCertificateAction
+from capacity_lms.certificates.models import CertificateRule, Layout
+from capacity_lms.people.models import LearnerProfile
+from capacity_lms.test.factories import UserFactory
+from courses.models import Enrolment
+from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
+    catalogue,
+    course,
+    make_course,
+    site_root,
+    taxonomy,
+)
+
+
+@pytest.fixture
+def holder(db):
+    user = UserFactory(
+        username="fatima",
+        first_name="Fatima Zahra",
+        last_name="El Idrissi",
+        email="fz@example.org",
+    )
+    LearnerProfile.objects.create(
+        user=user, name_in_arabic="فاطمة الزهراء الإدريسي", preferred_language="fr"
+    )
+    return user
+
+
+@pytest.fixture
+def french_course(course):  # noqa: F811  (the fixture)
+    """The course with a French translation titled in French."""
+    from wagtail.models import Locale
+
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    translation = course.copy_for_translation(french, copy_parents=True)
+    translation.title = "Ingénierie de projet : les fondations"
+    translation.save_revision().publish()
+    return course
+
+
+@pytest.fixture
+def rule(french_course):
+    return CertificateRule.objects.create(
+        course=french_course, requires_completion=True, layout=Layout.ARABIC_FRENCH
+    )
+
+
+def complete(user, module):
+    """Mark ``user``'s enrolment in ``module`` completed (the course app's tests cover how)."""
+    Enrolment.objects.update_or_create(
+        user=user,
+        course=module,
+        defaults={
+            "status": Enrolment.Status.COMPLETED,
+            "completed_at": datetime.datetime.now(datetime.UTC),
+        },
+    )
+
+
+@pytest.fixture
+def certificate(rule, holder, committing):
+    complete(holder, rule.course)
+    with committing():
+        issued, _created = IssueCertificateAction(holder, rule.course).execute()
+    issued.refresh_from_db()
+    return issued
