@@ -47,9 +47,14 @@ def b64url_decode(text):
     if not isinstance(text, str) or not text.isascii():
         raise NotGenuine("not base64url")
     try:
-        return base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
+        data = base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError) as error:
         raise NotGenuine("not base64url") from error
+    # Only the one canonical spelling: unused low bits in the last character must be zero,
+    # so that no two different tokens carry the same signature.
+    if b64url_encode(data) != text:
+        raise NotGenuine("not canonical base64url")
+    return data
 
 
 def _read_pem(value):
