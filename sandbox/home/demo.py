@@ -19,6 +19,7 @@ from capacity_lms.test.factories import (
     UserFactory,
 )
 from sandbox.home.demo_attendance import load_attendance
+from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_training import load_training
 from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
@@ -262,6 +263,7 @@ def load_demo_data():
     training = load_training(users)
     workshops = load_workshops(users)
     attendance = load_attendance(users, ensure_members())
+    certificates = load_certificates(users)
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -270,4 +272,5 @@ def load_demo_data():
         "accounts": len(users),
         **workshops,
         **attendance,
+        **certificates,
     }

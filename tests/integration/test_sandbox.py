@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
+from capacity_lms.certificates.models import Certificate, CertificateSettings
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 from sandbox.home.demo import DEMO_ACCOUNTS
@@ -47,6 +48,7 @@ def test_demo_data_is_complete_and_loading_it_twice_duplicates_nothing(client, c
     check_sitemap_lists_every_language_version(client)
     check_demo_workshops()
     check_demo_attendance()
+    check_demo_certificates()
 
 
 def check_every_demo_account_signs_in_with_its_role():
@@ -110,6 +112,32 @@ def check_demo_workshops():
     trainers = {w.slug: {t.username for t in w.trainers.all()} for w in Workshop.objects.all()}
     assert trainers["women-leadership-turin"] == {"trainer2"}
     assert "trainer" in trainers["project-engineering-paris"]
+
+
+def check_demo_certificates():
+    """The learner holds one certificate per kind, ready to download; staff see a revoked one."""
+    learner = get_user_model().objects.get(username="learner")
+    held = Certificate.objects.for_holder(learner)
+    assert sorted(held.values_list("layout", "status", "origin")) == [
+        ("ar,fr", "valid", "rule"),
+        ("fr", "valid", "rule"),
+        ("fr,en", "valid", "manual"),
+    ]
+    assert all(certificate.pdf for certificate in held)
+    arabic_french = held.get(layout="ar,fr")
+    assert arabic_french.holder_names == {"ar": "سلمى العمراني", "fr": "Salma Amrani"}
+    assert held.get(layout="fr,en").expires_on is not None
+    lyon = Certificate.objects.filter(workshop__slug="association-accounts-lyon")
+    assert set(lyon.live().values_list("user__username", flat=True)) == {
+        "learner",
+        "hajar",
+        "mehdi",
+    }
+    revoked = lyon.get(status=Certificate.Status.REVOKED)
+    assert revoked.user.username == "sanae"
+    assert revoked.events.filter(kind="revoked", actor__username="staff").exists()
+    options = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    assert options.issuer_in_arabic and options.signatory_name
 
 
 def test_no_migration_is_missing():
