@@ -149,3 +149,41 @@ def check_unknown_settings(app_configs=None, **kwargs):
         )
         for name in unknown_settings()
     ]
+
+
+@register(Tags.security)
+def check_certificate_keys(app_configs=None, **kwargs):
+    """The configured signing and retired keys must load (else no certificate can be issued)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from capacity_lms.certificates.signing import published_keys
+
+    try:
+        published_keys()
+    except (ImproperlyConfigured, ValueError, TypeError) as error:
+        return [
+            Error(
+                f"The certificate keys cannot be loaded: {error}",
+                hint="CAPACITY_LMS_CERTIFICATE_SIGNING_KEY must be an Ed25519 private key in "
+                "PEM (text or a file path); see `manage.py certificate_keys --new-private-key`.",
+                id="capacity_lms.E006",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_certificate_signing_key_is_set(app_configs=None, **kwargs):
+    from capacity_lms.certificates.signing import uses_derived_key
+
+    if uses_derived_key():
+        return [
+            Warning(
+                "Certificates are signed with a key derived from SECRET_KEY: changing "
+                "SECRET_KEY would make every certificate issued so far unverifiable.",
+                hint="Set CAPACITY_LMS_CERTIFICATE_SIGNING_KEY to a key of its own "
+                "(`manage.py certificate_keys --new-private-key`).",
+                id="capacity_lms.W003",
+            )
+        ]
+    return []

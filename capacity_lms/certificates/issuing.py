@@ -111,13 +111,13 @@ def eligible_people(rule, now=None):
         candidates = Q(capacity_enrolments__course__translation_key=key)
         if rule.minimum_attendance is not None:
             candidates |= Q(
-                capacity_registrations__workshop__course__translation_key=key,
-                capacity_registrations__status=Registration.Status.CONFIRMED,
+                workshop_registrations__workshop__course__translation_key=key,
+                workshop_registrations__status=Registration.Status.CONFIRMED,
             )
     else:
         candidates = Q(
-            capacity_registrations__workshop=rule.workshop,
-            capacity_registrations__status=Registration.Status.CONFIRMED,
+            workshop_registrations__workshop=rule.workshop,
+            workshop_registrations__status=Registration.Status.CONFIRMED,
         )
     people = User.objects.filter(candidates).distinct().order_by("pk")
     return [person for person in people if rule_is_met(rule, person, now)]

@@ -81,3 +81,22 @@ def test_unknown_setting_warns():
         messages = checks.check_unknown_settings()
     assert ids(messages) == ["capacity_lms.W003"]
     assert "CAPACITY_LMS_LANGUAGE" in messages[0].msg
+
+
+def test_a_signing_key_derived_from_secret_key_warns_on_deploy(settings):
+    from capacity_lms.certificates.signing import new_private_key_pem
+    from capacity_lms.checks import check_certificate_signing_key_is_set
+
+    settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = None
+    assert [m.id for m in check_certificate_signing_key_is_set()] == ["capacity_lms.W003"]
+    settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = new_private_key_pem()
+    assert check_certificate_signing_key_is_set() == []
+
+
+def test_an_unreadable_signing_key_is_an_error(settings, tmp_path):
+    from capacity_lms.checks import check_certificate_keys
+
+    settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = str(tmp_path / "missing.pem")
+    assert [m.id for m in check_certificate_keys()] == ["capacity_lms.E006"]
+    settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = None
+    assert check_certificate_keys() == []

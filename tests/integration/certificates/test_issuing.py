@@ -12,6 +12,7 @@ from capacity_lms.certificates.issuing import (
     IssueCertificateAction,
     ReissueCertificateAction,
     RevokeCertificateAction,
+    eligible_people,
     rule_is_met,
 )
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
@@ -189,3 +190,7 @@ def test_attendance_meeting_the_minimum_issues_the_workshop_certificate(
     assert certificate.workshop == workshop
     assert certificate.hours == 8  # four two-hour meetings
     assert certificate.titles == {"fr": workshop.title, "en": workshop.title}
+    # Bulk issuing finds the same people and, the certificate held, creates nothing.
+    rule = CertificateRule.objects.get(workshop=workshop)
+    assert eligible_people(rule) == [holder]
+    assert issue_certificates.call(rule.pk) == 0

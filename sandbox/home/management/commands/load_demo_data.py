@@ -1,6 +1,11 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from sandbox.home.demo import load_demo_data
+
+# The demo people's registrations and certificates send their e-mails while the data loads;
+# nobody reads those, and with the console backend each certificate would print its PDF.
+QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -10,7 +15,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        summary = load_demo_data()
+        with override_settings(EMAIL_BACKEND=QUIET_MAIL):
+            summary = load_demo_data()
         for key, value in summary.items():
             self.stdout.write(f"{key}: {value}")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
