@@ -1,0 +1,173 @@
+"""Issue 6's certificates in a real browser, on a small world of their own.
+
+The holder downloads the PDF from My learning; a visitor checks the public verification page in
+Arabic (right to left), French and English, and an unknown code; anyone checks the signed file
+on the offline page, with the network cut, and sees a tampered copy refused. axe checks every
+page on the way.
+
+Checks go by structure (classes, ids, attributes), not by English wording, except the holder's
+Arabic name.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import assert_accessible
+from tests.browser.database import Snapshots, restore
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARABIC_NAME = "فاطمة الزهراء الإدريسي"
+
+
+def build_world():
+    """A course with a French translation and an Arabic and French certificate rule, and Fatima,
+    who completed it and holds its certificate (PDF rendered on commit)."""
+    from wagtail.models import Locale
+
+    from capacity_lms.certificates.issuing import IssueCertificateAction
+    from capacity_lms.certificates.models import CertificateRule, Layout
+    from capacity_lms.people.models import LearnerProfile
+    from capacity_lms.taxonomy.loading import load_standard_taxonomy
+    from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
+    from capacity_lms.test.world import ensure_wagtail_site
+    from tests.integration.certificates.conftest import complete
+    from tests.integration.courses.conftest import make_course
+
+    site = ensure_wagtail_site()
+    load_standard_taxonomy()
+    catalogue = CatalogueIndexPageFactory(parent=site.root_page)
+    course = make_course(catalogue, title="Project engineering foundations")
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    translated = course.copy_for_translation(french, copy_parents=True)
+    translated.title = "Ingénierie de projet : les fondations"
+    translated.save_revision().publish()
+    CertificateRule.objects.create(course=course, layout=Layout.ARABIC_FRENCH)
+
+    holder = UserFactory(
+        username="fatima",
+        first_name="Fatima Zahra",
+        last_name="El Idrissi",
+        email="fz@example.org",
+    )
+    LearnerProfile.objects.create(user=holder, name_in_arabic=ARABIC_NAME, preferred_language="fr")
+    complete(holder, course)
+    certificate, created = IssueCertificateAction(holder, course).execute()
+    assert created
+    certificate.refresh_from_db()
+    return {"holder": holder, "course": course, "certificate": certificate}
+
+
+@pytest.fixture
+def world(pytestconfig, live_server, transactional_db):
+    from django.db import connection
+
+    restore(connection, pytestconfig.pluginmanager.get_plugin(Snapshots.name).migrated)
+    return build_world()
+
+
+def sign_in(page, language, username, next_path):
+    """Sign in through the login form, as the attendance tests do, and land on ``next_path``."""
+    from capacity_lms.test.factories import DEMO_PASSWORD
+
+    page.goto(f"/{language}/accounts/login/?next={next_path}")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form.cl-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
+
+
+def localized(name, language, **kwargs):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(name, **kwargs)
+
+
+def test_holder_downloads_the_pdf_from_my_learning(page, world, tmp_path):
+    certificate = world["certificate"]
+    my_learning = localized("capacity_lms:my_learning", "en")
+    sign_in(page, "en", world["holder"].username, my_learning)
+
+    section = page.locator("section[aria-labelledby=cl-my-certificates]")
+    expect(section.locator(".cl-card")).to_have_count(1)
+    download_link = section.locator(f"a[href$='/{certificate.reference}/certificate.pdf']")
+    expect(download_link).to_have_attribute("download", "")
+    expect(section.locator(f"a[href='{certificate.verification_path()}']")).to_have_count(1)
+    assert_accessible(page)
+
+    with page.expect_download() as info:
+        download_link.click()
+    saved = tmp_path / "certificate.pdf"
+    info.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+
+
+def test_visitor_verifies_the_certificate_in_three_languages(page, world):
+    certificate = world["certificate"]
+    arabic_path = certificate.verification_path()
+    assert arabic_path.startswith("/ar/")
+
+    page.goto(arabic_path)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^ar"))
+    expect(page.locator(".cl-verdict--valid")).to_have_count(1)
+    expect(page.locator(".cl-certificate-facts bdi[lang=ar]").first).to_have_text(ARABIC_NAME)
+    assert_accessible(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    screenshot = ARTIFACTS / "certificate-verify-ar.png"
+    page.screenshot(path=screenshot, full_page=True)
+    assert screenshot.stat().st_size > 0
+
+    for language in ("fr", "en"):
+        path = localized(
+            "capacity_lms:certificate_verify", language, args=[f"{certificate.code}/"]
+        )
+        assert path.startswith(f"/{language}/")
+        page.goto(path)
+        expect(page.locator("html")).to_have_attribute("dir", "ltr")
+        expect(page.locator(".cl-verdict--valid")).to_have_count(1)
+        expect(page.locator(".cl-certificate-facts bdi[lang=ar]").first).to_have_text(ARABIC_NAME)
+        assert_accessible(page)
+
+
+def test_an_unknown_code_gets_the_unknown_verdict(page, world):
+    certificate = world["certificate"]
+    unknown = certificate.code[:-1] + ("A" if certificate.code[-1] != "A" else "B")
+    response = page.goto(localized("capacity_lms:certificate_verify", "en", args=[f"{unknown}/"]))
+    assert response.status == 404
+    expect(page.locator(".cl-verdict--unknown")).to_have_count(1)
+    expect(page.locator(".cl-verdict--valid")).to_have_count(0)
+    assert_accessible(page)
+
+
+def tampered(token):
+    """The token with one character of its middle (payload) segment changed."""
+    header, payload, signature = token.split(".")
+    middle = len(payload) // 2
+    changed = "B" if payload[middle] != "B" else "C"
+    return ".".join([header, payload[:middle] + changed + payload[middle + 1 :], signature])
+
+
+def test_offline_page_checks_the_signed_file_with_no_network(page, world, context):
+    certificate = world["certificate"]
+    page.goto(localized("capacity_lms:certificate_offline", "en"))
+    assert_accessible(page)
+    context.set_offline(True)
+
+    token, result = page.locator("#cl-offline-token"), page.locator("#cl-offline-result")
+    token.fill(certificate.signed_payload)
+    page.locator("#cl-offline-form [type=submit]").click()
+    expect(result.locator(".cl-verdict--valid")).to_have_count(1)
+    expect(result.locator(".cl-certificate-facts bdi", has_text=ARABIC_NAME)).to_have_count(1)
+    assert_accessible(page)
+
+    token.fill(tampered(certificate.signed_payload))
+    page.locator("#cl-offline-form [type=submit]").click()
+    expect(result.locator(".cl-verdict--revoked")).to_have_count(1)
+    expect(result.locator(".cl-verdict--valid")).to_have_count(0)
+    expect(result.locator(".cl-certificate-facts")).to_have_count(0)
+    context.set_offline(False)
