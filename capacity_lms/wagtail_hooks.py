@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from capacity_lms.certificates.viewsets import CertificatesViewSetGroup
 from capacity_lms.people.views import (
     AssociationViewSet,
     LearnerProfileViewSet,
@@ -38,3 +39,8 @@ register_snippet(ProgrammeViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_workshop_viewsets():
     return WorkshopsViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewsets():
+    return CertificatesViewSetGroup()
