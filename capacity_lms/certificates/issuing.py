@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,23 +103,48 @@ def rule_is_met(rule, user, now=None):
     return _attendance_ok(rate, rule.minimum_attendance)
 
 
-def eligible_people(rule, now=None):
-    """Everyone who meets ``rule`` now (for bulk issuing)."""
-    User = get_user_model()
+def _candidates(rule):
+    """People who may meet ``rule``: enrolled in its course or registered for its workshops."""
     if rule.course_id:
         key = rule.course.translation_key
+        if rule.requires_completion:
+            return Q(
+                capacity_enrolments__course__translation_key=key,
+                capacity_enrolments__completed_at__isnull=False,
+            )
         candidates = Q(capacity_enrolments__course__translation_key=key)
         if rule.minimum_attendance is not None:
             candidates |= Q(
                 workshop_registrations__workshop__course__translation_key=key,
                 workshop_registrations__status=Registration.Status.CONFIRMED,
             )
-    else:
-        candidates = Q(
-            workshop_registrations__workshop=rule.workshop,
-            workshop_registrations__status=Registration.Status.CONFIRMED,
+        return candidates
+    return Q(
+        workshop_registrations__workshop=rule.workshop,
+        workshop_registrations__status=Registration.Status.CONFIRMED,
+    )
+
+
+def eligible_people(rule, now=None, without_certificate=False):
+    """Everyone who meets ``rule`` now, with their profiles.
+
+    ``without_certificate`` leaves out whoever has, or had, a certificate for it (bulk issuing:
+    a revoked certificate is never brought back by the rule). When completing the course is
+    the whole rule, one query decides; other rules are checked person by person.
+    """
+    people = get_user_model().objects.filter(_candidates(rule))
+    if without_certificate:
+        people = people.exclude(
+            Exists(Certificate.objects.filter(user=OuterRef("pk"), subject_key=rule.subject_key))
         )
-    people = User.objects.filter(candidates).distinct().order_by("pk")
+    people = people.distinct().order_by("pk").select_related("capacity_profile")
+    decided = (
+        rule.course_id
+        and rule.requires_completion
+        and not (rule.requires_quizzes_passed or rule.minimum_attendance is not None)
+    )
+    if decided:
+        return list(people)
     return [person for person in people if rule_is_met(rule, person, now)]
 
 
@@ -173,6 +198,11 @@ def subject_hours(subject, rule=None):
     return subject.estimated_hours
 
 
+def subject_text(subject, languages, rule=None):
+    """What a certificate says of its subject: ``(titles by language, hours)``."""
+    return subject_titles(subject, languages), subject_hours(subject, rule)
+
+
 def _after_issue(certificate):
     from capacity_lms.certificates.tasks import deliver_certificate
 
@@ -200,14 +230,16 @@ class IssueCertificateAction:
     ``(certificate, created)``: the live one already held comes back with ``created`` False.
     """
 
-    def __init__(self, person, subject, by=None, reason="", layout=None, now=None):
+    def __init__(self, person, subject, by=None, reason="", layout=None, now=None, rule=None):
         self.person = person
         self.subject = subject
         self.by = by
         self.reason = reason
         self.layout = layout
         self.now = now
-        self.rule = rule_for(subject)
+        self.rule = rule or rule_for(subject)
+        # The subject's titles and hours, when the caller computed them once for many people.
+        self.text = None
 
     def check(self):
         if self.by is not None:
@@ -218,6 +250,13 @@ class IssueCertificateAction:
             return
         if self.rule is None:
             raise ActionRefused(_("This has no certificate rule."), code="no_rule")
+        if Certificate.objects.filter(
+            user=self.person,
+            subject_key=subject_key(self.subject),
+            status=Certificate.Status.REVOKED,
+        ).exists():
+            # Staff revoked it: only staff may issue it again, by hand and with a reason.
+            raise ActionRefused(_("A certificate for this was revoked."), code="revoked")
         if not rule_is_met(self.rule, self.person, self.now):
             raise ActionRefused(_("The certificate's rule is not met yet."), code="not_met")
 
@@ -233,6 +272,11 @@ class IssueCertificateAction:
         if found is not None:
             return found, False
         self.check()
+        return self.create()
+
+    def create(self):
+        """Write the certificate without checking (the caller did: bulk issuing); or, when a
+        concurrent request wrote it first, return theirs."""
         certificate = build_certificate(
             self.person,
             self.subject,
@@ -241,6 +285,7 @@ class IssueCertificateAction:
             origin=Certificate.Origin.MANUAL if self.by else Certificate.Origin.RULE,
             by=self.by,
             reason=self.reason,
+            text=self.text,
         )
         try:
             with transaction.atomic():
@@ -272,10 +317,13 @@ def build_certificate(
     issued_on=None,
     expires_on=None,
     replaces=None,
+    text=None,
 ):
-    """A signed, unsaved certificate with its text as of now."""
+    """A signed, unsaved certificate with its text as of now (``text``: the subject's
+    :func:`subject_text`, when already computed)."""
     layout = layout or (rule.layout if rule else Layout.ARABIC_FRENCH)
     languages = layout.split(",")
+    titles, hours = text or subject_text(subject, languages, rule)
     issued_on = issued_on or timezone.localdate()
     is_workshop = isinstance(subject, Workshop)
     certificate = Certificate(
@@ -285,8 +333,8 @@ def build_certificate(
         subject_key=subject_key(subject),
         layout=layout,
         holder_names=holder_names(person, languages),
-        titles=subject_titles(subject, languages),
-        hours=subject_hours(subject, rule),
+        titles=titles,
+        hours=hours,
         issued_on=issued_on,
         expires_on=expires_on
         if replaces is not None

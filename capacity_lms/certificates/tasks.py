@@ -20,6 +20,7 @@ from capacity_lms.certificates.issuing import (
     IssueCertificateAction,
     eligible_people,
     rule_is_met,
+    subject_text,
 )
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.rendering import ensure_pdf
@@ -82,9 +83,12 @@ def issue_certificates(rule_id):
     rule = CertificateRule.objects.select_related("course", "workshop").filter(pk=rule_id).first()
     if rule is None:
         return 0
+    text = subject_text(rule.subject, rule.languages, rule)
     created = 0
-    for person in eligible_people(rule):
-        _certificate, was_created = IssueCertificateAction(person, rule.subject).execute()
+    for person in eligible_people(rule, without_certificate=True):
+        action = IssueCertificateAction(person, rule.subject, rule=rule)
+        action.text = text
+        _certificate, was_created = action.create()
         created += was_created
     return created
 

@@ -121,8 +121,16 @@ def test_revocation_keeps_who_why_and_when(certificate, staff):
     event = certificate.events.get(kind=CertificateEvent.Kind.REVOKED)
     assert (event.actor, event.reason) == (staff, "Attendance sheet was forged")
     assert event.at is not None
-    # A revoked certificate frees the place: the rule may issue a new one.
     assert not Certificate.objects.live().exists()
+    # The rule never brings a revoked certificate back, by itself or in bulk; staff may.
+    with pytest.raises(ActionRefused) as refused:
+        IssueCertificateAction(certificate.user, certificate.course).execute()
+    assert refused.value.code == "revoked"
+    assert issue_certificates.call(CertificateRule.objects.get().pk) == 0
+    again, created = IssueCertificateAction(
+        certificate.user, certificate.course, by=staff, reason="Appeal upheld"
+    ).execute()
+    assert created and again.state == "valid"
 
 
 def test_reissue_replaces_with_a_new_code_and_keeps_the_dates(certificate, staff, committing):
