@@ -183,7 +183,7 @@ def check_certificate_signing_key_is_set(app_configs=None, **kwargs):
                 "SECRET_KEY would make every certificate issued so far unverifiable.",
                 hint="Set CAPACITY_LMS_CERTIFICATE_SIGNING_KEY to a key of its own "
                 "(`manage.py certificate_keys --new-private-key`).",
-                id="capacity_lms.W003",
+                id="capacity_lms.W004",
             )
         ]
     return []

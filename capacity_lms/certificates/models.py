@@ -254,6 +254,10 @@ class Certificate(models.Model):
 
     objects = CertificateQuerySet.as_manager()
 
+    # Not content: Wagtail's "usage" index need not track what certificates point at (and
+    # bulk issuing would pay for it on every row).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
@@ -371,6 +375,8 @@ class CertificateEvent(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("certificate event")

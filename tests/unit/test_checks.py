@@ -88,7 +88,7 @@ def test_a_signing_key_derived_from_secret_key_warns_on_deploy(settings):
     from capacity_lms.checks import check_certificate_signing_key_is_set
 
     settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = None
-    assert [m.id for m in check_certificate_signing_key_is_set()] == ["capacity_lms.W003"]
+    assert [m.id for m in check_certificate_signing_key_is_set()] == ["capacity_lms.W004"]
     settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = new_private_key_pem()
     assert check_certificate_signing_key_is_set() == []
 
