@@ -249,14 +249,14 @@ class IssueCertificateAction:
                 raise ActionRefused(_("Choose the certificate's languages."), code="layout")
             return
         if self.rule is None:
-            raise ActionRefused(_("This has no certificate rule."), code="no_rule")
+            raise ActionRefused(_("This course or workshop has no certificate rule."), code="no_rule")
         if Certificate.objects.filter(
             user=self.person,
             subject_key=subject_key(self.subject),
             status=Certificate.Status.REVOKED,
         ).exists():
             # Staff revoked it: only staff may issue it again, by hand and with a reason.
-            raise ActionRefused(_("A certificate for this was revoked."), code="revoked")
+            raise ActionRefused(_("This person's certificate for it was revoked."), code="revoked")
         if not rule_is_met(self.rule, self.person, self.now):
             raise ActionRefused(_("The certificate's rule is not met yet."), code="not_met")
 

@@ -79,7 +79,7 @@ class CertificateRule(models.Model):
     requires_quizzes_passed = models.BooleanField(
         _("every quiz passed"),
         default=False,
-        help_text=_("Every quiz of the course's lessons passed, not only the required ones."),
+        help_text=_("Every quiz of the course's lessons passed, the optional ones too."),
     )
     minimum_attendance = models.PositiveSmallIntegerField(
         _("minimum attendance (%)"),

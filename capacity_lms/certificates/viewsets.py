@@ -501,7 +501,7 @@ class IssueByHandView(CertificateActionView):
         else:
             messages.warning(
                 self.request,
-                _("%(person)s already holds a valid certificate for it: %(reference)s.")
+                _("%(person)s already holds a valid certificate for this: %(reference)s.")
                 % {"reference": certificate.reference, "person": person},
                 buttons=[button],
             )
@@ -512,7 +512,7 @@ class IssueToEveryoneView(CertificateActionView):
     page_title = gettext_lazy("Issue to everyone who qualifies")
     submit_button_label = gettext_lazy("Issue the certificates")
     introduction = gettext_lazy(
-        "Everyone who meets this rule and holds no valid certificate for it receives one, "
+        "Everyone who meets this rule and has never held its certificate receives one, "
         "by e-mail too. Those who already hold theirs are left as they are, so running this "
         "again is harmless."
     )

@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('requires_completion', models.BooleanField(default=True, help_text='Every required lesson of the course done.', verbose_name='course completed')),
-                ('requires_quizzes_passed', models.BooleanField(default=False, help_text="Every quiz of the course's lessons passed, not only the required ones.", verbose_name='every quiz passed')),
+                ('requires_quizzes_passed', models.BooleanField(default=False, help_text="Every quiz of the course's lessons passed, the optional ones too.", verbose_name='every quiz passed')),
                 ('minimum_attendance', models.PositiveSmallIntegerField(blank=True, help_text='Over the meetings of the linked workshops the person registered for. Empty: attendance is not required.', null=True, verbose_name='minimum attendance (%)')),
                 ('validity_months', models.PositiveSmallIntegerField(blank=True, help_text='Empty: never expires.', null=True, verbose_name='valid for (months)')),
                 ('hours', models.DecimalField(blank=True, decimal_places=1, help_text="Printed on the certificate. Empty: the course's estimated hours.", max_digits=6, null=True, verbose_name='hours')),

@@ -37,7 +37,10 @@ def test_arabic_and_french_certificate_reads_back_in_logical_order(certificate):
     # a reversed or unshaped run would not match these strings.
     assert "فاطمة الزهراء الإدريسي" in text
     assert "Ingénierie de projet : les fondations" in text
-    assert "شهادة" in text  # the Arabic heading, from the catalogue
+    # Each block speaks its own language (from the catalogues), whatever the reader's.
+    assert "شهادة" in text and "نشهد بإتمام" in text
+    assert "Attestation" in text and "Nous attestons que" in text
+    assert "This certifies" not in text
     assert "Fatima Zahra El Idrissi" in text
     assert certificate.reference in text
     # Arabic leads: its block comes before the French one.

@@ -1,0 +1,132 @@
+"""Issuing 10,000 certificates in bulk, and rendering one PDF.
+
+Run with `make benchmarks` (SQLite) or `make benchmarks DATABASE_URL=postgres://...`.
+
+Issuing: 10,000 people completed a course with a certificate rule; the bulk task
+(``issue_certificates``, what staff's "issue to everyone who qualifies" runs) checks each
+person's rule, builds the text in the rule's languages, draws a 192-bit code and a reference,
+signs the payload with Ed25519 and writes the certificate and its history row, one transaction
+per person. The PDFs are deferred: the tasks backend is Django's dummy one, so the rendering
+tasks are only queued. The reference, measured in the same run, is the floor of that work:
+for each person, one Ed25519 signature of a payload of the same size and one INSERT of the
+code and signature in its own transaction, with no check and no text to build.
+
+Rendering: the median time to render one Arabic-French certificate PDF (template, QR code,
+WeasyPrint, the attached JWS), against WeasyPrint rendering a one-paragraph page in the same
+font, in the same run.
+"""
+
+import datetime
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from capacity_lms.certificates.codes import new_code
+from capacity_lms.certificates.models import Certificate, CertificateRule
+from capacity_lms.certificates.rendering import font_faces, render_pdf
+from capacity_lms.certificates.signing import sign
+from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.taxonomy.loading import load_standard_taxonomy
+from capacity_lms.test.factories import CatalogueIndexPageFactory
+from capacity_lms.test.world import ensure_wagtail_site
+from courses.models import Enrolment
+from tests.integration.courses.conftest import make_course
+
+from .conftest import median_seconds, report
+
+PEOPLE = 10_000
+DEFERRED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def seed(course):
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(
+            username=f"holder{number}",
+            first_name="Holder",
+            last_name=f"Number {number}",
+            email=f"holder{number}@example.org",
+        )
+        for number in range(PEOPLE)
+    )
+    now = timezone.now()
+    Enrolment.objects.bulk_create(
+        (
+            Enrolment(user=user, course=course, status="completed", completed_at=now)
+            for user in users
+        ),
+        batch_size=2000,
+    )
+    return users
+
+
+def reference_run(payload):
+    """One signature and one INSERT in its own transaction per person: the floor."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE bench_certificate (code varchar(64) PRIMARY KEY, jws text)"
+        )
+    start = time.perf_counter()
+    for _ in range(PEOPLE):
+        code = new_code()
+        jws, _kid = sign({**payload, "code": code})
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("INSERT INTO bench_certificate VALUES (%s, %s)", [code, jws])
+    return time.perf_counter() - start
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issue_10000_certificates_and_render_one():
+    load_standard_taxonomy()
+    catalogue = CatalogueIndexPageFactory(parent=ensure_wagtail_site().root_page)
+    course = make_course(catalogue, lessons=2, quiz=False, title="Gestion de projet")
+    rule = CertificateRule.objects.create(course=course, layout="ar,fr")
+    seed(course)
+
+    with override_settings(TASKS=DEFERRED):
+        start = time.perf_counter()
+        created = issue_certificates.call(rule.pk)
+        issue_seconds = time.perf_counter() - start
+        assert created == PEOPLE
+        assert Certificate.objects.filter(pdf="").count() == PEOPLE  # PDFs deferred
+        again = time.perf_counter()
+        assert issue_certificates.call(rule.pk) == 0
+        rerun_seconds = time.perf_counter() - again
+
+    sample = Certificate.objects.first()
+    reference_seconds = reference_run(sample.payload())
+
+    pdf_median = median_seconds(lambda: render_pdf(sample), repeat=5, warmup=1)
+    font = font_faces()[0][1]
+    plain = (
+        f"<style>@font-face{{font-family:A;src:url('{font}')}} body{{font-family:A}}</style>"
+        "<p>Attestation – شهادة</p>"
+    )
+
+    def plain_pdf():
+        from weasyprint import HTML
+
+        HTML(string=plain).write_pdf()
+
+    plain_median = median_seconds(plain_pdf, repeat=5, warmup=1)
+    report(
+        "certificates",
+        {
+            "certificates issued": PEOPLE,
+            "database": connection.vendor,
+            "bulk issue total (s)": round(issue_seconds, 1),
+            "per certificate (ms)": round(issue_seconds * 1000 / PEOPLE, 2),
+            "reference: sign + insert per person (ms)": round(
+                reference_seconds * 1000 / PEOPLE, 2
+            ),
+            "issue ratio to the reference": round(issue_seconds / reference_seconds, 2),
+            "running the bulk issue again, 0 created (s)": round(rerun_seconds, 1),
+            "one PDF, median (ms)": round(pdf_median * 1000),
+            "reference: one-paragraph WeasyPrint page (ms)": round(plain_median * 1000),
+            "PDF ratio to the reference": round(pdf_median / plain_median, 2),
+            "at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        },
+    )
