@@ -249,7 +249,9 @@ class IssueCertificateAction:
                 raise ActionRefused(_("Choose the certificate's languages."), code="layout")
             return
         if self.rule is None:
-            raise ActionRefused(_("This course or workshop has no certificate rule."), code="no_rule")
+            raise ActionRefused(
+                _("This course or workshop has no certificate rule."), code="no_rule"
+            )
         if Certificate.objects.filter(
             user=self.person,
             subject_key=subject_key(self.subject),
