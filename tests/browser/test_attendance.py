@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.database import Snapshots, restore
+from tests.browser.journeys import fresh_world, sign_in
 
 PHONE = {"width": 390, "height": 844}
 
@@ -51,20 +51,7 @@ def build_world():
 
 @pytest.fixture
 def world(pytestconfig, live_server, transactional_db):
-    from django.db import connection
-
-    restore(connection, pytestconfig.pluginmanager.get_plugin(Snapshots.name).migrated)
-    return build_world()
-
-
-def sign_in(page, language, username, next_path):
-    from capacity_lms.test.factories import DEMO_PASSWORD
-
-    page.goto(f"/{language}/accounts/login/?next={next_path}")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("form.cl-form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
+    return fresh_world(pytestconfig, build_world)
 
 
 def status_pk(code):

@@ -16,43 +16,28 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.database import Snapshots, restore
+from tests.browser.journeys import fresh_world, sign_in
+from tests.integration.certificates.conftest import ARABIC_NAME
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-ARABIC_NAME = "فاطمة الزهراء الإدريسي"
 
 
 def build_world():
     """A course with a French translation and an Arabic and French certificate rule, and Fatima,
     who completed it and holds its certificate (PDF rendered on commit)."""
-    from wagtail.models import Locale
-
     from capacity_lms.certificates.issuing import IssueCertificateAction
     from capacity_lms.certificates.models import CertificateRule, Layout
-    from capacity_lms.people.models import LearnerProfile
     from capacity_lms.taxonomy.loading import load_standard_taxonomy
-    from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
+    from capacity_lms.test.factories import CatalogueIndexPageFactory
     from capacity_lms.test.world import ensure_wagtail_site
-    from tests.integration.certificates.conftest import complete
+    from tests.integration.certificates.conftest import complete, make_holder, translate_to_french
     from tests.integration.courses.conftest import make_course
 
-    site = ensure_wagtail_site()
     load_standard_taxonomy()
-    catalogue = CatalogueIndexPageFactory(parent=site.root_page)
-    course = make_course(catalogue, title="Project engineering foundations")
-    french = Locale.objects.get_or_create(language_code="fr")[0]
-    translated = course.copy_for_translation(french, copy_parents=True)
-    translated.title = "Ingénierie de projet : les fondations"
-    translated.save_revision().publish()
+    catalogue = CatalogueIndexPageFactory(parent=ensure_wagtail_site().root_page)
+    course = translate_to_french(make_course(catalogue, title="Project engineering foundations"))
     CertificateRule.objects.create(course=course, layout=Layout.ARABIC_FRENCH)
-
-    holder = UserFactory(
-        username="fatima",
-        first_name="Fatima Zahra",
-        last_name="El Idrissi",
-        email="fz@example.org",
-    )
-    LearnerProfile.objects.create(user=holder, name_in_arabic=ARABIC_NAME, preferred_language="fr")
+    holder = make_holder()
     complete(holder, course)
     certificate, created = IssueCertificateAction(holder, course).execute()
     assert created
@@ -62,21 +47,7 @@ def build_world():
 
 @pytest.fixture
 def world(pytestconfig, live_server, transactional_db):
-    from django.db import connection
-
-    restore(connection, pytestconfig.pluginmanager.get_plugin(Snapshots.name).migrated)
-    return build_world()
-
-
-def sign_in(page, language, username, next_path):
-    """Sign in through the login form, as the attendance tests do, and land on ``next_path``."""
-    from capacity_lms.test.factories import DEMO_PASSWORD
-
-    page.goto(f"/{language}/accounts/login/?next={next_path}")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("form.cl-form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
+    return fresh_world(pytestconfig, build_world)
 
 
 def localized(name, language, **kwargs):

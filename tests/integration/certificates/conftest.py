@@ -17,31 +17,41 @@ from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     taxonomy,
 )
 
+ARABIC_NAME = "فاطمة الزهراء الإدريسي"
+FRENCH_TITLE = "Ingénierie de projet : les fondations"
 
-@pytest.fixture
-def holder(db):
+
+def make_holder():
+    """Fatima, who reads French and whose name is also written in Arabic."""
     user = UserFactory(
         username="fatima",
         first_name="Fatima Zahra",
         last_name="El Idrissi",
         email="fz@example.org",
     )
-    LearnerProfile.objects.create(
-        user=user, name_in_arabic="فاطمة الزهراء الإدريسي", preferred_language="fr"
-    )
+    LearnerProfile.objects.create(user=user, name_in_arabic=ARABIC_NAME, preferred_language="fr")
     return user
+
+
+def translate_to_french(module):
+    """Give ``module`` a published French translation titled in French; returns ``module``."""
+    from wagtail.models import Locale
+
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    translation = module.copy_for_translation(french, copy_parents=True)
+    translation.title = FRENCH_TITLE
+    translation.save_revision().publish()
+    return module
+
+
+@pytest.fixture
+def holder(db):
+    return make_holder()
 
 
 @pytest.fixture
 def french_course(course):  # noqa: F811  (the fixture)
-    """The course with a French translation titled in French."""
-    from wagtail.models import Locale
-
-    french = Locale.objects.get_or_create(language_code="fr")[0]
-    translation = course.copy_for_translation(french, copy_parents=True)
-    translation.title = "Ingénierie de projet : les fondations"
-    translation.save_revision().publish()
-    return course
+    return translate_to_french(course)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PIL import Image
 from capacity_lms.certificates.models import CertificateEvent
 from capacity_lms.certificates.rendering import JWS_ATTACHMENT, ensure_pdf
 from capacity_lms.certificates.signing import verify
+from tests.integration.certificates.conftest import ARABIC_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_arabic_and_french_certificate_reads_back_in_logical_order(certificate):
     text = pdftotext(pdf_bytes(certificate))
     # pdftotext gives the Arabic in logical (reading) order when WeasyPrint shaped it right:
     # a reversed or unshaped run would not match these strings.
-    assert "فاطمة الزهراء الإدريسي" in text
+    assert ARABIC_NAME in text
     assert "Ingénierie de projet : les fondations" in text
     # Each block speaks its own language (from the catalogues), whatever the reader's.
     assert "شهادة" in text and "نشهد بإتمام" in text
@@ -44,7 +45,7 @@ def test_arabic_and_french_certificate_reads_back_in_logical_order(certificate):
     assert "Fatima Zahra El Idrissi" in text
     assert certificate.reference in text
     # Arabic leads: its block comes before the French one.
-    assert text.index("فاطمة الزهراء الإدريسي") < text.index("Fatima Zahra El Idrissi")
+    assert text.index(ARABIC_NAME) < text.index("Fatima Zahra El Idrissi")
 
 
 def test_the_font_comes_from_the_python_package(certificate):
@@ -71,7 +72,7 @@ def test_the_signed_payload_is_attached_and_verifies(certificate):
     attached = reader.attachments[JWS_ATTACHMENT][0].decode("ascii")
     assert attached == certificate.signed_payload
     payload = verify(attached).payload
-    assert payload["holder"]["ar"] == "فاطمة الزهراء الإدريسي"
+    assert payload["holder"]["ar"] == ARABIC_NAME
     assert payload["code"] == certificate.code
 
 
