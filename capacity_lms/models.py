@@ -12,8 +12,14 @@ from capacity_lms.certificates.models import (
     CertificateRule,
     CertificateSettings,
 )
+from capacity_lms.library.models import (
+    CaseStudyIndicator,
+    CaseStudyPage,
+    CaseStudyTag,
+    LibraryIndexPage,
+)
 from capacity_lms.people.models import Association, LearnerProfile, Membership
-from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
     OccurrenceChange,
@@ -29,14 +35,19 @@ __all__ = [
     "AttendanceRecord",
     "AttendanceStatus",
     "CalendarFeedToken",
+    "CaseStudyIndicator",
+    "CaseStudyPage",
+    "CaseStudyTag",
     "Certificate",
     "CertificateEvent",
     "CertificateRule",
     "CertificateSettings",
     "Country",
     "LearnerProfile",
+    "LibraryIndexPage",
     "Membership",
     "OccurrenceChange",
+    "Region",
     "Registration",
     "ReminderDelivery",
     "Session",

@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
+from capacity_lms.library.urls import urlpatterns as library_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
@@ -21,4 +22,5 @@ urlpatterns = [
     *workshop_urlpatterns,
     *attendance_urlpatterns,
     *certificate_urlpatterns,
+    *library_urlpatterns,
 ]

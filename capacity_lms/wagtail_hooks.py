@@ -13,6 +13,7 @@ from capacity_lms.people.views import (
 )
 from capacity_lms.taxonomy.views import (
     CountryViewSet,
+    RegionViewSet,
     SpecializedGroupViewSet,
     StrategicAxisViewSet,
 )
@@ -30,6 +31,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
         StrategicAxisViewSet,
         SpecializedGroupViewSet,
         CountryViewSet,
+        RegionViewSet,
     )
 
 

@@ -78,8 +78,76 @@ class CatalogueFilterForm(forms.Form):
         self.fields["language"].choices = [("", _("All languages")), *get_languages()]
 
 
-class Catalogue:
+class FilteredListing:
+    """What a page listing filtered, searchable, paginated items shares: its valid filters and
+    the links to its other pages (which keep the filters). Subclasses set ``form``,
+    ``filter_names`` and ``paginator_page``."""
+
+    filter_names = ()
+
+    @cached_property
+    def filters(self):
+        """The valid filters; an unknown value in a shared URL is ignored, not an error."""
+        if not self.form.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    @cached_property
+    def query(self):
+        return (self.filters.get("q") or "").strip()
+
+    def page_url(self, number):
+        """The URL of another page of the same filtered view."""
+        params = [(key, value) for key, value in self.form.data.lists() for value in value]
+        params = [(key, value) for key, value in params if key != "page"]
+        if not self.form.is_bound:
+            params = []
+        return "?" + urlencode([*params, ("page", number)])
+
+    def page_links(self):
+        """Links to the pages around the current one (at most 9), for the pagination."""
+        page = self.paginator_page
+        first = max(1, page.number - 4)
+        last = min(page.paginator.num_pages, first + 8)
+        return [
+            {"number": n, "url": self.page_url(n), "current": n == page.number}
+            for n in range(first, last + 1)
+        ]
+
+    def previous_url(self):
+        return self.page_url(self.paginator_page.number - 1)
+
+    def next_url(self):
+        return self.page_url(self.paginator_page.number + 1)
+
+    @property
+    def is_filtered(self):
+        return any(self.filters.get(name) for name in [*self.filter_names, "q"])
+
+    def paginate(self, filtered, per_page, *ordering):
+        """The requested page of ``filtered`` (a queryset with ``for_listing()``), searched
+        for :attr:`query` when there is one (ranked), else in ``ordering``."""
+        model = filtered.model
+        number = self.request.GET.get("page")
+        if self.query:
+            # The search backend accepts plain field filters only: narrow by id instead.
+            matching = model.objects.filter(pk__in=filtered.values("pk"))
+            results = matching.search(self.query, operator="and")
+            page = Paginator(results, per_page).get_page(number)
+            ids = [item.pk for item in page.object_list]
+            listed = {item.pk: item for item in model.objects.filter(pk__in=ids).for_listing()}
+            page.object_list = [listed[pk] for pk in ids if pk in listed]
+            return page
+        page = Paginator(filtered.for_listing().order_by(*ordering), per_page).get_page(number)
+        page.object_list = list(page.object_list)
+        return page
+
+
+class Catalogue(FilteredListing):
     """The courses a catalogue page shows for one request."""
+
+    filter_names = FILTER_FIELDS
 
     def __init__(self, page, request):
         self.page = page
@@ -112,14 +180,6 @@ class Catalogue:
         self.preselected = bool(defaults)
         return defaults
 
-    @cached_property
-    def filters(self):
-        """The valid filters; an unknown value in a shared URL is ignored, not an error."""
-        if not self.form.is_bound:
-            return {}
-        self.form.is_valid()
-        return self.form.cleaned_data
-
     def base_queryset(self):
         return CoursePage.objects.filter(children_of(self.page)).live().without_own_restriction()
 
@@ -138,28 +198,8 @@ class Catalogue:
         return courses
 
     @cached_property
-    def query(self):
-        return (self.filters.get("q") or "").strip()
-
-    @cached_property
     def paginator_page(self):
-        if self.query:
-            # The search backend accepts plain field filters only: narrow by id instead.
-            matching = CoursePage.objects.filter(pk__in=self.filtered_queryset().values("pk"))
-            results = matching.search(self.query, operator="and")
-            page = Paginator(results, self.page.courses_per_page).get_page(
-                self.request.GET.get("page")
-            )
-            ids = [course.pk for course in page.object_list]
-            listed = {c.pk: c for c in CoursePage.objects.filter(pk__in=ids).for_listing()}
-            page.object_list = [listed[pk] for pk in ids if pk in listed]
-            return page
-        listing = self.filtered_queryset().for_listing().order_by("path")
-        page = Paginator(listing, self.page.courses_per_page).get_page(
-            self.request.GET.get("page")
-        )
-        page.object_list = list(page.object_list)
-        return page
+        return self.paginate(self.filtered_queryset(), self.page.courses_per_page, "path")
 
     @cached_property
     def cards(self):
@@ -175,31 +215,3 @@ class Catalogue:
             )
             for course in courses
         ]
-
-    def page_url(self, number):
-        """The URL of another page of the same filtered view."""
-        params = [(key, value) for key, value in self.form.data.lists() for value in value]
-        params = [(key, value) for key, value in params if key != "page"]
-        if not self.form.is_bound:
-            params = []
-        return "?" + urlencode([*params, ("page", number)])
-
-    def page_links(self):
-        """Links to the pages around the current one (at most 9), for the pagination."""
-        page = self.paginator_page
-        first = max(1, page.number - 4)
-        last = min(page.paginator.num_pages, first + 8)
-        return [
-            {"number": n, "url": self.page_url(n), "current": n == page.number}
-            for n in range(first, last + 1)
-        ]
-
-    def previous_url(self):
-        return self.page_url(self.paginator_page.number - 1)
-
-    def next_url(self):
-        return self.page_url(self.paginator_page.number + 1)
-
-    @property
-    def is_filtered(self):
-        return any(self.filters.get(name) for name in [*FILTER_FIELDS, "q"])

@@ -9,7 +9,6 @@ segno; the signed payload is attached to the PDF as ``certificate.jws``.
 Rendering fetches nothing from the network: only ``data:`` and ``file:`` URLs are allowed.
 """
 
-import fontpkg
 import segno
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -18,14 +17,9 @@ from django.utils import translation
 
 from capacity_lms.certificates.codes import new_code
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateSettings
+from capacity_lms.pdf import FONT_FAMILY, font_faces, html_to_pdf
 
-FONT_FAMILY = "Amiri"
 JWS_ATTACHMENT = "certificate.jws"
-
-
-def font_faces():
-    """``[(weight, file URI)]`` of the certificate font, from the installed font package."""
-    return [(weight, fontpkg.path(FONT_FAMILY, weight=weight).as_uri()) for weight in (400, 700)]
 
 
 def qr_data_uri(url):
@@ -72,19 +66,14 @@ def pdf_context(certificate):
 
 def render_pdf(certificate):
     """The certificate's PDF as bytes (nothing stored)."""
-    from weasyprint import HTML, Attachment
-    from weasyprint.urls import URLFetcher
-
     with translation.override(certificate.languages[0]):
         html = render_to_string("capacity_lms/certificates/pdf.html", pdf_context(certificate))
-    fetcher = URLFetcher(allowed_protocols=["data", "file"])
-    attachment = Attachment(
-        string=certificate.signed_payload,
-        name=JWS_ATTACHMENT,
-        description="Ed25519 JWS of this certificate",
-    )
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        attachments=[attachment], pdf_identifier=certificate.code.encode("ascii")
+    return html_to_pdf(
+        html,
+        attachments=[
+            (JWS_ATTACHMENT, certificate.signed_payload, "Ed25519 JWS of this certificate")
+        ],
+        identifier=certificate.code.encode("ascii"),
     )
 
 

@@ -1,7 +1,7 @@
 from django.db import transaction
 
-from .models import Country, SpecializedGroup, StrategicAxis
-from .standard import COUNTRIES, SPECIALIZED_GROUPS, STRATEGIC_AXES
+from .models import Country, Region, SpecializedGroup, StrategicAxis
+from .standard import COUNTRIES, REGIONS, SPECIALIZED_GROUPS, STRATEGIC_AXES
 
 
 def _ensure(model, code, defaults):
@@ -12,11 +12,11 @@ def _ensure(model, code, defaults):
 
 @transaction.atomic
 def load_standard_taxonomy():
-    """Create the programme's standard axes, groups and countries that do not exist yet.
+    """Create the programme's standard axes, groups, countries and regions not there yet.
 
     Returns a dict of how many rows of each kind were created; a second call returns zeros.
     """
-    created = {"strategic axes": 0, "specialized groups": 0, "countries": 0}
+    created = {"strategic axes": 0, "specialized groups": 0, "countries": 0, "regions": 0}
     for position, (code, en, fr, ar) in enumerate(STRATEGIC_AXES):
         defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
         created["strategic axes"] += _ensure(StrategicAxis, code, defaults)
@@ -32,4 +32,7 @@ def load_standard_taxonomy():
             "sort_order": position,
         }
         created["countries"] += _ensure(Country, code, defaults)
+    for position, (code, en, fr, ar) in enumerate(REGIONS):
+        defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
+        created["regions"] += _ensure(Region, code, defaults)
     return created

@@ -130,3 +130,14 @@ class StrategicAxis(TranslatedName):
     class Meta(TranslatedName.Meta):
         verbose_name = _("strategic axis")
         verbose_name_plural = _("strategic axes")
+
+
+class Region(TranslatedName):
+    """One of Morocco's twelve regions, where solidarity-development projects take place.
+
+    Case studies name the regions of origin their project serves.
+    """
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("region of Morocco")
+        verbose_name_plural = _("regions of Morocco")

@@ -69,3 +69,30 @@ COUNTRIES = [
     ("qa", "Qatar", "Qatar", "قطر", "Asia/Qatar"),
     ("ma", "Morocco", "Maroc", "المغرب", "Africa/Casablanca"),
 ]
+
+# Morocco's twelve regions (2015 division), for the regions of origin of solidarity-development
+# projects: (code, English, French, Arabic).
+REGIONS = [
+    (
+        "tanger-tetouan-al-hoceima",
+        "Tanger-Tetouan-Al Hoceima",
+        "Tanger-Tétouan-Al Hoceïma",
+        "طنجة تطوان الحسيمة",
+    ),
+    ("oriental", "Oriental", "L'Oriental", "الشرق"),
+    ("fes-meknes", "Fez-Meknes", "Fès-Meknès", "فاس مكناس"),
+    ("rabat-sale-kenitra", "Rabat-Sale-Kenitra", "Rabat-Salé-Kénitra", "الرباط سلا القنيطرة"),
+    ("beni-mellal-khenifra", "Beni Mellal-Khenifra", "Béni Mellal-Khénifra", "بني ملال خنيفرة"),
+    ("casablanca-settat", "Casablanca-Settat", "Casablanca-Settat", "الدار البيضاء سطات"),
+    ("marrakech-safi", "Marrakesh-Safi", "Marrakech-Safi", "مراكش آسفي"),
+    ("draa-tafilalet", "Draa-Tafilalet", "Drâa-Tafilalet", "درعة تافيلالت"),
+    ("souss-massa", "Souss-Massa", "Souss-Massa", "سوس ماسة"),
+    ("guelmim-oued-noun", "Guelmim-Oued Noun", "Guelmim-Oued Noun", "كلميم واد نون"),
+    (
+        "laayoune-sakia-el-hamra",
+        "Laayoune-Sakia El Hamra",
+        "Laâyoune-Sakia El Hamra",
+        "العيون الساقية الحمراء",
+    ),
+    ("dakhla-oued-ed-dahab", "Dakhla-Oued Ed-Dahab", "Dakhla-Oued Ed-Dahab", "الداخلة وادي الذهب"),
+]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Country, SpecializedGroup, StrategicAxis
+from .models import Country, Region, SpecializedGroup, StrategicAxis
 
 NAME_PANELS = [
     FieldPanel("code"),
@@ -45,3 +45,11 @@ class StrategicAxisViewSet(TranslatedNameViewSet):
     menu_label = _("Strategic axes")
     export_filename = "strategic-axes"
     panels = [*NAME_PANELS, FieldPanel("description")]
+
+
+class RegionViewSet(TranslatedNameViewSet):
+    model = Region
+    icon = "site"
+    menu_label = _("Regions of Morocco")
+    export_filename = "regions"
+    panels = NAME_PANELS

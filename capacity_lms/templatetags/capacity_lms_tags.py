@@ -61,3 +61,28 @@ def course_workshops(course, limit=5):
         .select_related("country")
         .order_by("next_session", "pk")[:limit]
     )
+
+
+@register.simple_tag
+def course_case_studies(course, limit=4):
+    """Live public case studies related to ``course`` (in any of its translations), in the
+    reader's language first, newest first. One query (plus the cards' axes)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from capacity_lms.library.models import CaseStudyPage
+
+    return list(
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(related_courses__translation_key=course.translation_key)
+        .annotate(
+            same_language=Case(
+                When(locale_id=course.locale_id, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .distinct()
+        .order_by("same_language", "-first_published_at")
+        .for_listing()[:limit]
+    )

@@ -170,7 +170,15 @@ class PageFactory(DjangoModelFactory):
             raise ValueError(f"{cls.__name__} needs parent=<page>.")
         many_to_many = {
             name: kwargs.pop(name)
-            for name in ("countries", "specialized_groups", "prerequisites", "tags")
+            for name in (
+                "countries",
+                "specialized_groups",
+                "prerequisites",
+                "tags",
+                "strategic_axes",
+                "regions_of_origin",
+                "related_courses",
+            )
             if name in kwargs
         }
         page = model_class(*args, **kwargs)
@@ -256,3 +264,27 @@ class RegistrationFactory(DjangoModelFactory):
     workshop = factory.SubFactory(WorkshopFactory)
     user = factory.SubFactory(UserFactory)
     status = "confirmed"
+
+
+class LibraryIndexPageFactory(PageFactory):
+    class Meta:
+        model = "capacity_lms.LibraryIndexPage"
+
+    title = "Best practices"
+    slug = "best-practices"
+
+
+class CaseStudyPageFactory(PageFactory):
+    """A published case study; pass ``parent=<library>``, ``host_country`` and
+    ``strategic_axes=[...]`` (and ``tags=[...]``, ``specialized_groups=[...]``)."""
+
+    class Meta:
+        model = "capacity_lms.CaseStudyPage"
+
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    summary = "How an association supported pupils after school, and what others can reuse."
+    association_name = "Association Jeunesse Maroc-France"
+    started_on = factory.LazyFunction(lambda: datetime.date(2024, 9, 1))
+    context = "<p>Pupils of Moroccan origin were falling behind in the first years.</p>"
+    what_was_done = "<p>Volunteers ran homework sessions twice a week.</p>"
+    results = "<p>Most pupils moved up a year.</p>"

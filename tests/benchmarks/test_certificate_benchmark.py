@@ -27,9 +27,10 @@ from django.utils import timezone
 
 from capacity_lms.certificates.codes import new_code
 from capacity_lms.certificates.models import Certificate, CertificateRule
-from capacity_lms.certificates.rendering import font_faces, render_pdf
+from capacity_lms.certificates.rendering import render_pdf
 from capacity_lms.certificates.signing import sign
 from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.pdf import font_faces
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.test.factories import CatalogueIndexPageFactory
 from capacity_lms.test.world import ensure_wagtail_site

@@ -37,6 +37,7 @@ def test_reloading_keeps_what_an_editor_changed():
         "strategic axes": 0,
         "specialized groups": 0,
         "countries": 0,
+        "regions": 0,
     }
     assert StrategicAxis.objects.get(code="school-support").name_fr == "Accompagnement scolaire"
 

@@ -1,0 +1,101 @@
+"""The library's public extras: RSS and Atom feeds, a case study as a one-page PDF.
+
+Case-study and library pages themselves are Wagtail pages (their ``serve``); these views sit at
+stable URLs of ``capacity_lms.urls``.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
+from capacity_lms.pdf import FONT_FAMILY, font_faces, html_to_pdf
+from courses.tree import children_of
+
+FEED_LENGTH = 20
+
+
+def public_case_study(pk):
+    """A live case study that anyone may read, or 404 (drafts and restricted pages too)."""
+    page = get_object_or_404(CaseStudyPage.objects.live().public(), pk=pk)
+    return page
+
+
+class LibraryRssFeed(Feed):
+    """The newest case studies of one library (one language), newest first."""
+
+    def get_object(self, request, page_id):
+        library = get_object_or_404(LibraryIndexPage.objects.live().public(), pk=page_id)
+        self.request = request
+        return library
+
+    def title(self, library):
+        return library.title
+
+    def link(self, library):
+        return library.get_full_url(self.request)
+
+    def description(self, library):
+        return _("New case studies in %(library)s") % {"library": library.title}
+
+    def items(self, library):
+        return (
+            CaseStudyPage.objects.filter(children_of(library))
+            .live()
+            .public()
+            .select_related("host_country", "association")
+            .order_by("-first_published_at")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.association_display_name
+
+    def item_categories(self, item):
+        return [item.host_country.name]
+
+
+class LibraryAtomFeed(LibraryRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, library):
+        return self.description(library)
+
+
+@require_GET
+def case_study_pdf(request, pk):
+    """The case study on one A4 page: facts, figures and the gist of each section."""
+    page = public_case_study(pk)
+    if not isinstance(page, CaseStudyPage):
+        raise Http404
+    html = render_to_string(
+        "capacity_lms/library/case_study_pdf.html",
+        {
+            "page": page,
+            "url": page.get_full_url(request),
+            "font_family": FONT_FAMILY,
+            "font_faces": font_faces(),
+        },
+        request=request,
+    )
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}.pdf"'
+    return response
