@@ -40,8 +40,9 @@ class CalendarFieldsMixin:
     CALENDAR_FIELDS = ()
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        # Django 6.1 passes fetch_mode; 5.2 passes nothing more.
+        instance = super().from_db(db, field_names, values, **kwargs)
         instance.remember_calendar_fields()
         return instance
 
