@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.certificates.models import Certificate, CertificateSettings
+from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 from sandbox.home.demo import DEMO_ACCOUNTS
@@ -49,6 +50,7 @@ def test_demo_data_is_complete_and_loading_it_twice_duplicates_nothing(client, c
     check_demo_workshops()
     check_demo_attendance()
     check_demo_certificates()
+    check_demo_library(client)
 
 
 def check_every_demo_account_signs_in_with_its_role():
@@ -138,6 +140,43 @@ def check_demo_certificates():
     assert revoked.events.filter(kind="revoked", actor__username="staff").exists()
     options = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
     assert options.issuer_in_arabic and options.signatory_name
+
+
+def check_demo_library(client):
+    """What issue #7 asks the demo to show: 8+ case studies across axes, countries, languages."""
+    libraries = LibraryIndexPage.objects.live()
+    assert {library.locale.language_code for library in libraries} == {"en", "fr", "ar"}
+    assert len({library.translation_key for library in libraries}) == 1
+    case_studies = CaseStudyPage.objects.live()
+    per_language = {
+        language: case_studies.filter(locale__language_code=language).count()
+        for language in ("en", "fr", "ar")
+    }
+    assert per_language == {"en": 3, "fr": 6, "ar": 2}
+    originals = {page.translation_key: page for page in case_studies.order_by("pk")}
+    assert len(originals) == 9
+    assert len({page.host_country_id for page in originals.values()}) >= 6
+    axes = set(case_studies.values_list("strategic_axes__code", flat=True))
+    assert axes == {
+        "project-engineering",
+        "school-support",
+        "youth-and-precarious",
+        "cultural-link",
+        "women-conditions",
+        "solidarity-development",
+    }
+    for page in case_studies.specific():
+        assert 2 <= page.indicators.count() <= 4, page.slug
+        assert page.related_courses.exists(), page.slug
+        assert all(course.locale_id == page.locale_id for course in page.related_courses.all())
+        assert page.context and page.pitfalls and page.replication, page.slug
+    solidarity = case_studies.filter(strategic_axes__code="solidarity-development")
+    assert all(page.regions_of_origin.exists() for page in solidarity)
+    arabic = case_studies.get(slug="qafila-tibbiya-taroudant")
+    response = client.get(arabic.url)
+    assert response.status_code == 200
+    assert "قافلة طبية" in response.content.decode()
+    assert "Bonnes pratiques" in client.get("/fr/").content.decode()
 
 
 def test_no_migration_is_missing():
