@@ -4,8 +4,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import Field
+from rest_framework.relations import SlugRelatedField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -57,6 +60,13 @@ class GroupConcat(models.Aggregate):
             template="%(function)s(%(expressions)s, ',')",
             **extra_context,
         )
+
+
+class TagNamesField(Field):
+    """Tag names for the API, sorted in Python (Wagtail's field sorts in SQL, past a prefetch)."""
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
 
 
 class CourseTag(TaggedItemBase):
@@ -224,7 +234,33 @@ class CoursePage(Page):
         index.FilterField("level"),
         index.FilterField("format"),
     ]
-    api_fields = ["summary", "strategic_axis", "language", "level", "format", "estimated_hours"]
+    # Taxonomy as codes (stable across languages); no countries means every country.
+    api_fields = [
+        APIField("summary"),
+        APIField(
+            "strategic_axis_code",
+            serializer=SlugRelatedField(
+                source="strategic_axis", slug_field="code", read_only=True
+            ),
+        ),
+        APIField(
+            "country_codes",
+            serializer=SlugRelatedField(
+                source="countries", slug_field="code", many=True, read_only=True
+            ),
+        ),
+        APIField(
+            "specialized_group_codes",
+            serializer=SlugRelatedField(
+                source="specialized_groups", slug_field="code", many=True, read_only=True
+            ),
+        ),
+        APIField("language"),
+        APIField("level"),
+        APIField("format"),
+        APIField("estimated_hours"),
+        APIField("tags", serializer=TagNamesField(read_only=True)),
+    ]
     template = "capacity_courses/course_page.html"
 
     class Meta:
