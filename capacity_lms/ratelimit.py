@@ -12,12 +12,13 @@ import time
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
-from capacity_lms.conf import get_setting
+from capacity_lms.conf import DEFAULTS, get_setting
 
 
 def limit_for(scope):
     """``(count, seconds)`` for ``scope``, or None when it is not limited."""
-    value = get_setting("RATE_LIMITS").get(scope)
+    # The host's dict adds to the defaults (a scope set to None is not limited).
+    value = {**DEFAULTS["RATE_LIMITS"], **get_setting("RATE_LIMITS")}.get(scope)
     if not value:
         return None
     try:
@@ -35,13 +36,18 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def clock():
+    """Seconds since the epoch (a function, so tests can hold time still)."""
+    return time.time()
+
+
 def hit(request, scope):
     """Count one request; returns seconds to wait when over the limit, else 0."""
     limit = limit_for(scope)
     if limit is None:
         return 0
     count, seconds = limit
-    now = time.time()
+    now = clock()
     window = int(now // seconds)
     who = hashlib.sha256(client_address(request).encode("utf-8")).hexdigest()[:24]
     key = f"capacity_lms:rate:{scope}:{who}:{window}"
