@@ -11,3 +11,4 @@ class CapacityLmsConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
+        from .library import notifications  # noqa: F401  (tells submitters the editors' decision)

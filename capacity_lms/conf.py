@@ -33,9 +33,11 @@ DEFAULTS = {
     # Name shown in page titles and the header when no Wagtail site setting overrides it.
     "PROGRAMME_NAME": "Capacity building programme",
     # Requests allowed per client address, as "count/seconds", for each rate-limited view.
-    "RATE_LIMITS": {"certificate_verify": "30/60"},
+    "RATE_LIMITS": {"certificate_verify": "30/60", "case_study_submit": "5/3600"},
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
+    # Largest file, in bytes, a member may attach to a case study they submit.
+    "SUBMISSION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
 }
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from capacity_lms.library import views
+from capacity_lms.library import submission_views, views
 
 urlpatterns = [
     path("library/<int:page_id>/rss/", views.LibraryRssFeed(), name="library_rss"),
@@ -12,4 +12,10 @@ urlpatterns = [
         views.case_study_pdf,
         name="case_study_pdf",
     ),
+    path(
+        "library/<int:page_id>/submit/",
+        submission_views.submit_case_study,
+        name="case_study_submit",
+    ),
+    path("library/my-submissions/", submission_views.my_submissions, name="my_submissions"),
 ]

@@ -1,0 +1,103 @@
+"""Members submit case studies and follow what the editors did with them.
+
+The form page shows what a member may submit; a POST goes through
+:class:`~capacity_lms.library.submissions.SubmitCaseStudyAction`, so the view, tests and any
+other caller refuse the same things. Submissions are limited per client address
+(``RATE_LIMITS["case_study_submit"]``).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from capacity_lms import ratelimit
+from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
+from capacity_lms.library.submissions import (
+    CaseStudySubmissionForm,
+    SubmitCaseStudyAction,
+    UploadsRefused,
+    submission_status,
+    with_workflow_states,
+)
+from capacity_lms.library.uploads import max_upload_bytes
+from courses.actions import ActionRefused
+
+
+def _too_many(request, library, retry_after):
+    response = TemplateResponse(
+        request,
+        "capacity_lms/library/too_many_submissions.html",
+        {"library": library},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submit_case_study(request, page_id):
+    """The submission form (GET) and the submission itself (POST)."""
+    library = get_object_or_404(LibraryIndexPage.objects.live().public(), pk=page_id)
+    try:
+        SubmitCaseStudyAction(request.user, library, {}).check()
+    except ActionRefused as refused:
+        return TemplateResponse(
+            request,
+            "capacity_lms/library/submission_refused.html",
+            {"library": library, "reasons": refused.messages},
+            status=403,
+        )
+    if request.method == "POST":
+        wait = ratelimit.hit(request, "case_study_submit")
+        if wait:
+            return _too_many(request, library, wait)
+        form = CaseStudySubmissionForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            action = SubmitCaseStudyAction(
+                request.user, library, form.cleaned_data, form.uploads()
+            )
+            try:
+                page = action.execute()
+            except UploadsRefused as refused:
+                for field, message in refused.by_field.items():
+                    form.add_error(field, message)
+            except ActionRefused as refused:
+                for message in refused.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request,
+                    _("Thank you. “%(title)s” was sent to the editors; you will hear by e-mail.")
+                    % {"title": page.title},
+                )
+                return redirect("capacity_lms:my_submissions")
+        status = 400
+    else:
+        form = CaseStudySubmissionForm(user=request.user)
+        status = 200
+    return TemplateResponse(
+        request,
+        "capacity_lms/library/submit_case_study.html",
+        {"library": library, "form": form, "max_upload": max_upload_bytes()},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def my_submissions(request):
+    """The case studies the signed-in person submitted, and where each one stands."""
+    pages = list(
+        CaseStudyPage.objects.filter(submitted_by=request.user)
+        .select_related("association")
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+    with_workflow_states(pages)
+    submissions = [(page, submission_status(page, request)) for page in pages]
+    return TemplateResponse(
+        request, "capacity_lms/library/my_submissions.html", {"submissions": submissions}
+    )
