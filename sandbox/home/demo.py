@@ -212,6 +212,9 @@ def ensure_accounts():
             user.save(update_fields=["is_superuser", "is_staff"])
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+        if username == "editor":
+            # Wagtail's default workflow asks a moderator to approve: members' case studies.
+            user.groups.add(Group.objects.get(name="Moderators"))
         users[username] = user
     return users
 
