@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from capacity_lms.conf import get_setting
@@ -26,17 +27,17 @@ class FileKind:
     is_image: bool = False
 
 
-PDF = FileKind("pdf", "PDF", (".pdf",))
-PNG = FileKind("png", "PNG", (".png",), is_image=True)
-JPEG = FileKind("jpeg", "JPEG", (".jpg", ".jpeg"), is_image=True)
-GIF = FileKind("gif", "GIF", (".gif",), is_image=True)
-WEBP = FileKind("webp", "WebP", (".webp",), is_image=True)
-DOCX = FileKind("docx", "Word (DOCX)", (".docx",))
-XLSX = FileKind("xlsx", "Excel (XLSX)", (".xlsx",))
-PPTX = FileKind("pptx", "PowerPoint (PPTX)", (".pptx",))
-ODT = FileKind("odt", "OpenDocument text (ODT)", (".odt",))
-ODS = FileKind("ods", "OpenDocument spreadsheet (ODS)", (".ods",))
-ODP = FileKind("odp", "OpenDocument presentation (ODP)", (".odp",))
+PDF = FileKind("pdf", gettext_lazy("a PDF document"), (".pdf",))
+PNG = FileKind("png", gettext_lazy("a PNG image"), (".png",), is_image=True)
+JPEG = FileKind("jpeg", gettext_lazy("a JPEG image"), (".jpg", ".jpeg"), is_image=True)
+GIF = FileKind("gif", gettext_lazy("a GIF image"), (".gif",), is_image=True)
+WEBP = FileKind("webp", gettext_lazy("a WebP image"), (".webp",), is_image=True)
+DOCX = FileKind("docx", gettext_lazy("a Word document (DOCX)"), (".docx",))
+XLSX = FileKind("xlsx", gettext_lazy("an Excel spreadsheet (XLSX)"), (".xlsx",))
+PPTX = FileKind("pptx", gettext_lazy("a PowerPoint presentation (PPTX)"), (".pptx",))
+ODT = FileKind("odt", gettext_lazy("an OpenDocument text (ODT)"), (".odt",))
+ODS = FileKind("ods", gettext_lazy("an OpenDocument spreadsheet (ODS)"), (".ods",))
+ODP = FileKind("odp", gettext_lazy("an OpenDocument presentation (ODP)"), (".odp",))
 
 KINDS = (PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX, PPTX, ODT, ODS, ODP)
 ACCEPTED_EXTENSIONS = tuple(extension for kind in KINDS for extension in kind.extensions)

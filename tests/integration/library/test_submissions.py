@@ -235,7 +235,7 @@ def test_a_library_closed_to_submissions_refuses(
         ("report.pdf", b"<html><script>alert(1)</script></html>", "its content is not"),
         ("report.pdf", b"\x7fELF\x02\x01\x01" + b"\x00" * 60, "its content is not"),
         ("report.pdf", b"MZ\x90\x00" + b"\x00" * 60, "its content is not"),
-        ("photo.jpg", PDF, "but its content is PDF"),
+        ("photo.jpg", PDF, "but its content is a PDF document"),
         ("notes.docx", b"PK\x03\x04 not really a zip", "its content is not"),
     ],
 )
