@@ -19,6 +19,7 @@ from capacity_lms.library.models import (
     LibraryIndexPage,
 )
 from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
@@ -43,6 +44,7 @@ __all__ = [
     "CertificateRule",
     "CertificateSettings",
     "Country",
+    "CountryCoordinator",
     "LearnerProfile",
     "LibraryIndexPage",
     "Membership",

@@ -11,6 +11,7 @@ from capacity_lms.people.views import (
     LearnerProfileViewSet,
     MembershipViewSet,
 )
+from capacity_lms.reports.viewsets import CountryCoordinatorViewSet
 from capacity_lms.taxonomy.views import (
     CountryViewSet,
     RegionViewSet,
@@ -32,6 +33,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
         SpecializedGroupViewSet,
         CountryViewSet,
         RegionViewSet,
+        CountryCoordinatorViewSet,
     )
 
 
@@ -46,3 +48,27 @@ def register_workshop_viewsets():
 @hooks.register("register_admin_viewset")
 def register_certificate_viewsets():
     return CertificatesViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    from capacity_lms.reports.hooks import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    from capacity_lms.reports.hooks import menu_item
+
+    return menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_programme_summary(request, panels):
+    from capacity_lms.reports.panels import ProgrammeSummaryPanel
+    from capacity_lms.reports.scope import scope_for
+
+    scope = scope_for(request.user)
+    if scope is not None:
+        panels.append(ProgrammeSummaryPanel(scope))

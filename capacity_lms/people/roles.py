@@ -8,6 +8,7 @@ has run.
 PROGRAMME_STAFF = "Programme staff"
 TRAINERS = "Trainers"
 EDITORS = "Editors"
+COUNTRY_COORDINATORS = "Country coordinators"
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 

@@ -1,0 +1,212 @@
+"""The programme reports in the Wagtail admin: a cross table, its chart, its exports.
+
+One GET form: the figure, the dimension down the rows and across the columns, the period
+granularity and range, and filters on countries, groups and axes. Every view is limited to what
+the viewer may see (:mod:`capacity_lms.reports.scope`): staff everything, a country coordinator
+their countries, a trainer their workshops.
+"""
+
+import itertools
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from capacity_lms.attendance.exports import csv_response, xlsx_response
+from capacity_lms.reports.charts import Bar, bar_chart
+from capacity_lms.reports.engine import (
+    DIMENSIONS,
+    METRICS,
+    PERIODS,
+    ReportRequest,
+    cross_table,
+    fact_rows,
+)
+from capacity_lms.reports.labels import labels_for
+from capacity_lms.reports.scope import scope_for
+from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.workshops.models import Workshop
+
+DEFAULT_REPORT = {
+    "metric": "enrolments",
+    "rows": "country",
+    "columns": "axis",
+    "period": "quarter",
+}
+
+
+def _codes(model):
+    return [(row.code, row.name) for row in model.objects.all()]
+
+
+class ReportForm(forms.Form):
+    metric = forms.ChoiceField(label=gettext_lazy("Figure"), initial="enrolments")
+    rows = forms.ChoiceField(label=gettext_lazy("Rows"), initial="country")
+    columns = forms.ChoiceField(label=gettext_lazy("Columns"), initial="axis")
+    period = forms.ChoiceField(
+        label=gettext_lazy("Periods of"),
+        initial="quarter",
+        choices=[
+            ("month", gettext_lazy("months")),
+            ("quarter", gettext_lazy("quarters")),
+            ("year", gettext_lazy("years")),
+        ],
+    )
+    start = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    country = forms.MultipleChoiceField(label=gettext_lazy("Countries"), required=False)
+    group = forms.MultipleChoiceField(label=gettext_lazy("Specialized groups"), required=False)
+    axis = forms.MultipleChoiceField(label=gettext_lazy("Strategic axes"), required=False)
+
+    def __init__(self, data=None, scope=None):
+        super().__init__(data)
+        self.fields["metric"].choices = [(key, metric.label) for key, metric in METRICS.items()]
+        dimensions = list(DIMENSIONS.items())
+        self.fields["rows"].choices = dimensions
+        self.fields["columns"].choices = dimensions
+        countries = Country.objects.all()
+        if scope is not None and scope.countries is not None:
+            countries = countries.filter(code__in=scope.countries)
+        if scope is not None and scope.workshops is not None:
+            held = Workshop.objects.filter(pk__in=scope.workshops).values("country")
+            countries = countries.filter(pk__in=held)
+        self.fields["country"].choices = [(row.code, row.name) for row in countries]
+        self.fields["group"].choices = _codes(SpecializedGroup)
+        self.fields["axis"].choices = _codes(StrategicAxis)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rows") and data.get("rows") == data.get("columns"):
+            raise forms.ValidationError(_("Choose two different dimensions."))
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        return data
+
+    def report_request(self):
+        data = self.cleaned_data
+        return ReportRequest(
+            metric=data["metric"],
+            rows=data["rows"],
+            columns=data["columns"],
+            period=data["period"] if data["period"] in PERIODS else "quarter",
+            start=data.get("start"),
+            end=data.get("end"),
+            filters={name: data.get(name) for name in ("country", "group", "axis")},
+        )
+
+
+def format_value(value, metric):
+    if value is None:
+        return ""
+    if METRICS[metric].kind in ("rate", "ratio"):
+        return f"{value:.1f}"
+    return value
+
+
+def table_rows(table, row_labels, column_labels):
+    """Header row, then one row a key with its cells and total, then the totals row."""
+    metric = table.request.metric
+    header = [
+        f"{DIMENSIONS[table.request.rows]} / {DIMENSIONS[table.request.columns]}",
+        *[column_labels[key] for key in table.column_keys],
+        _("Total"),
+    ]
+    body = [
+        [
+            row_labels[row],
+            *[format_value(table.value(row, column), metric) for column in table.column_keys],
+            format_value(table.row_totals.get(row), metric),
+        ]
+        for row in table.row_keys
+    ]
+    footer = [
+        _("Total"),
+        *[format_value(table.column_totals.get(key), metric) for key in table.column_keys],
+        format_value(table.total, metric),
+    ]
+    return header, body, footer
+
+
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "capacity_lms/reports/report.html"
+    page_title = gettext_lazy("Programme reports")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if self.scope is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        self.form = ReportForm(request.GET or DEFAULT_REPORT, scope=self.scope)
+        self.table = None
+        if self.form.is_valid():
+            self.table = cross_table(self.form.report_request(), self.scope)
+            export = request.GET.get("export")
+            if export in ("csv", "xlsx"):
+                return self.export(export)
+            if export == "rows-csv":
+                return self.export_rows()
+        return super().get(request, *args, **kwargs)
+
+    def labelled(self):
+        request = self.table.request
+        rows = labels_for(request.rows, self.table.row_keys, request.period)
+        columns = labels_for(request.columns, self.table.column_keys, request.period)
+        return table_rows(self.table, rows, columns)
+
+    def export(self, kind):
+        header, body, footer = self.labelled()
+        request = self.table.request
+        name = f"report-{request.metric}-{request.rows}-{request.columns}"
+        rows = [header, *body, footer]
+        if kind == "csv":
+            return csv_response(rows, f"{name}.csv")
+        return xlsx_response(
+            [(str(METRICS[self.table.request.metric].label), rows)], f"{name}.xlsx"
+        )
+
+    def export_rows(self):
+        """Every fact behind the figure, streamed as CSV (one query, read in chunks)."""
+        request = self.table.request
+        header = [_("date"), _("country"), _("strategic axis"), _("course"), _("person")]
+        rows = fact_rows(request, self.scope)
+        return csv_response(itertools.chain([header], rows), f"report-{request.metric}-rows.csv")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        if self.table is not None:
+            header, body, footer = self.labelled()
+            metric = METRICS[self.table.request.metric]
+            links = [
+                reverse("capacity_lms_association_report", args=[key])
+                if self.table.request.rows == "association" and key is not None
+                else None
+                for key in self.table.row_keys
+            ]
+            context.update(
+                header=header,
+                body=body,
+                linked_body=list(zip(links, body, strict=True)),
+                footer=footer,
+                metric=metric,
+                chart=bar_chart(
+                    metric.label,
+                    _("%(figure)s by %(dimension)s; the same figures are in the table.")
+                    % {"figure": metric.label, "dimension": DIMENSIONS[self.table.request.rows]},
+                    [Bar(row[0], row[-1] or 0) for row in body],
+                    "cl-report-chart",
+                ),
+                export_query=self.request.GET.urlencode(),
+            )
+        return context

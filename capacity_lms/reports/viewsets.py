@@ -1,0 +1,15 @@
+"""Programme staff say which countries each coordinator covers."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from capacity_lms.reports.models import CountryCoordinator
+
+
+class CountryCoordinatorViewSet(SnippetViewSet):
+    model = CountryCoordinator
+    icon = "user"
+    menu_label = _("Country coordinators")
+    list_display = ["user"]
+    panels = [FieldPanel("user"), FieldPanel("countries")]
