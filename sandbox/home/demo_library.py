@@ -10,7 +10,6 @@ by locale and slug.
 from decimal import Decimal
 
 from django.utils.html import escape
-from wagtail.models import Locale
 
 from capacity_lms.library.models import CaseStudyIndicator, CaseStudyPage, LibraryIndexPage
 from capacity_lms.people.models import Association
@@ -18,7 +17,7 @@ from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, Stra
 from capacity_lms.test.factories import CaseStudyPageFactory, LibraryIndexPageFactory
 from courses.models import CoursePage
 from sandbox.home.demo_case_studies import DEMO_CASE_STUDIES
-from sandbox.home.models import HomePage
+from sandbox.home.demo_training import ensure_index_pages
 
 LANGUAGES = ["en", "fr", "ar"]
 
@@ -48,26 +47,7 @@ def _html(paragraphs):
 
 def ensure_libraries():
     """A library under the home page of each language, translations of one another."""
-    libraries = {}
-    for language in LANGUAGES:
-        locale = Locale.objects.get(language_code=language)
-        home = HomePage.objects.get(locale=locale)
-        library = LibraryIndexPage.objects.child_of(home).first()
-        if library is None:
-            title, intro = LIBRARY[language]
-            extra = {}
-            if "en" in libraries:
-                extra["translation_key"] = libraries["en"].translation_key
-            library = LibraryIndexPageFactory(
-                parent=home,
-                title=title,
-                intro=intro,
-                slug="best-practices",
-                locale=locale,
-                **extra,
-            )
-        libraries[language] = library
-    return libraries
+    return ensure_index_pages(LibraryIndexPage, LibraryIndexPageFactory, LIBRARY, "best-practices")
 
 
 def _courses(slugs, locale):

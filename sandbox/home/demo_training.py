@@ -80,23 +80,29 @@ def _lesson_body(lesson, language):
     return body
 
 
-def ensure_catalogues():
-    """A catalogue under the home page of each language, translations of one another."""
-    catalogues = {}
+def ensure_index_pages(model, factory, texts, slug):
+    """A ``model`` page under the home page of each language, translations of one another:
+    ``texts`` gives each language's (title, intro)."""
+    pages = {}
     for language in LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         home = HomePage.objects.get(locale=locale)
-        catalogue = CatalogueIndexPage.objects.child_of(home).first()
-        if catalogue is None:
-            title, intro = CATALOGUE[language]
+        page = model.objects.child_of(home).first()
+        if page is None:
+            title, intro = texts[language]
             extra = {}
-            if "en" in catalogues:
-                extra["translation_key"] = catalogues["en"].translation_key
-            catalogue = CatalogueIndexPageFactory(
-                parent=home, title=title, intro=intro, slug="modules", locale=locale, **extra
+            if "en" in pages:
+                extra["translation_key"] = pages["en"].translation_key
+            page = factory(
+                parent=home, title=title, intro=intro, slug=slug, locale=locale, **extra
             )
-        catalogues[language] = catalogue
-    return catalogues
+        pages[language] = page
+    return pages
+
+
+def ensure_catalogues():
+    """A catalogue under the home page of each language, translations of one another."""
+    return ensure_index_pages(CatalogueIndexPage, CatalogueIndexPageFactory, CATALOGUE, "modules")
 
 
 def ensure_course(module, catalogues, created_courses):
