@@ -32,7 +32,11 @@ DEMO_ACCOUNTS = {
     "trainer": ("Fatima Zahra", "Benali", "Trainers", False),
     "editor": ("Karim", "Ouazzani", "Editors", False),
     "learner": ("Salma", "Amrani", None, False),
+    "coordinator": ("Nadia", "Berrada", "Country coordinators", False),
 }
+
+# The demo country coordinator sees the reports of these countries only.
+COORDINATED_COUNTRIES = ["fr", "be"]
 
 # (name, country, city, registration number, groups, axes, contact, status)
 DEMO_ASSOCIATIONS = [
@@ -219,6 +223,13 @@ def ensure_accounts():
     return users
 
 
+def ensure_coordinator(user):
+    from capacity_lms.reports.models import CountryCoordinator
+
+    coordinator, _ = CountryCoordinator.objects.get_or_create(user=user)
+    coordinator.countries.add(*Country.objects.filter(code__in=COORDINATED_COUNTRIES))
+
+
 def ensure_associations():
     associations = []
     for name, country, city, number, groups, axes, contact, status in DEMO_ASSOCIATIONS:
@@ -264,6 +275,7 @@ def load_demo_data():
     users = ensure_accounts()
     associations = ensure_associations()
     ensure_learner(users, associations)
+    ensure_coordinator(users["coordinator"])
     training = load_training(users)
     workshops = load_workshops(users)
     attendance = load_attendance(users, ensure_members())

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from sandbox.home.demo import DEMO_ACCOUNTS
 from tests.browser.accessibility import assert_accessible
 
-ADMIN_USERS = ["admin", "staff", "trainer", "editor"]
+ADMIN_USERS = ["admin", "staff", "trainer", "editor", "coordinator"]
 
 
 def test_demo_accounts_are_the_ones_tested():
