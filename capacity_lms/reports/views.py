@@ -11,12 +11,13 @@ import itertools
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from capacity_lms.attendance.exports import csv_response, xlsx_response
+from capacity_lms.people.models import Association
 from capacity_lms.reports.charts import Bar, bar_chart
 from capacity_lms.reports.engine import (
     DIMENSIONS,
@@ -30,6 +31,7 @@ from capacity_lms.reports.labels import labels_for
 from capacity_lms.reports.scope import scope_for
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import Workshop
+from courses.models import CoursePage
 
 DEFAULT_REPORT = {
     "metric": "enrolments",
@@ -65,6 +67,10 @@ class ReportForm(forms.Form):
     country = forms.MultipleChoiceField(label=gettext_lazy("Countries"), required=False)
     group = forms.MultipleChoiceField(label=gettext_lazy("Specialized groups"), required=False)
     axis = forms.MultipleChoiceField(label=gettext_lazy("Strategic axes"), required=False)
+    association = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Associations"), required=False, coerce=int
+    )
+    course = forms.MultipleChoiceField(label=gettext_lazy("Courses"), required=False)
 
     def __init__(self, data=None, scope=None):
         super().__init__(data)
@@ -79,6 +85,17 @@ class ReportForm(forms.Form):
             held = Workshop.objects.filter(pk__in=scope.workshops).values("country")
             countries = countries.filter(pk__in=held)
         self.fields["country"].choices = [(row.code, row.name) for row in countries]
+        associations = Association.objects.order_by("name")
+        if scope is not None and scope.countries is not None:
+            associations = associations.filter(host_country__code__in=scope.countries)
+        self.fields["association"].choices = list(associations.values_list("pk", "name"))
+        courses = {}
+        for key, title, language in CoursePage.objects.order_by("title").values_list(
+            "translation_key", "title", "locale__language_code"
+        ):
+            if key not in courses or language == get_language():
+                courses[key] = title
+        self.fields["course"].choices = [(str(key), title) for key, title in courses.items()]
         self.fields["group"].choices = _codes(SpecializedGroup)
         self.fields["axis"].choices = _codes(StrategicAxis)
 
@@ -100,7 +117,10 @@ class ReportForm(forms.Form):
             period=data["period"] if data["period"] in PERIODS else "quarter",
             start=data.get("start"),
             end=data.get("end"),
-            filters={name: data.get(name) for name in ("country", "group", "axis")},
+            filters={
+                name: data.get(name)
+                for name in ("country", "group", "axis", "association", "course")
+            },
         )
 
 

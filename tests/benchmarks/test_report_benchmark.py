@@ -104,7 +104,7 @@ def test_reports_on_a_million_attendance_records():
 
     ours, theirs = engine_report(), sql_report()
     assert set(ours) == set(theirs)
-    assert all(abs(ours[key] - theirs[key]) < 0.001 for key in theirs)
+    assert all(abs(ours[key] - float(theirs[key])) < 0.001 for key in theirs)
     report_median = median_seconds(engine_report, repeat=3, warmup=1)
     sql_median = median_seconds(sql_report, repeat=3, warmup=1)
 

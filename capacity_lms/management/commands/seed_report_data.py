@@ -86,33 +86,13 @@ class Command(BaseCommand):
         people_count = max(PEOPLE_PER_WORKSHOP * 2, workshops_count * 20)
         User = get_user_model()
         first = User.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        copy_rows(
-            User,
-            [
-                "username",
-                "password",
-                "first_name",
-                "last_name",
-                "email",
-                "is_staff",
-                "is_active",
-                "is_superuser",
-                "date_joined",
-            ],
+        # The ORM, not COPY, for people: the host's user model may have fields of its own.
+        User.objects.bulk_create(
             (
-                (
-                    f"bench{first + n}",
-                    "!",
-                    "Bench",
-                    f"Person {n}",
-                    "",
-                    False,
-                    True,
-                    False,
-                    timezone.now(),
-                )
+                User(username=f"bench{first + n}", first_name="Bench", last_name=f"Person {n}")
                 for n in range(people_count)
             ),
+            batch_size=5000,
         )
         people = list(
             User.objects.filter(pk__gt=first).order_by("pk").values_list("pk", flat=True)

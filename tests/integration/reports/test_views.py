@@ -187,3 +187,13 @@ def test_a_coordinator_cannot_open_another_countrys_association(client, countrie
     association = Association.objects.get(name="=HYPERLINK(1)")  # in France
     response = client.get(f"/admin/programme-reports/associations/{association.pk}/")
     assert response.status_code in (302, 403)
+
+
+def test_filters_on_association_and_course_narrow_the_figures(client, staff, world):
+    from capacity_lms.people.models import Association
+
+    client.force_login(staff)
+    other = AssociationFactory(name="Other association")
+    assert report(client, association=[other.pk]).context["footer"][-1] in (None, "", 0)
+    formula = Association.objects.get(name="=HYPERLINK(1)")
+    assert report(client, association=[formula.pk]).context["footer"][-1] == 5
