@@ -197,3 +197,12 @@ def test_filters_on_association_and_course_narrow_the_figures(client, staff, wor
     assert report(client, association=[other.pk]).context["footer"][-1] in (None, "", 0)
     formula = Association.objects.get(name="=HYPERLINK(1)")
     assert report(client, association=[formula.pk]).context["footer"][-1] == 5
+
+
+def test_the_underlying_rows_stream_as_csv(client, trainer, world):
+    client.force_login(trainer)
+    response = report(client, export="rows-csv")
+    assert response.streaming
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 3  # the header, then the trainer's three registrations only
+    assert all(line.split(",")[1] == "fr" for line in lines[1:])
