@@ -189,12 +189,13 @@ def csv_lines(rows):
         yield writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
 
 
-def csv_batches(rows, size=5000):
+def csv_batches(rows, size=5000, bom=True):
     """CSV text ``size`` lines at a time, neutralised, a BOM first: for very large exports,
     where handing the response one line at a time costs more than writing it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    yield "\ufeff"
+    if bom:
+        yield "\ufeff"
     for count, row in enumerate(rows, 1):
         writer.writerow([neutralise(cell) for cell in row])
         if count % size == 0:

@@ -6,8 +6,6 @@ the viewer may see (:mod:`capacity_lms.reports.scope`): staff everything, a coun
 their countries, a trainer their workshops.
 """
 
-import itertools
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -25,8 +23,8 @@ from capacity_lms.reports.engine import (
     PERIODS,
     ReportRequest,
     cross_table,
-    fact_rows,
 )
+from capacity_lms.reports.exports import rows_csv_response
 from capacity_lms.reports.labels import labels_for
 from capacity_lms.reports.scope import scope_for
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
@@ -200,8 +198,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         """Every fact behind the figure, streamed as CSV (one query, read in chunks)."""
         request = self.table.request
         header = [_("date"), _("country"), _("strategic axis"), _("course"), _("person")]
-        rows = fact_rows(request, self.scope)
-        return csv_response(itertools.chain([header], rows), f"report-{request.metric}-rows.csv")
+        return rows_csv_response(request, self.scope, header, f"report-{request.metric}-rows.csv")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)

@@ -206,3 +206,16 @@ def test_the_underlying_rows_stream_as_csv(client, trainer, world):
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 3  # the header, then the trainer's three registrations only
     assert all(line.split(",")[1] == "fr" for line in lines[1:])
+
+
+def test_the_underlying_rows_neutralise_codes_a_spreadsheet_would_run(client, staff, world):
+    from capacity_lms.taxonomy.models import StrategicAxis
+
+    StrategicAxis.objects.create(code="-cmd", name_en="Formula-looking axis")
+    world["fr"].strategic_axis = StrategicAxis.objects.get(code="-cmd")
+    world["fr"].save()
+    client.force_login(staff)
+    text = b"".join(report(client, export="rows-csv").streaming_content).decode("utf-8-sig")
+    assert text.count("\ufeff") == 0
+    cells = [line.split(",")[2] for line in text.splitlines()[1:]]
+    assert cells.count("'-cmd") == 3 and "-cmd" not in cells
