@@ -24,7 +24,7 @@ from capacity_lms.reports.engine import (
     ReportRequest,
     cross_table,
 )
-from capacity_lms.reports.exports import rows_csv_response
+from capacity_lms.reports.exports import rows_csv_response, rows_xlsx_response
 from capacity_lms.reports.labels import labels_for
 from capacity_lms.reports.scope import scope_for
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
@@ -173,8 +173,8 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             export = request.GET.get("export")
             if export in ("csv", "xlsx"):
                 return self.export(export)
-            if export == "rows-csv":
-                return self.export_rows()
+            if export in ("rows-csv", "rows-xlsx"):
+                return self.export_rows(export)
         return super().get(request, *args, **kwargs)
 
     def labelled(self):
@@ -194,11 +194,15 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             [(str(METRICS[self.table.request.metric].label), rows)], f"{name}.xlsx"
         )
 
-    def export_rows(self):
-        """Every fact behind the figure, streamed as CSV (one query, read in chunks)."""
+    def export_rows(self, kind):
+        """Every fact behind the figure, streamed (CSV) or written row by row (XLSX)."""
         request = self.table.request
         header = [_("date"), _("country"), _("strategic axis"), _("course"), _("person")]
-        return rows_csv_response(request, self.scope, header, f"report-{request.metric}-rows.csv")
+        name = f"report-{request.metric}-rows"
+        if kind == "rows-csv":
+            return rows_csv_response(request, self.scope, header, f"{name}.csv")
+        title = str(METRICS[request.metric].label)
+        return rows_xlsx_response(request, self.scope, header, title, f"{name}.xlsx")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)

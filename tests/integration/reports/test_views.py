@@ -219,3 +219,20 @@ def test_the_underlying_rows_neutralise_codes_a_spreadsheet_would_run(client, st
     assert text.count("\ufeff") == 0
     cells = [line.split(",")[2] for line in text.splitlines()[1:]]
     assert cells.count("'-cmd") == 3 and "-cmd" not in cells
+
+
+def test_the_underlying_rows_as_a_workbook(client, trainer, world):
+    client.force_login(trainer)
+    response = report(client, export="rows-xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert len(rows) == 1 + 3
+    assert {row[1] for row in rows[1:]} == {"fr"}
+
+
+def test_large_exports_go_on_several_sheets():
+    from capacity_lms.reports.exports import sheets
+
+    made = [(title, list(rows)) for title, rows in sheets("Rows", ["h"], iter(range(5)), 2)]
+    assert [title for title, _rows in made] == ["Rows", "Rows (2)", "Rows (3)"]
+    assert [rows for _title, rows in made] == [[["h"], 0, 1], [["h"], 2, 3], [["h"], 4]]
