@@ -258,12 +258,8 @@ def cross_table(request, scope=None):
         parts = _table_of(metric.source, request, scope, _count())
     elif metric.kind == "rate":
         parts = _table_of(metric.source, request, scope, _weighted_rate())
-    elif metric.kind == "people":
-        parts = _union_count(request, scope, "user_id", ["completions", "attendance"])
-    elif metric.kind == "associations":
-        parts = _union_count(
-            request, scope, PERSON["association"], ["enrolments", "registrations"]
-        )
+    elif metric.kind in UNIONS:
+        parts = _union_count(request, scope, metric.kind)
     else:  # ratio
         top = _table_of(metric.numerator, request, scope, _count())
         bottom = _table_of(metric.denominator, request, scope, _count())
@@ -295,16 +291,31 @@ def _ratio(top, bottom):
     return (Decimal(100) * (top or 0) / bottom) if bottom else None
 
 
-def _union_count(request, scope, path, source_names):
-    """Distinct ``path`` values over several sources, per cell, row, column and in all."""
-    seen = {"cells": {}, "rows": {}, "columns": {}, "total": set()}
-    for name in source_names:
+# The figures that count distinct people or associations over two kinds of fact: the path
+# to what is counted, and the sources (a meeting counts only when attended).
+UNIONS = {
+    "people": ("user_id", ["completions", "attendance"]),
+    "associations": (PERSON["association"], ["enrolments", "registrations"]),
+}
+
+
+def _union_facts(kind, request, scope):
+    """``(source, restricted facts)`` for each source of the union figure ``kind``."""
+    for name in UNIONS[kind][1]:
         source = SOURCES[name]
+        facts = source.queryset()
         if name == "attendance":
-            facts = source.queryset().filter(status__weight__gt=0)
-        else:
-            facts = source.queryset()
-        queryset = restricted(source, facts, request, scope).annotate(
+            facts = facts.filter(status__weight__gt=0)
+        yield source, restricted(source, facts, request, scope)
+
+
+def _union_count(request, scope, kind):
+    """Distinct people (or associations) over several sources, per cell, row, column and in
+    all."""
+    path = UNIONS[kind][0]
+    seen = {"cells": {}, "rows": {}, "columns": {}, "total": set()}
+    for source, facts in _union_facts(kind, request, scope):
+        queryset = facts.annotate(
             d_row=source.expression(request.rows, request.period),
             d_column=source.expression(request.columns, request.period),
             d_who=F(path),
@@ -369,20 +380,10 @@ def grand_total(metric_name, scope=None, request=None):
     for the figures that unite two kinds of fact."""
     request = request or ReportRequest(metric=metric_name)
     metric = METRICS[metric_name]
-    if metric.kind in ("people", "associations"):
-        names = (
-            ["completions", "attendance"]
-            if metric.kind == "people"
-            else ["enrolments", "registrations"]
-        )
-        path = "user_id" if metric.kind == "people" else PERSON["association"]
+    if metric.kind in UNIONS:
+        path = UNIONS[metric.kind][0]
         seen = set()
-        for name in names:
-            source = SOURCES[name]
-            facts = source.queryset()
-            if name == "attendance":
-                facts = facts.filter(status__weight__gt=0)
-            facts = restricted(source, facts, request, scope)
+        for _source, facts in _union_facts(metric.kind, request, scope):
             seen.update(facts.order_by().values_list(path, flat=True).distinct())
         seen.discard(None)
         return len(seen)

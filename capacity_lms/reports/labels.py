@@ -21,15 +21,23 @@ def labels_for(dimension, keys, period="quarter"):
     elif dimension == "association":
         labels.update(Association.objects.filter(pk__in=keys).values_list("pk", "name"))
     elif dimension == "course":
-        language = translation.get_language()
-        for key, title, code in CoursePage.objects.filter(translation_key__in=keys).values_list(
-            "translation_key", "title", "locale__language_code"
-        ):
-            if key not in labels or code == language:
-                labels[key] = title
+        labels.update(course_titles(CoursePage.objects.filter(translation_key__in=keys)))
     elif dimension == "period":
         labels.update({key: period_label(key, period) for key in keys})
     return {key: labels.get(key, str(key)) for key in [*keys, None]}
+
+
+def course_titles(courses):
+    """``{translation key: title}`` of ``courses`` (pages), in the reader's language when the
+    course has that translation, else in any of its languages."""
+    language = translation.get_language()
+    titles = {}
+    for key, title, code in courses.values_list(
+        "translation_key", "title", "locale__language_code"
+    ):
+        if key not in titles or code == language:
+            titles[key] = title
+    return titles
 
 
 def period_label(moment, period):

@@ -9,8 +9,8 @@ their countries, a trainer their workshops.
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -25,7 +25,7 @@ from capacity_lms.reports.engine import (
     cross_table,
 )
 from capacity_lms.reports.exports import rows_csv_response, rows_xlsx_response
-from capacity_lms.reports.labels import labels_for
+from capacity_lms.reports.labels import course_titles, labels_for
 from capacity_lms.reports.scope import scope_for
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import Workshop
@@ -87,12 +87,7 @@ class ReportForm(forms.Form):
         if scope is not None and scope.countries is not None:
             associations = associations.filter(host_country__code__in=scope.countries)
         self.fields["association"].choices = list(associations.values_list("pk", "name"))
-        courses = {}
-        for key, title, language in CoursePage.objects.order_by("title").values_list(
-            "translation_key", "title", "locale__language_code"
-        ):
-            if key not in courses or language == get_language():
-                courses[key] = title
+        courses = course_titles(CoursePage.objects.order_by("title"))
         self.fields["course"].choices = [(str(key), title) for key, title in courses.items()]
         self.fields["group"].choices = _codes(SpecializedGroup)
         self.fields["axis"].choices = _codes(StrategicAxis)
