@@ -8,7 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.utils.translation import gettext_lazy as _
+
+from sandbox import content_security
 
 SANDBOX_DIR = Path(__file__).resolve().parent
 BASE_DIR = SANDBOX_DIR.parent
@@ -53,6 +56,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response: Django's own on 6.x, django-csp's on 5.2
+    # (sandbox/content_security.py). The admin's looser policy is set inside it.
+    content_security.MIDDLEWARE,
+    "sandbox.content_security.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,6 +69,16 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+if django.VERSION >= (6, 0):
+    SECURE_CSP = content_security.SITE_POLICY
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": content_security.SITE_POLICY}
+# Explicit, though they are Django's defaults: a browser never guesses a content type (an
+# uploaded file served as HTML), and other sites never see our paths in the Referer header
+# (certificate codes and check-in links are in URLs).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 
 ROOT_URLCONF = "sandbox.urls"
 
