@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The subpackages whose privacy.py declares what their models keep of a person.
+PRIVACY_PACKAGES = ("people", "workshops", "attendance", "certificates", "library", "reports")
+
 
 class CapacityLmsConfig(AppConfig):
     name = "capacity_lms"
@@ -12,3 +15,8 @@ class CapacityLmsConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import notifications  # noqa: F401  (tells submitters the editors' decision)
+        from .privacy.registry import autodiscover
+
+        autodiscover(
+            [f"capacity_lms.{package}" for package in PRIVACY_PACKAGES]
+        )  # what each model keeps of a person (docs/privacy.md)

@@ -25,6 +25,9 @@ DEFAULTS = {
     "CHECK_IN_TOKEN_SECONDS": 90,
     # Time zone used when a country or a session gives none.
     "DEFAULT_TIME_ZONE": "UTC",
+    # What erasing a person's data does to their certificates: "revoke" (revoked, holder's
+    # names, signed payload and PDF removed) or "keep" (kept as issued). See docs/privacy.md.
+    "ERASURE_CERTIFICATES": "revoke",
     # Languages a learner may pick and pages offer in the language switcher; None means
     # the host's LANGUAGES setting.
     "LANGUAGES": None,

@@ -19,6 +19,7 @@ from capacity_lms.library.models import (
     LibraryIndexPage,
 )
 from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import (
@@ -49,6 +50,7 @@ __all__ = [
     "LibraryIndexPage",
     "Membership",
     "OccurrenceChange",
+    "PersonalDataRequest",
     "Region",
     "Registration",
     "ReminderDelivery",

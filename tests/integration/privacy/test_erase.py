@@ -1,0 +1,144 @@
+"""Erasing a person keeps every figure and removes every trace of who they were."""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.test import override_settings
+
+from capacity_lms.certificates.models import Certificate
+from capacity_lms.privacy.actions import ErasePersonAction, is_erased
+from capacity_lms.privacy.models import PersonalDataRequest
+from capacity_lms.reports.engine import METRICS, ReportRequest, cross_table, grand_total
+
+from .conftest import FATIMA_TRACES
+
+TABLES = [("country", "axis"), ("group", "association"), ("course", "period")]
+
+
+def figures():
+    values = {}
+    for metric in METRICS:
+        values[metric] = grand_total(metric)
+        for rows, columns in TABLES:
+            table = cross_table(ReportRequest(metric=metric, rows=rows, columns=columns))
+            values[(metric, rows, columns)] = (
+                table.cells,
+                table.row_totals,
+                table.column_totals,
+                table.total,
+            )
+    return values
+
+
+def our_tables():
+    """Every row of our apps and of the user model, as text."""
+    user_model = get_user_model()
+    models = [
+        *apps.get_app_config("capacity_lms").get_models(),
+        *apps.get_app_config("capacity_courses").get_models(),
+        user_model,
+    ]
+    return "\n".join(
+        serializers.serialize("json", model._default_manager.all()) for model in models
+    )
+
+
+def traces(text):
+    lowered = text.lower()
+    return [trace for trace in FATIMA_TRACES if trace.lower() in lowered]
+
+
+def test_the_reports_count_the_same_before_and_after(world):
+    before = figures()
+    assert before["people"] >= 2
+    ErasePersonAction(world.fatima, by=world.staff, reason="asked by e-mail").execute()
+    assert figures() == before
+
+
+def test_no_trace_of_the_person_is_left(world):
+    assert traces(our_tables())
+    erasure = ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    assert traces(our_tables()) == []
+    fatima = world.fatima
+    assert is_erased(fatima) and fatima.username == erasure.pseudonym
+    assert not fatima.is_active and not fatima.has_usable_password()
+    assert not fatima.groups.exists()
+    assert fatima.capacity_profile.country_of_residence.code == "fr"
+    assert fatima.capacity_profile.specialized_groups.count() == 2
+    assert fatima.capacity_memberships.count() == 1
+    assert not hasattr_safely(fatima, "calendar_feed_token")
+    assert not fatima.workshop_reminders.exists()
+    assert "Karim left early" in our_tables()
+
+
+def hasattr_safely(user, name):
+    try:
+        getattr(user, name)
+    except Exception:
+        return False
+    return True
+
+
+def test_certificates_are_revoked_without_names_by_default(world):
+    certificate = Certificate.objects.get(user=world.fatima)
+    ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.REVOKED
+    assert certificate.holder_names == {} and certificate.signed_payload == ""
+    assert not certificate.pdf
+    assert certificate.events.filter(kind="revoked").exists()
+    karims = Certificate.objects.get(user=world.karim)
+    assert karims.status == Certificate.Status.VALID and karims.holder_names
+
+
+@override_settings(CAPACITY_LMS_ERASURE_CERTIFICATES="keep")
+def test_certificates_can_be_kept_as_issued(world):
+    certificate = Certificate.objects.get(user=world.fatima)
+    names = certificate.holder_names
+    ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.VALID
+    assert certificate.holder_names == names and certificate.signed_payload
+
+
+def test_a_failure_halfway_changes_nothing(world, monkeypatch):
+    from capacity_lms.privacy import actions
+
+    before, rows_before = our_tables(), figures()
+
+    def broken(person, pseudonym):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(actions, "_scrub_logs_about", broken)
+    with pytest.raises(RuntimeError):
+        ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    assert our_tables() == before
+    assert figures() == rows_before
+    assert not PersonalDataRequest.objects.exists()
+
+
+def test_erasing_twice_is_harmless(world):
+    first = ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    after_first = our_tables()
+    second = ErasePersonAction(world.fatima, by=world.staff, reason="again").execute()
+    assert second.pseudonym == first.pseudonym
+    assert PersonalDataRequest.objects.filter(kind="erasure").count() == 2
+    strip = lambda text: [  # noqa: E731
+        row
+        for row in json.loads("[" + text.replace("]\n[", "],[") + "]")
+        if row and row[0]["model"] != "capacity_lms.personaldatarequest"
+    ]
+    assert strip(our_tables()) == strip(after_first)
+
+
+def test_only_a_permitted_person_erases(world, trainer):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        ErasePersonAction(world.fatima, by=trainer, reason="asked").execute()
+    with pytest.raises(PermissionDenied):
+        ErasePersonAction(world.staff, by=world.staff, reason="asked").execute()
+    assert world.fatima.__class__.objects.get(pk=world.fatima.pk).username == "fatima"
