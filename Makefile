@@ -52,6 +52,7 @@ test: install $(CALENDAR_CLIENTS_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports setup.cfg
+	$(BIN)/bandit --quiet -c pyproject.toml -r capacity_lms courses sandbox
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

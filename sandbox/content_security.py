@@ -47,14 +47,15 @@ SITE_POLICY = {
 }
 
 # The Wagtail admin (8.0) still writes inline <script> elements without a nonce (panels, date
-# widgets) and style attributes, and shows avatars from Gravatar: it needs 'unsafe-inline'.
+# widgets) and style attributes: it needs 'unsafe-inline'.
 # A nonce would make browsers ignore 'unsafe-inline', so this policy has none. It applies
 # under ADMIN_PATH_PREFIX only, to signed-in editors, behind Wagtail's own permissions.
 ADMIN_POLICY = {
     **SITE_POLICY,
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    # blob: for the previews of images being uploaded.
+    "img-src": [SELF, "data:", "blob:"],
     "font-src": [SELF, "data:"],
     # Wagtail's dashboard asks releases.wagtail.org whether a newer version exists.
     "connect-src": [SELF, "https://releases.wagtail.org"],

@@ -63,7 +63,7 @@ def bulk_child_pages(parent, model, rows, title="Page {n}", slug="page-{n}"):
     placeholders = ", ".join(["%s"] * len(columns))
     # Table and column names come from the model's own metadata, quoted; values are parameters.
     quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
-    sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({placeholders})"  # noqa: S608
+    sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({placeholders})"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.executemany(sql, [(pk, *row.values()) for pk, row in zip(ids, rows, strict=True)])
     Page.objects.filter(pk=parent.pk).update(numchild=start + len(rows))

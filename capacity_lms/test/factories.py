@@ -14,7 +14,7 @@ from factory.django import DjangoModelFactory
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 
-DEMO_PASSWORD = "capacity-demo"
+DEMO_PASSWORD = "capacity-demo"  # noqa: S105 - the demo accounts' published password
 
 
 class UserFactory(DjangoModelFactory):

@@ -77,6 +77,37 @@ def browser_context_args(browser_context_args, live_server):
     return {**browser_context_args, "base_url": live_server.url, "locale": "en-GB"}
 
 
+# Every page a test opens reports Content-Security-Policy violations to the console, where
+# the fixture below collects them: a blocked script or style is otherwise silent in Playwright.
+CSP_VIOLATION_LOGGER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    const where = `${event.sourceFile || "the page"}:${event.lineNumber}`;
+    console.error(`CSP violation: ${event.effectiveDirective} blocked `
+        + `${event.blockedURI || "inline code"} (${where}) on ${document.location.href}`);
+});
+"""
+
+
+@pytest.fixture
+def new_context(new_context):
+    """pytest-playwright's context factory (``context``, ``page`` use it), failing the test on
+    any CSP violation: the proof that the policy and the templates agree."""
+    violations = []
+
+    def record(message):
+        if message.type == "error" and message.text.startswith("CSP violation:"):
+            violations.append(message.text)
+
+    def watched_context(**kwargs):
+        context = new_context(**kwargs)
+        context.add_init_script(CSP_VIOLATION_LOGGER)
+        context.on("console", record)
+        return context
+
+    yield watched_context
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture
 def demo_site(pytestconfig, live_server, transactional_db):
     """The live server's URL, with the migrated database restored and the demo data loaded."""

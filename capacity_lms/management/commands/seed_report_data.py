@@ -68,7 +68,7 @@ class Command(BaseCommand):
         if records < MEETINGS * PEOPLE_PER_WORKSHOP:
             raise CommandError(f"--records must be at least {MEETINGS * PEOPLE_PER_WORKSHOP}.")
         started = time.perf_counter()
-        rng = random.Random(seed)  # noqa: S311 - reproducible benchmark data, no secret
+        rng = random.Random(seed)  # noqa: S311 - reproducible benchmark data, no secret  # nosec B311
         with transaction.atomic():
             self.load(records, rng)
         self.stdout.write(

@@ -1,0 +1,86 @@
+"""The demo site as it would run in production: HTTPS only, secrets from the environment.
+
+``DJANGO_SETTINGS_MODULE=sandbox.settings_production``. It passes
+``manage.py check --deploy --fail-level WARNING`` (tests/integration/security/test_deployment.py
+runs it); docs/deployment-security.md explains each setting. The environment:
+
+SECRET_KEY (required)
+    At least 50 characters, e.g. ``python -c "import secrets; print(secrets.token_urlsafe(50))"``.
+ALLOWED_HOSTS (required)
+    Comma-separated host names the site answers to.
+CSRF_TRUSTED_ORIGINS
+    Comma-separated origins (``https://learning.example.org``) allowed to POST, when the site is
+    reached through another origin than its own host (a CDN, another port).
+CAPACITY_LMS_CERTIFICATE_SIGNING_KEY
+    The Ed25519 key that signs certificates: PEM text, or the path of a PEM file (a mounted
+    secret). Without it certificates are signed with a key derived from SECRET_KEY and
+    ``check --deploy`` warns (capacity_lms.W004).
+REDIS_URL
+    A shared cache (``redis://host:6379/0``; needs the ``redis`` package) for the rate limits:
+    with several app servers the default per-process memory cache counts each one alone.
+SECURE_PROXY_SSL_HEADER
+    ``HTTP_X_FORWARDED_PROTO`` when a proxy terminates TLS and sets X-Forwarded-Proto (and
+    strips it from what clients send): requests it marks ``https`` count as secure. Never set
+    it otherwise: any client could then claim HTTPS.
+SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD
+    HSTS; default one year, subdomains and preload on. Lowering them makes check --deploy warn.
+DATABASE_URL, WAGTAILADMIN_BASE_URL
+    As in sandbox/settings.py.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from sandbox.settings import *  # noqa: F403
+
+
+def required(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is required by sandbox.settings_production "
+            "(see its docstring)."
+        )
+    return value
+
+
+def comma_separated(value):
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def flag(name, default):
+    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes"}
+
+
+DEBUG = False
+SECRET_KEY = required("SECRET_KEY")
+ALLOWED_HOSTS = comma_separated(required("ALLOWED_HOSTS"))
+CSRF_TRUSTED_ORIGINS = comma_separated(os.environ.get("CSRF_TRUSTED_ORIGINS", ""))
+
+# HTTPS everywhere: redirect plain HTTP, tell browsers to never use it again (HSTS), and send
+# the session and CSRF cookies over HTTPS only.
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = flag("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
+
+# Explicit though they are Django's defaults: no framing by other sites, and the page is the
+# only window of its browsing context group.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+if os.environ.get("CAPACITY_LMS_CERTIFICATE_SIGNING_KEY"):
+    CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = os.environ["CAPACITY_LMS_CERTIFICATE_SIGNING_KEY"]
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
