@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.library.urls import urlpatterns as library_urlpatterns
+from capacity_lms.privacy.urls import urlpatterns as privacy_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
@@ -23,4 +24,5 @@ urlpatterns = [
     *attendance_urlpatterns,
     *certificate_urlpatterns,
     *library_urlpatterns,
+    *privacy_urlpatterns,
 ]

@@ -64,6 +64,20 @@ def register_reports_menu_item():
     return menu_item()
 
 
+@hooks.register("register_admin_urls")
+def register_personal_data_urls():
+    from capacity_lms.privacy.hooks import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_user_listing_buttons")
+def add_personal_data_button(user, request_user):
+    from capacity_lms.privacy.hooks import user_listing_buttons
+
+    return user_listing_buttons(user, request_user)
+
+
 @hooks.register("construct_homepage_panels")
 def add_programme_summary(request, panels):
     from capacity_lms.reports.panels import ProgrammeSummaryPanel

@@ -4,6 +4,7 @@ The admin view, the member's own page and the ``personal_data`` command all call
 they behave alike. An erasure is one transaction: any failure changes nothing.
 """
 
+import datetime
 import json
 import re
 import secrets
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.privacy.models import PersonalDataRequest
-from capacity_lms.privacy.registry import DELETE, KEEP, PSEUDONYMISE, entries
+from capacity_lms.privacy.registry import DELETE, KEEP, entries
 
 PERMISSION = "capacity_lms.manage_personal_data"
 PSEUDONYM_PREFIX = "erased-"
@@ -137,6 +138,22 @@ class Section:
         return self.entry.verbose_name
 
 
+def readable(value):
+    """A value as the readable export shows it: dates stay dates (the template localises them),
+    the rest becomes text."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "–"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value
+    if isinstance(value, list):
+        return ", ".join(str(readable(item)) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return str(value)
+
+
 def readable_sections(data):
     """The export in sections for the readable page: one per model with rows or actions."""
     by_label = {entry.label: entry for entry in entries()}
@@ -151,7 +168,7 @@ def readable_sections(data):
             Section(
                 entry=entry,
                 headings=[entry.heading(key) for key in keys],
-                rows=[[row[key] for key in keys] for row in rows],
+                rows=[[readable(row[key]) for key in keys] for row in rows],
                 acted={entry.heading(name): count for name, count in acted.items()},
             )
         )
@@ -196,7 +213,7 @@ def _apply(entry, rows, erasure):
         return deleted
     if callable(entry.erase):
         return entry.erase(rows, erasure) or 0
-    assert entry.erase == PSEUDONYMISE
+    # Pseudonymise: the rows stay with the (now pseudonymous) account; scrub their text.
     values = {
         name: value(erasure) if callable(value) else value for name, value in entry.scrub.items()
     }
