@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -80,7 +81,9 @@ class PersonalDataAdminView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not may_manage(request.user):
-            raise PermissionDenied
+            # A plain 403 (Wagtail would turn PermissionDenied into a redirect home): this page
+            # is refused, not missing.
+            return permission_denied(request, PermissionDenied())
         self.person = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
         return super().dispatch(request, *args, **kwargs)
 
