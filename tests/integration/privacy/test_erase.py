@@ -82,10 +82,18 @@ def hasattr_safely(user, name):
     return True
 
 
-def test_certificates_are_revoked_without_names_by_default(world):
+def test_certificates_are_revoked_without_names_by_default(world, client, english, committing):
     certificate = Certificate.objects.get(user=world.fatima)
-    ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    pdf_name, storage = certificate.pdf.name, certificate.pdf.storage
+    assert storage.exists(pdf_name)
+    with committing():
+        ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    assert not storage.exists(pdf_name)
     certificate.refresh_from_db()
+    answer = client.get(certificate.verification_path(), HTTP_ACCEPT="application/json").json()
+    assert answer["status"] == "revoked" and answer["holder"] == {}
+    page = client.get(certificate.verification_path())
+    assert page.status_code == 200 and "Fatima" not in page.content.decode()
     assert certificate.status == Certificate.Status.REVOKED
     assert certificate.holder_names == {} and certificate.signed_payload == ""
     assert not certificate.pdf
