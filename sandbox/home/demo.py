@@ -21,6 +21,7 @@ from capacity_lms.test.factories import (
 from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_library import load_library
+from sandbox.home.demo_privacy import load_privacy
 from sandbox.home.demo_training import load_training
 from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
@@ -281,6 +282,7 @@ def load_demo_data():
     attendance = load_attendance(users, ensure_members())
     certificates = load_certificates(users)
     library = load_library()
+    privacy = load_privacy(associations)
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -291,4 +293,5 @@ def load_demo_data():
         **attendance,
         **certificates,
         **library,
+        **privacy,
     }
