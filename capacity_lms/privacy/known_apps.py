@@ -6,6 +6,7 @@ with ``register(..., replace=True)`` in its own ``privacy.py``.
 """
 
 from django.apps import apps
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.privacy.registry import DELETE, KEEP, entry_for, register
@@ -17,13 +18,11 @@ EDITORIAL = _(
 
 
 def _delete_profiles(rows, erasure):
-    """Wagtail's admin preferences and avatar: the avatar file goes with the row."""
-    deleted = 0
-    for profile in rows:
-        if profile.avatar:
-            profile.avatar.delete(save=False)
-        profile.delete()
-        deleted += 1
+    """Wagtail's admin preferences; the avatar file goes once the erasure has committed."""
+    avatars = [(profile.avatar.storage, profile.avatar.name) for profile in rows if profile.avatar]
+    deleted, _per_model = rows.model._default_manager.filter(pk__in=rows.values("pk")).delete()
+    if avatars:
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in avatars])
     return deleted
 
 

@@ -150,3 +150,11 @@ def test_only_a_permitted_person_erases(world, trainer):
     with pytest.raises(PermissionDenied):
         ErasePersonAction(world.staff, by=world.staff, reason="asked").execute()
     assert world.fatima.__class__.objects.get(pk=world.fatima.pk).username == "fatima"
+
+
+def test_wagtail_preferences_are_deleted(world):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(world.fatima)
+    ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    assert not UserProfile.objects.filter(user=world.fatima).exists()
