@@ -45,7 +45,7 @@ def _active_enrolment(user, course):
 
 def missing_prerequisites(user, course):
     """The prerequisite courses ``user`` has not completed yet."""
-    required = list(course.prerequisites.live().specific())
+    required = list(course.live_prerequisites())
     if not required:
         return []
     done = set(

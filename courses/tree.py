@@ -25,3 +25,15 @@ def children_of_outer(path, depth):
         path__lte=Concat(path, Value(LAST_STEP)),
         depth=depth + 1,
     )
+
+
+def live_only(related):
+    """The live pages of a page-to-page ``ParentalManyToManyField``.
+
+    A query on a saved page; in a Wagtail preview the relation holds the editor's unsaved
+    choices as a list-like ``FakeQuerySet`` without ``live()``, so they are filtered here.
+    """
+    pages = related.all()
+    if hasattr(pages, "live"):
+        return pages.live()
+    return [page for page in pages if page.live]

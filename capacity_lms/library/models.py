@@ -32,6 +32,7 @@ from wagtail.search import index
 from capacity_lms.library.blocks import CaseStudyMediaBlock
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from courses.tree import live_only
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -291,6 +292,9 @@ class CaseStudyPage(Page):
     @property
     def tag_names(self):
         return [tag.name for tag in self.tags.all()]
+
+    def live_related_courses(self):
+        return live_only(self.related_courses)
 
     @property
     def indicator_rows(self):

@@ -1,10 +1,13 @@
 """Admin screens for associations, memberships and learner profiles."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from capacity_lms.conf import get_languages
@@ -59,8 +62,40 @@ class AssociationViewSet(SnippetViewSet):
         return Association.objects.select_related("host_country")
 
 
+class PersonDataChooserMixin:
+    """Wagtail's snippet choosers only ask for admin access; rows that name people are shown
+    to those with a permission on the model (see docs/security.md)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = ModelPermissionPolicy(self.model_class)
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PersonDataChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type(
+        "PersonDataChooseView", (PersonDataChooserMixin, chooser.ChooseView), {}
+    )
+    choose_results_view_class = type(
+        "PersonDataChooseResultsView", (PersonDataChooserMixin, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type(
+        "PersonDataChosenView", (PersonDataChooserMixin, chooser.SnippetChosenView), {}
+    )
+    chosen_multiple_view_class = type(
+        "PersonDataChosenMultipleView",
+        (PersonDataChooserMixin, chooser.SnippetChosenMultipleView),
+        {},
+    )
+    create_view_class = type(
+        "PersonDataCreateView", (PersonDataChooserMixin, chooser.SnippetCreateView), {}
+    )
+
+
 class MembershipViewSet(SnippetViewSet):
     model = Membership
+    chooser_viewset_class = PersonDataChooserViewSet
     icon = "user"
     menu_label = _("Memberships")
     list_display = ["user", "association", "role", "joined_on"]
@@ -90,6 +125,7 @@ class LearnerProfileForm(WagtailAdminModelForm):
 
 class LearnerProfileViewSet(SnippetViewSet):
     model = LearnerProfile
+    chooser_viewset_class = PersonDataChooserViewSet
     icon = "user"
     menu_label = _("Learner profiles")
     list_display = ["user", "country_of_residence", "preferred_language"]

@@ -17,7 +17,7 @@ from wagtail.search import index
 from capacity_lms.conf import validate_language_code
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.blocks import LessonContentBlock
-from courses.tree import children_of
+from courses.tree import children_of, live_only
 
 
 class CatalogueIndexPage(Page):
@@ -270,6 +270,9 @@ class CoursePage(Page):
     def clean(self):
         super().clean()
         validate_language_code("language", self.language)
+
+    def live_prerequisites(self):
+        return live_only(self.prerequisites)
 
     def lessons(self):
         """The live lessons, in the order editors gave them in the page tree."""

@@ -1,0 +1,199 @@
+"""One small programme with every kind of object and every role, for the access matrix.
+
+Each object a URL can name exists once and belongs to a known person: the learner's
+enrolment, registration, attendance, certificate and submitted case study; the trainer's
+workshop with its session, walk-in and occurrence change. The "other" learner and trainer
+have their own, so a URL naming the first one's object tests the second one's reach.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page, Site
+
+from capacity_lms.attendance.actions import MarkAttendanceAction
+from capacity_lms.attendance.checkin import make_token
+from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
+from capacity_lms.certificates.issuing import IssueCertificateAction
+from capacity_lms.certificates.models import CertificateRule, Layout
+from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
+from capacity_lms.reports.models import CountryCoordinator
+from capacity_lms.taxonomy.loading import load_standard_taxonomy
+from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.test.factories import (
+    AssociationFactory,
+    CaseStudyPageFactory,
+    CatalogueIndexPageFactory,
+    LibraryIndexPageFactory,
+    RegistrationFactory,
+    UserFactory,
+)
+from capacity_lms.workshops.models import CalendarFeedToken, OccurrenceChange
+from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
+from courses.models import Enrolment, LessonCompletion, QuizAttempt
+from tests.integration.attendance.conftest import session_around
+from tests.integration.conftest import in_group, make_workshop
+from tests.integration.courses.conftest import make_course, right_answers
+
+# The roles of the matrix, in the order its tables read.
+ROLES = ("anonymous", "learner", "other_learner", "trainer", "other_trainer", "editor", "staff")
+LIBRARY_EDITORS = "Library editors"
+
+
+@dataclass
+class World:
+    people: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def library_editor(library):
+    """An editor limited to the library: page permissions on that subtree only."""
+    group, _ = Group.objects.get_or_create(name=LIBRARY_EDITORS)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=library,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return in_group(UserFactory(username="editor-salma"), LIBRARY_EDITORS)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once per test module inside a transaction that is rolled back at its end; each
+    test runs in a savepoint within it (and each request of the matrix in another)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def build_world():
+    load_standard_taxonomy()
+    site_root = Site.objects.get(is_default_site=True).root_page
+    catalogue = CatalogueIndexPageFactory(parent=site_root)
+    now = timezone.now()
+    france = Country.objects.get(code="fr")
+    people = {
+        "learner": UserFactory(username="learner-hajar", email="hajar@example.org"),
+        "other_learner": UserFactory(username="learner-omar", email="omar@example.org"),
+        "trainer": in_group(UserFactory(username="trainer-amina"), TRAINERS),
+        "other_trainer": in_group(UserFactory(username="trainer-karim"), TRAINERS),
+        "staff": in_group(UserFactory(username="staff-nadia"), PROGRAMME_STAFF),
+    }
+    objects = {}
+
+    # People and their associations.
+    association = AssociationFactory(name="Horizons Lyon", host_country=france)
+    other_association = AssociationFactory(name="Atlas Montréal", host_country=france)
+    objects["association"] = association
+    objects["membership"] = Membership.objects.create(
+        user=people["learner"], association=association, role=Membership.Role.LEADER
+    )
+    Membership.objects.create(user=people["other_learner"], association=other_association)
+    objects["profile"] = LearnerProfile.objects.create(
+        user=people["learner"], country_of_residence=france
+    )
+    LearnerProfile.objects.create(user=people["other_learner"])
+    objects["coordinator"] = CountryCoordinator.objects.create(user=people["other_learner"])
+    objects["country"] = france
+    objects["region"] = Region.objects.first()
+    objects["group"] = SpecializedGroup.objects.first()
+    objects["axis"] = StrategicAxis.objects.first()
+    objects["status"] = AttendanceStatus.objects.get(is_default_present=True)
+
+    # A course the learner follows, finished, with a certificate.
+    course = make_course(catalogue, title="Project engineering foundations")
+    lessons = list(course.lessons())
+    objects.update(course=course, lesson=lessons[0], quiz_lesson=lessons[-1])
+    EnrolAction(people["learner"], course).execute()
+    EnrolAction(people["other_learner"], course).execute()
+    CompleteLessonAction(people["learner"], lessons[0]).execute()
+    quiz_id, answers = right_answers(lessons[-1])
+    SubmitQuizAction(people["learner"], lessons[-1], quiz_id, answers, "token-1").execute()
+    objects["enrolment"] = Enrolment.objects.get(user=people["learner"], course=course)
+    objects["completion"] = LessonCompletion.objects.filter(user=people["learner"]).first()
+    objects["attempt"] = QuizAttempt.objects.get(user=people["learner"])
+    objects["rule"] = CertificateRule.objects.create(
+        course=course, requires_completion=False, layout=Layout.ENGLISH
+    )
+    objects["certificate"], _ = IssueCertificateAction(people["learner"], course).execute()
+    objects["other_certificate"], _ = IssueCertificateAction(
+        people["other_learner"], course
+    ).execute()
+
+    # The trainer's workshop, meeting now, with the learner registered and checked in.
+    workshop = make_workshop(france, trainers=[people["trainer"]], sessions=0, capacity=None)
+    other_workshop = make_workshop(france, trainers=[people["other_trainer"]], sessions=1)
+    session = session_around(workshop, now)
+    objects.update(workshop=workshop, other_workshop=other_workshop, session=session)
+    objects["day"] = session.date
+    objects["registration"] = RegistrationFactory(
+        workshop=workshop, user=people["learner"], status="confirmed"
+    )
+    RegistrationFactory(workshop=other_workshop, user=people["other_learner"], status="confirmed")
+    MarkAttendanceAction(
+        people["trainer"],
+        session,
+        session.date,
+        objects["status"],
+        AttendanceRecord.Method.ROSTER,
+        person=people["learner"],
+    ).execute()
+    objects["record"] = AttendanceRecord.objects.get(user=people["learner"])
+    objects["walk_in"] = WalkIn.objects.create(
+        workshop=workshop, name="Samira B.", added_by=people["trainer"]
+    )
+    objects["occurrence_change"] = OccurrenceChange.objects.create(
+        session=session,
+        original_date=session.date + datetime.timedelta(days=7),
+        status=OccurrenceChange.Status.CANCELLED,
+    )
+    objects["check_in_token"] = make_token(session, session.date)
+    objects["feed_token"] = CalendarFeedToken.objects.create(
+        user=people["learner"], token=CalendarFeedToken.new_token()
+    )
+
+    # The library: a published case study and a draft the learner submitted.
+    library = LibraryIndexPageFactory(parent=site_root)
+    objects["library"] = library
+    objects["case_study"] = CaseStudyPageFactory(
+        parent=library, host_country=france, submitted_by=people["learner"]
+    )
+    draft = CaseStudyPageFactory(parent=library, host_country=france, live=False)
+    draft.submitted_by = people["learner"]
+    draft.save_revision(user=people["learner"])
+    draft.save()
+    objects["draft_case_study"] = draft
+    objects["case_study"].save_revision().publish()
+    for page in (course, *lessons, library):
+        page.save_revision().publish()
+    people["editor"] = library_editor(library)
+    objects["pages"] = {
+        "catalogue": catalogue,
+        "course": Page.objects.get(pk=course.pk).specific,
+        "lesson": Page.objects.get(pk=lessons[-1].pk).specific,
+        "preview_lesson": Page.objects.get(pk=lessons[0].pk).specific,
+        "library": library,
+        "case_study": objects["case_study"],
+    }
+    assert Association.objects.count() >= 2
+    return World(people=people, objects=objects)

@@ -1,0 +1,354 @@
+"""The access-control matrix: for every route of the package, who gets in.
+
+Roles (tests/integration/security/conftest.py): an anonymous visitor, a learner (member and
+leader of an association, enrolled, registered, checked in, holder of a certificate, submitter
+of a case study), another learner, the trainer of the workshop the URLs name, another trainer,
+an editor whose Wagtail page permissions cover the library only, and programme staff.
+
+Each row says which roles the route lets in. Everyone else is refused: 403, 404, or a
+redirect to sign in (or, inside the Wagtail admin, to the admin's home with a message), and
+never with the object's data. ``kind`` says how the route changes state:
+
+- ``read``: GET only; it never writes (a POST is refused with 405),
+- ``form``: GET shows a form, POST acts (with a CSRF token),
+- ``action``: POST only (GET is refused with 405).
+
+docs/security.md is this table in prose; the two must agree.
+"""
+
+from dataclasses import dataclass, field
+
+ALL = frozenset(
+    ("anonymous", "learner", "other_learner", "trainer", "other_trainer", "editor", "staff")
+)
+SIGNED_IN = ALL - {"anonymous"}
+LEARNER = frozenset({"learner"})
+STAFF = frozenset({"staff"})
+TRAINER_AND_STAFF = frozenset({"trainer", "staff"})
+TRAINERS_AND_STAFF = frozenset({"trainer", "other_trainer", "staff"})
+HOLDER_AND_STAFF = frozenset({"learner", "staff"})
+ADMIN_USERS = frozenset({"trainer", "other_trainer", "editor", "staff"})
+NOBODY = frozenset()
+
+
+@dataclass(frozen=True)
+class Route:
+    """A public route: how to fill its URL from the world, who gets in, how it writes."""
+
+    kwargs: object = None  # callable(world) -> dict of URL kwargs
+    allowed: frozenset = ALL
+    kind: str = "read"
+    query: str = ""
+    post: object = None  # callable(world) -> POST data for an action's check
+
+    def url_kwargs(self, world):
+        return self.kwargs(world) if self.kwargs else {}
+
+
+def _workshop(world):
+    return {"slug": world.workshop.slug}
+
+
+def _meeting(world):
+    return {"session_pk": world.session.pk, "day": world.day}
+
+
+PUBLIC = {
+    "capacity_lms:programme": Route(),
+    "capacity_lms:set_language": Route(kind="action", post=lambda world: {"language": "fr"}),
+    "capacity_lms:my_learning": Route(allowed=SIGNED_IN),
+    "capacity_lms:my_calendar": Route(allowed=SIGNED_IN, kind="form"),
+    "capacity_lms:my_submissions": Route(allowed=SIGNED_IN),
+    # The signed-in person's own data (privacy/views.py): nobody else's can be asked for.
+    "capacity_lms:my_data": Route(allowed=SIGNED_IN),
+    # Workshops and their calendars: public pages and feeds, never the registered people.
+    "capacity_lms:workshop_list": Route(),
+    "capacity_lms:workshop_detail": Route(_workshop),
+    "capacity_lms:workshop_register": Route(_workshop, allowed=SIGNED_IN, kind="action"),
+    "capacity_lms:workshop_cancel": Route(_workshop, allowed=SIGNED_IN, kind="action"),
+    "capacity_lms:workshop_calendar": Route(_workshop),
+    "capacity_lms:session_calendar": Route(
+        lambda world: {"slug": world.workshop.slug, "pk": world.session.pk}
+    ),
+    "capacity_lms:course_calendar": Route(lambda world: {"course_id": world.course.pk}),
+    "capacity_lms:country_calendar": Route(lambda world: {"code": world.country.code}),
+    "capacity_lms:trainer_calendar": Route(lambda world: {"user_id": world.people["trainer"].pk}),
+    # The token is the key: whoever holds the URL reads that person's calendar.
+    "capacity_lms:personal_calendar": Route(lambda world: {"token": world.feed_token.token}),
+    # Attendance: the workshop's trainers and staff; members check themselves in.
+    # Lists the meetings the viewer trains (none for a learner).
+    "capacity_lms:attendance_sessions": Route(allowed=SIGNED_IN),
+    "capacity_lms:attendance_roster": Route(_meeting, allowed=TRAINER_AND_STAFF, kind="form"),
+    "capacity_lms:attendance_check_in_screen": Route(_meeting, allowed=TRAINER_AND_STAFF),
+    "capacity_lms:check_in": Route(allowed=SIGNED_IN, kind="form"),
+    "capacity_lms:check_in_token": Route(
+        lambda world: {"token": world.check_in_token}, allowed=SIGNED_IN, kind="form"
+    ),
+    "capacity_lms:attendance_transfer": Route(_workshop, allowed=TRAINER_AND_STAFF),
+    "capacity_lms:attendance_import_roster": Route(
+        _workshop, allowed=TRAINER_AND_STAFF, kind="form"
+    ),
+    "capacity_lms:attendance_import_online": Route(
+        _workshop, allowed=TRAINER_AND_STAFF, kind="form"
+    ),
+    "capacity_lms:attendance_export_workshop": Route(
+        lambda world: {"slug": world.workshop.slug, "extension": "csv"},
+        allowed=TRAINER_AND_STAFF,
+    ),
+    "capacity_lms:attendance_export_rates": Route(_workshop, allowed=TRAINER_AND_STAFF),
+    "capacity_lms:attendance_export_meeting": Route(
+        lambda world: {
+            "slug": world.workshop.slug,
+            "session_pk": world.session.pk,
+            "date": world.day.isoformat(),
+            "extension": "xlsx",
+        },
+        allowed=TRAINER_AND_STAFF,
+    ),
+    # Certificates: verification is anyone's; the files are the holder's (and staff's).
+    "capacity_lms:certificate_verify_index": Route(),
+    "capacity_lms:certificate_verify": Route(lambda world: {"code": world.certificate.code}),
+    "capacity_lms:certificate_keys": Route(),
+    "capacity_lms:certificate_offline": Route(),
+    "capacity_lms:certificate_download": Route(
+        lambda world: {"reference": world.certificate.reference}, allowed=HOLDER_AND_STAFF
+    ),
+    "capacity_lms:certificate_signed": Route(
+        lambda world: {"reference": world.certificate.reference}, allowed=HOLDER_AND_STAFF
+    ),
+    # The library: published case studies are public; submitting is for association members.
+    "capacity_lms:library_rss": Route(lambda world: {"page_id": world.library.pk}),
+    "capacity_lms:library_atom": Route(lambda world: {"page_id": world.library.pk}),
+    "capacity_lms:case_study_pdf": Route(lambda world: {"pk": world.case_study.pk}),
+    "capacity_lms:case_study_submit": Route(
+        lambda world: {"page_id": world.library.pk},
+        allowed=frozenset({"learner", "other_learner"}),
+        kind="form",
+    ),
+    # Wagtail API v2: published pages only.
+    "capacity_lms_api:case-studies:listing": Route(),
+    "capacity_lms_api:case-studies:detail": Route(lambda world: {"pk": world.case_study.pk}),
+    "capacity_lms_api:case-studies:find": Route(
+        query="?id={case_study.pk}",
+    ),
+    "capacity_lms_api:courses:listing": Route(),
+    "capacity_lms_api:courses:detail": Route(lambda world: {"pk": world.course.pk}),
+    "capacity_lms_api:courses:find": Route(query="?id={course.pk}"),
+}
+
+
+@dataclass(frozen=True)
+class AdminViews:
+    """The admin views of one viewset: which object they name and who may do what.
+
+    ``listing`` covers the index, its results and choosers; ``view`` the object's inspect
+    page; ``add`` creating and copying; ``change`` editing, reordering, the history and the
+    usage; ``delete`` deleting. ``extra`` names the viewset's own views.
+    """
+
+    obj: object  # callable(world) -> the object the pk-taking URLs name
+    listing: frozenset = NOBODY
+    view: frozenset = NOBODY
+    add: frozenset = NOBODY
+    change: frozenset = NOBODY
+    delete: frozenset = NOBODY
+    extra: dict = field(default_factory=dict)
+
+    ACTIONS = {
+        "index": "listing",
+        "index_results": "listing",
+        "list": "listing",
+        "list_results": "listing",
+        "choose": "listing",
+        "choose_results": "listing",
+        "chosen_multiple": "listing",
+        "chosen": "view",
+        "inspect": "view",
+        # Wagtail shows an object's history and where it is used to those who may change it.
+        "history": "change",
+        "history_results": "change",
+        "usage": "change",
+        "add": "add",
+        "create": "add",
+        "copy": "add",
+        "edit": "change",
+        "reorder": "change",
+        "delete": "delete",
+    }
+
+    def allowed_for(self, short_name):
+        if short_name in self.extra:
+            return self.extra[short_name]
+        return getattr(self, self.ACTIONS[short_name])
+
+    def covers(self, short_name):
+        return short_name in self.extra or short_name in self.ACTIONS
+
+
+def _vocabulary(obj):
+    """Countries, groups, axes, regions, associations: staff keep them, trainers read them."""
+    return AdminViews(
+        obj,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINERS_AND_STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+    )
+
+
+def _learner_data(obj):
+    """Enrolments, lesson completions, quiz attempts: read-only, for staff and trainers (who
+    accompany learners through the modules, docs/courses.md)."""
+    return AdminViews(obj, listing=TRAINERS_AND_STAFF, view=TRAINERS_AND_STAFF)
+
+
+def _open_chooser(obj):
+    """Wagtail's snippet choosers are open to every admin user: editors choose countries and
+    axes for the pages they write. Only vocabulary is chosen this way."""
+    return AdminViews(obj, listing=ADMIN_USERS, view=ADMIN_USERS, add=STAFF)
+
+
+def _person_chooser(entry, add=STAFF):
+    """Choosers of rows that name people: only for those with a permission on the model."""
+    return AdminViews(entry.obj, listing=entry.listing, view=entry.listing, add=add)
+
+
+ADMIN = {
+    "capacity_workshops": AdminViews(
+        lambda world: world.workshop,
+        listing=TRAINERS_AND_STAFF,
+        add=TRAINERS_AND_STAFF,
+        view=TRAINER_AND_STAFF,
+        change=TRAINER_AND_STAFF,
+        delete=STAFF,
+        extra={"registrations": TRAINER_AND_STAFF, "import": TRAINER_AND_STAFF},
+    ),
+    "capacity_occurrence_changes": AdminViews(
+        lambda world: world.occurrence_change,
+        listing=TRAINERS_AND_STAFF,
+        add=TRAINERS_AND_STAFF,
+        view=TRAINER_AND_STAFF,
+        change=TRAINER_AND_STAFF,
+        delete=TRAINER_AND_STAFF,
+    ),
+    "capacity_attendance_records": AdminViews(
+        lambda world: world.record,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINER_AND_STAFF,
+    ),
+    "capacity_walk_ins": AdminViews(
+        lambda world: world.walk_in,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINER_AND_STAFF,
+    ),
+    "capacity_attendance_statuses": AdminViews(
+        lambda world: world.status,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINERS_AND_STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+    ),
+    "capacity_certificates": AdminViews(
+        lambda world: world.certificate,
+        listing=STAFF,
+        view=STAFF,
+        extra={"issue": STAFF, "revoke": STAFF, "reissue": STAFF},
+    ),
+    "capacity_certificate_rules": AdminViews(
+        lambda world: world.rule,
+        listing=STAFF,
+        view=STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+        extra={"issue_all": STAFF},
+    ),
+    "capacity_enrolments": _learner_data(lambda world: world.enrolment),
+    "capacity_lesson_completions": _learner_data(lambda world: world.completion),
+    "capacity_quiz_attempts": _learner_data(lambda world: world.attempt),
+    "wagtailsnippets_capacity_lms_association": _vocabulary(lambda world: world.association),
+    "wagtailsnippets_capacity_lms_membership": AdminViews(
+        lambda world: world.membership,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINERS_AND_STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+    ),
+    "wagtailsnippets_capacity_lms_learnerprofile": AdminViews(
+        lambda world: world.profile,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINERS_AND_STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+    ),
+    "wagtailsnippets_capacity_lms_countrycoordinator": AdminViews(
+        lambda world: world.coordinator,
+        listing=STAFF,
+        view=STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+    ),
+    "wagtailsnippets_capacity_lms_country": _vocabulary(lambda world: world.country),
+    "wagtailsnippets_capacity_lms_region": _vocabulary(lambda world: world.region),
+    "wagtailsnippets_capacity_lms_specializedgroup": _vocabulary(lambda world: world.group),
+    "wagtailsnippets_capacity_lms_strategicaxis": _vocabulary(lambda world: world.axis),
+}
+for _model in ("association", "country", "region", "specializedgroup", "strategicaxis"):
+    ADMIN[f"wagtailsnippetchoosers_capacity_lms_{_model}"] = _open_chooser(
+        ADMIN[f"wagtailsnippets_capacity_lms_{_model}"].obj
+    )
+for _model in ("membership", "learnerprofile", "countrycoordinator"):
+    ADMIN[f"wagtailsnippetchoosers_capacity_lms_{_model}"] = _person_chooser(
+        ADMIN[f"wagtailsnippets_capacity_lms_{_model}"]
+    )
+
+# Admin views that only take a POST (the access check posts to them).
+ADMIN_POST_ONLY = {"reorder": {"position": "0"}}
+
+# Admin pages outside a viewset.
+ADMIN_PAGES = {
+    # One person's data, its export and its erasure: manage_personal_data (programme staff).
+    "capacity_privacy:person": Route(
+        lambda world: {"user_id": world.people["learner"].pk}, allowed=STAFF, kind="form"
+    ),
+    "capacity_lms_reports": Route(allowed=TRAINERS_AND_STAFF),
+    "capacity_lms_association_report": Route(
+        lambda world: {"pk": world.association.pk}, allowed=STAFF
+    ),
+}
+
+# Pages of our types as Wagtail serves them, and the Wagtail admin's page views on them.
+PAGES = {
+    "catalogue": ALL,
+    "course": ALL,
+    "lesson": frozenset({"learner", "other_learner"}),
+    "preview_lesson": ALL,
+    "library": ALL,
+    "case_study": ALL,
+}
+PAGE_FORMS = {"course", "lesson", "preview_lesson"}
+
+# The editor's page permissions cover the library and what is under it; nobody else here
+# has any.
+# (Wagtail's revisions index only redirects to the history.)
+PAGE_ADMIN_VIEWS = (
+    "wagtailadmin_pages:edit",
+    "wagtailadmin_pages:preview_on_edit",
+    "wagtailadmin_pages:revisions_view",
+    "wagtailadmin_pages:revisions_compare",
+    "wagtailadmin_pages:history",
+    "wagtailadmin_pages:workflow_history",
+)
+PAGE_ADMIN = {
+    "catalogue": NOBODY,
+    "course": NOBODY,
+    "lesson": NOBODY,
+    "preview_lesson": NOBODY,
+    "library": frozenset({"editor"}),
+    "case_study": frozenset({"editor"}),
+}
