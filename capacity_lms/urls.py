@@ -4,6 +4,7 @@ Include once: ``path("learning/", include("capacity_lms.urls"))``.
 """
 
 from django.urls import path
+from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
@@ -18,7 +19,7 @@ app_name = "capacity_lms"
 
 urlpatterns = [
     path("", ProgrammeOverviewView.as_view(), name="programme"),
-    path("language/", set_language, name="set_language"),
+    path("language/", require_POST(set_language), name="set_language"),
     *course_urlpatterns,
     *workshop_urlpatterns,
     *attendance_urlpatterns,

@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
 
 from capacity_lms.attendance import exports
 from capacity_lms.attendance.imports import (
@@ -148,6 +149,7 @@ class OnlineReportForm(MeetingChoiceMixin, forms.Form):
 
 
 @login_required
+@require_safe
 def transfer(request, slug):
     """The workshop's meetings with their export links, and the two imports."""
     workshop = managed_workshop(request, slug)
@@ -180,6 +182,7 @@ def import_page(request, slug, form_class, template_name, run):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def import_roster_view(request, slug):
     return import_page(
         request,
@@ -201,6 +204,7 @@ def import_roster_view(request, slug):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def import_online_view(request, slug):
     return import_page(
         request,
@@ -221,6 +225,7 @@ def import_online_view(request, slug):
 
 
 @login_required
+@require_safe
 def export_workshop(request, slug, extension):
     """Every record of the workshop; the XLSX adds each person's rate as a second sheet."""
     workshop = managed_workshop(request, slug)
@@ -235,6 +240,7 @@ def export_workshop(request, slug, extension):
 
 
 @login_required
+@require_safe
 def export_workshop_rates(request, slug):
     workshop = managed_workshop(request, slug)
     return exports.csv_response(
@@ -243,6 +249,7 @@ def export_workshop_rates(request, slug):
 
 
 @login_required
+@require_safe
 def export_meeting(request, slug, session_pk, date, extension):
     workshop = managed_workshop(request, slug)
     check_extension(extension)

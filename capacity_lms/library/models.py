@@ -32,12 +32,13 @@ from wagtail.search import index
 from capacity_lms.library.blocks import CaseStudyMediaBlock
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from courses.models import ReadOnlyPage
 from courses.tree import live_only
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class LibraryIndexPage(Page):
+class LibraryIndexPage(ReadOnlyPage, Page):
     """The library of best practices: its case studies, filtered and searched."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -88,7 +89,7 @@ class CaseStudyPageQuerySet(PageQuerySet):
 CaseStudyPageManager = PageManager.from_queryset(CaseStudyPageQuerySet)
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(ReadOnlyPage, Page):
     """One successful experience, told so that another association can do it again."""
 
     summary = models.TextField(_("summary"), max_length=600)

@@ -1,12 +1,15 @@
 """Library URLs besides the pages themselves; included by ``capacity_lms.urls``."""
 
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from capacity_lms.library import submission_views, views
 
 urlpatterns = [
-    path("library/<int:page_id>/rss/", views.LibraryRssFeed(), name="library_rss"),
-    path("library/<int:page_id>/atom/", views.LibraryAtomFeed(), name="library_atom"),
+    path("library/<int:page_id>/rss/", require_safe(views.LibraryRssFeed()), name="library_rss"),
+    path(
+        "library/<int:page_id>/atom/", require_safe(views.LibraryAtomFeed()), name="library_atom"
+    ),
     path(
         "library/case-studies/<int:pk>/case-study.pdf",
         views.case_study_pdf,

@@ -24,7 +24,7 @@ from django.utils.http import http_date, quote_etag, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
 from capacity_lms.taxonomy.models import Country, StrategicAxis
@@ -423,6 +423,7 @@ class PersonalFeedView(CalendarFeedView):
         return response
 
 
+@require_safe
 def session_ics(request, slug, pk):
     """One session (with its series) as a download."""
     session = get_object_or_404(Session.objects.in_calendars(), pk=pk, workshop__slug=slug)

@@ -1,5 +1,11 @@
 from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
-from courses.models.pages import CatalogueIndexPage, CoursePage, CourseTag, LessonPage
+from courses.models.pages import (
+    CatalogueIndexPage,
+    CoursePage,
+    CourseTag,
+    LessonPage,
+    ReadOnlyPage,
+)
 
 __all__ = [
     "CatalogueIndexPage",
@@ -9,4 +15,5 @@ __all__ = [
     "LessonCompletion",
     "LessonPage",
     "QuizAttempt",
+    "ReadOnlyPage",
 ]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
+from django.http import HttpResponseNotAllowed
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +21,17 @@ from courses.blocks import LessonContentBlock
 from courses.tree import children_of, live_only
 
 
-class CatalogueIndexPage(Page):
+class ReadOnlyPage:
+    """A page that only reads: methods other than GET and HEAD get 405 (pages with forms,
+    such as courses and lessons, handle their POST in ``serve``)."""
+
+    def serve(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return super().serve(request, *args, **kwargs)
+
+
+class CatalogueIndexPage(ReadOnlyPage, Page):
     """The catalogue of training modules: filters, search and each learner's status.
 
     Courses are its children. One catalogue per language version of the site.

@@ -22,7 +22,6 @@ from tests.integration.security.matrix import (
     ADMIN_POST_ONLY,
     PAGE_ADMIN,
     PAGE_ADMIN_VIEWS,
-    PAGE_FORMS,
     PAGES,
     PUBLIC,
 )
@@ -221,13 +220,3 @@ def test_admin_preview_revisions_and_history_of_our_pages(world, key):
         if wrong:
             failures[url] = wrong
     assert not failures, failures
-
-
-@pytest.mark.parametrize("key", sorted(PAGE_FORMS))
-def test_page_forms_refuse_a_post_without_csrf_token(world, key):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(world.people["learner"])
-    before = fingerprint()
-    response = client.post(world.pages[key].url, {"action": "enrol"})
-    assert response.status_code == 403
-    assert fingerprint() == before
