@@ -35,8 +35,14 @@ DEFAULTS = {
     "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
     # Name shown in page titles and the header when no Wagtail site setting overrides it.
     "PROGRAMME_NAME": "Capacity building programme",
-    # Requests allowed per client address, as "count/seconds", for each rate-limited view.
-    "RATE_LIMITS": {"certificate_verify": "30/60", "case_study_submit": "5/3600"},
+    # Requests allowed per person (account, or client address when signed out), as
+    # "count/seconds", for each rate-limited view; a host's dict adds to these.
+    "RATE_LIMITS": {
+        "certificate_verify": "30/60",
+        "case_study_submit": "5/3600",
+        "check_in": "20/60",
+        "workshop_registration": "20/600",
+    },
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
     # Largest file, in bytes, a member may attach to a case study they submit.

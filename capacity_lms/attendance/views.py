@@ -20,6 +20,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -34,6 +35,7 @@ from capacity_lms.attendance.checkin import (
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
+from capacity_lms.ratelimit import rate_limited
 from capacity_lms.workshops.models import Registration, Session, Workshop
 from capacity_lms.workshops.schedule import zone
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
@@ -364,6 +366,7 @@ class CheckInScreenView(MeetingMixin, TemplateView):
         return context
 
 
+@method_decorator(rate_limited("check_in"), name="post")
 class CheckInView(LoginRequiredMixin, TemplateView):
     """The member's side: GET says which meeting and offers the button (it never writes);
     POST runs ``CheckInAction`` and shows the true outcome. Without a token, the member types

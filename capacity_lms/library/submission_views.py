@@ -26,17 +26,6 @@ from capacity_lms.library.uploads import max_upload_bytes
 from courses.actions import ActionRefused
 
 
-def _too_many(request, library, retry_after):
-    response = TemplateResponse(
-        request,
-        "capacity_lms/library/too_many_submissions.html",
-        {"library": library},
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def submit_case_study(request, page_id):
@@ -54,7 +43,12 @@ def submit_case_study(request, page_id):
     if request.method == "POST":
         wait = ratelimit.hit(request, "case_study_submit")
         if wait:
-            return _too_many(request, library, wait)
+            return ratelimit.too_many_requests(
+                request,
+                wait,
+                "capacity_lms/library/too_many_submissions.html",
+                {"library": library},
+            )
         form = CaseStudySubmissionForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             action = SubmitCaseStudyAction(

@@ -27,6 +27,7 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
+from capacity_lms.ratelimit import rate_limited
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.actions import (
     ActionRefused,
@@ -247,11 +248,13 @@ def _registered_message(registration):
 
 
 @require_POST
+@rate_limited("workshop_registration")
 def register(request, slug):
     return _registration_post(request, slug, RegisterAction, _registered_message)
 
 
 @require_POST
+@rate_limited("workshop_registration")
 def cancel_registration(request, slug):
     return _registration_post(
         request,
