@@ -1,7 +1,8 @@
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from courses.views import MyLearningView
 
 urlpatterns = [
-    path("my-learning/", MyLearningView.as_view(), name="my_learning"),
+    path("my-learning/", never_cache(MyLearningView.as_view()), name="my_learning"),
 ]

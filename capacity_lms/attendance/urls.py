@@ -7,6 +7,7 @@ holds.
 import datetime
 
 from django.urls import path, register_converter
+from django.views.decorators.cache import never_cache
 
 from capacity_lms.attendance import transfer_views, views
 
@@ -26,48 +27,50 @@ class IsoDateConverter:
 register_converter(IsoDateConverter, "isodate")
 
 urlpatterns = [
-    path("attendance/", views.TrainerSessionsView.as_view(), name="attendance_sessions"),
+    path(
+        "attendance/", never_cache(views.TrainerSessionsView.as_view()), name="attendance_sessions"
+    ),
     path(
         "attendance/<int:session_pk>/<isodate:day>/",
-        views.RosterView.as_view(),
+        never_cache(views.RosterView.as_view()),
         name="attendance_roster",
     ),
     path(
         "attendance/<int:session_pk>/<isodate:day>/check-in-code/",
-        views.CheckInScreenView.as_view(),
+        never_cache(views.CheckInScreenView.as_view()),
         name="attendance_check_in_screen",
     ),
-    path("check-in/", views.CheckInView.as_view(), name="check_in"),
-    path("check-in/<str:token>/", views.CheckInView.as_view(), name="check_in_token"),
+    path("check-in/", never_cache(views.CheckInView.as_view()), name="check_in"),
+    path("check-in/<str:token>/", never_cache(views.CheckInView.as_view()), name="check_in_token"),
     # Attendance files: imports and exports (transfer_views.py).
     path(
         "workshops/<str:slug>/attendance/files/",
-        transfer_views.transfer,
+        never_cache(transfer_views.transfer),
         name="attendance_transfer",
     ),
     path(
         "workshops/<str:slug>/attendance/import/",
-        transfer_views.import_roster_view,
+        never_cache(transfer_views.import_roster_view),
         name="attendance_import_roster",
     ),
     path(
         "workshops/<str:slug>/attendance/online-report/",
-        transfer_views.import_online_view,
+        never_cache(transfer_views.import_online_view),
         name="attendance_import_online",
     ),
     path(
         "workshops/<str:slug>/attendance.<str:extension>",
-        transfer_views.export_workshop,
+        never_cache(transfer_views.export_workshop),
         name="attendance_export_workshop",
     ),
     path(
         "workshops/<str:slug>/attendance-rates.csv",
-        transfer_views.export_workshop_rates,
+        never_cache(transfer_views.export_workshop_rates),
         name="attendance_export_rates",
     ),
     path(
         "workshops/<str:slug>/attendance/<int:session_pk>/<str:date>.<str:extension>",
-        transfer_views.export_meeting,
+        never_cache(transfer_views.export_meeting),
         name="attendance_export_meeting",
     ),
 ]

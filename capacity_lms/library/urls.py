@@ -1,6 +1,7 @@
 """Library URLs besides the pages themselves; included by ``capacity_lms.urls``."""
 
 from django.urls import path
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from capacity_lms.library import submission_views, views
@@ -17,8 +18,12 @@ urlpatterns = [
     ),
     path(
         "library/<int:page_id>/submit/",
-        submission_views.submit_case_study,
+        never_cache(submission_views.submit_case_study),
         name="case_study_submit",
     ),
-    path("library/my-submissions/", submission_views.my_submissions, name="my_submissions"),
+    path(
+        "library/my-submissions/",
+        never_cache(submission_views.my_submissions),
+        name="my_submissions",
+    ),
 ]

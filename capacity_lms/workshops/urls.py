@@ -4,6 +4,7 @@ The feed URLs are public and stable: calendar clients keep them for years.
 """
 
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from capacity_lms.workshops import views
 
@@ -22,7 +23,7 @@ urlpatterns = [
         views.session_ics,
         name="session_calendar",
     ),
-    path("calendar/", views.MyCalendarView.as_view(), name="my_calendar"),
+    path("calendar/", never_cache(views.MyCalendarView.as_view()), name="my_calendar"),
     path(
         "calendar/courses/<int:course_id>.ics",
         views.CourseFeedView.as_view(),

@@ -19,7 +19,11 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, resolve_url
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
 from django.utils.http import http_date, quote_etag, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -420,8 +424,9 @@ class PersonalFeedView(CalendarFeedView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        # The URL is a secret: no shared cache may keep it, no search engine list it.
-        patch_cache_control(response, private=True)
+        # The URL is a secret and the feed one person's: nothing may store it (the ETag still
+        # answers a client's If-None-Match), no search engine list it.
+        add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
         return response
 
@@ -444,7 +449,8 @@ def session_ics(request, slug, pk):
     )
     response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
     if online:
-        patch_cache_control(response, private=True)
+        # It carries the meeting link: the person's own.
+        add_never_cache_headers(response)
     return response
 
 

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpResponseNotAllowed
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -31,7 +32,18 @@ class ReadOnlyPage:
         return super().serve(request, *args, **kwargs)
 
 
-class CatalogueIndexPage(ReadOnlyPage, Page):
+class PersonalPage:
+    """A page that shows a signed-in learner their own status or progress: what it sends them
+    is never stored by a browser or a proxy. Visitors' pages stay cacheable."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
+
+
+class CatalogueIndexPage(PersonalPage, ReadOnlyPage, Page):
     """The catalogue of training modules: filters, search and each learner's status.
 
     Courses are its children. One catalogue per language version of the site.
@@ -132,7 +144,7 @@ class CoursePageQuerySet(PageQuerySet):
 CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
 
 
-class CoursePage(Page):
+class CoursePage(PersonalPage, Page):
     """A training module: what it teaches, to whom, where, and the lessons under it.
 
     Organised by strategic axis, countries (none means all) and specialized groups. Learners
@@ -316,7 +328,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(PersonalPage, Page):
     """One lesson of a course: rich content, media, resources and quizzes.
 
     Its place under the course gives its order. Required lessons count towards completion;
