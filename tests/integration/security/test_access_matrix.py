@@ -189,6 +189,30 @@ def test_admin_views_let_in_exactly_their_roles(world, namespace):
     assert not failures, failures
 
 
+@pytest.mark.parametrize("namespace", sorted(ADMIN))
+def test_admin_listings_leave_out_objects_beyond_reach(world, namespace):
+    """Whoever may list but not open the matrix's object (another trainer, say) does not see
+    it listed: none of its links is on the listing."""
+    entry = ADMIN[namespace]
+    outsiders = entry.listing - entry.view - entry.change
+    routes = {
+        route.short_name: route for route in package_routes() if route.namespace == namespace
+    }
+    links = [
+        admin_url(routes[name], world, entry)
+        for name in ("edit", "inspect", "delete")
+        if name in routes
+    ]
+    for name in ("index", "list"):
+        if name not in routes or not links:
+            continue
+        url = admin_url(routes[name], world, entry)
+        for role in outsiders:
+            body = client_for(world, role).get(url).content.decode()
+            shown = [link for link in links if link in body]
+            assert not shown, f"{role} sees {shown} on {url}"
+
+
 @pytest.mark.parametrize("key", sorted(PAGES))
 def test_pages_of_our_types_let_in_exactly_their_roles(world, key):
     page = world.pages[key]
