@@ -95,15 +95,17 @@ def _give_up_place(workshop, registration):
     return promoted
 
 
-def _cancel(workshop, person):
-    """Cancel ``person``'s registration, if active, and tell them; the registration or None."""
+def _cancel(workshop, person, tell_person=True):
+    """Cancel ``person``'s registration, if active, and tell them (unless ``tell_person`` is
+    false); the registration or None. Whoever is promoted is told in any case."""
     with transaction.atomic():
         workshop = _locked(workshop)
         registration = Registration.objects.filter(workshop=workshop, user=person).first()
         if registration is None or registration.status == Registration.Status.CANCELLED:
             return registration
         _give_up_place(workshop, registration)
-        _after_commit("notify_cancelled_registration", registration)
+        if tell_person:
+            _after_commit("notify_cancelled_registration", registration)
         return registration
 
 
@@ -144,6 +146,9 @@ class RegisterAction:
 class CancelRegistrationAction:
     """A member gives up their seat or their place in line. Cancelling twice is harmless."""
 
+    #: Whether the member is told by e-mail (a subclass may say no, as the erasure does).
+    tells_person = True
+
     def __init__(self, user, workshop):
         self.user = user
         self.workshop = workshop
@@ -154,7 +159,7 @@ class CancelRegistrationAction:
 
     def execute(self):
         self.check()
-        return _cancel(self.workshop, self.user)
+        return _cancel(self.workshop, self.user, tell_person=self.tells_person)
 
 
 def _require_manager(user, workshop):

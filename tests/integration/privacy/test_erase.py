@@ -5,13 +5,16 @@ import json
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core import serializers
+from django.core import mail, serializers
 from django.test import override_settings
 
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.privacy.actions import ErasePersonAction, is_erased
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.reports.engine import METRICS, ReportRequest, cross_table, grand_total
+from capacity_lms.workshops.actions import RegisterAction
+from capacity_lms.workshops.models import Registration
+from tests.integration.conftest import make_workshop
 
 from .conftest import FATIMA_TRACES
 
@@ -112,20 +115,70 @@ def test_certificates_can_be_kept_as_issued(world):
     assert certificate.holder_names == names and certificate.signed_payload
 
 
-def test_a_failure_halfway_changes_nothing(world, monkeypatch):
+@pytest.fixture
+def to_come(world, trainer):
+    """Two workshops still to come, one seat each: Fatima holds the seat of the first and
+    Karim waits; Karim holds the seat of the second and Fatima waits."""
+    france = world.workshop.country
+    full = make_workshop(france, trainers=[trainer], capacity=1, title="Full")
+    RegisterAction(world.fatima, full).execute()
+    RegisterAction(world.karim, full).execute()
+    other = make_workshop(france, trainers=[trainer], capacity=1, title="Other")
+    RegisterAction(world.karim, other).execute()
+    RegisterAction(world.fatima, other).execute()
+    assert full.registrations.get(user=world.fatima).is_confirmed
+    assert other.registrations.get(user=world.fatima).is_waiting
+    return full, other
+
+
+def test_a_failure_halfway_changes_nothing(world, to_come, monkeypatch, committing):
     from capacity_lms.privacy import actions
 
     before, rows_before = our_tables(), figures()
+    mail.outbox = []
 
     def broken(person, pseudonym):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(actions, "_scrub_logs_about", broken)
-    with pytest.raises(RuntimeError):
+    with committing(), pytest.raises(RuntimeError):
         ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    # The registrations to come were cancelled first: rolled back with the rest, no e-mail.
     assert our_tables() == before
     assert figures() == rows_before
     assert not PersonalDataRequest.objects.exists()
+    full, other = to_come
+    assert full.registrations.get(user=world.fatima).is_confirmed
+    assert full.registrations.get(user=world.karim).is_waiting
+    assert other.registrations.get(user=world.fatima).is_waiting
+    assert mail.outbox == []
+
+
+def test_seats_to_come_go_to_the_waiting_list_and_the_past_stays(world, to_come, committing):
+    full, other = to_come
+    past = Registration.objects.get(workshop=world.workshop, user=world.fatima)
+    registrations_before = grand_total("registrations")
+    mail.outbox = []
+
+    with committing():
+        erasure = ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+
+    # Karim had the first place in line: the seat is his, and he is told, once, in his
+    # language; the erased person is written to about nothing.
+    assert full.registrations.get(user=world.karim).is_confirmed
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["karim@example.org"], "Une place pour vous : Full")
+    ]
+    # The erased account holds no seat nor place in line at a workshop to come.
+    assert not Registration.objects.filter(user=world.fatima, workshop__in=to_come).active()
+    assert other.registrations.get(user=world.karim).is_confirmed
+    outcome = next(o for o in erasure.outcomes if o.entry.model is Registration)
+    assert outcome.count == 2
+    # The past workshop's registration stays, confirmed, and is still counted.
+    past.refresh_from_db()
+    assert past.status == Registration.Status.CONFIRMED and past.user == world.fatima
+    assert grand_total("registrations") == registrations_before
+    assert Registration.objects.filter(workshop=world.workshop).confirmed().count() == 2
 
 
 def test_erasing_twice_is_harmless(world):
