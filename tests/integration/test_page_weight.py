@@ -25,7 +25,9 @@ from capacity_lms.test.factories import (
 )
 from tests.integration.courses.conftest import make_course
 
-pytestmark = pytest.mark.django_db
+# The fr and ar requests leave their language active in the thread (LocaleMiddleware activates,
+# nothing deactivates): ``english`` puts back the language after each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 BUDGET_BYTES = 200 * 1024
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"?#]+)')
