@@ -1,6 +1,7 @@
 """A small world for the programme's tests (workshops, attendance): three countries in three
 time zones, trainers, staff, members."""
 
+import contextlib
 import datetime
 import functools
 
@@ -88,3 +89,16 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@contextlib.contextmanager
+def built_for_the_module(django_db_blocker, build):
+    """For module-scoped fixtures: ``build()`` inside a transaction rolled back when the module
+    ends; each test then runs in a savepoint within it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield build()
+        finally:
+            transaction.set_rollback(True)

@@ -9,7 +9,6 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
@@ -23,6 +22,7 @@ from capacity_lms.test.factories import (
     SessionFactory,
     WorkshopFactory,
 )
+from tests.integration.conftest import built_for_the_module
 from tests.integration.courses.conftest import make_course
 
 # The fr and ar requests leave their language active in the thread (LocaleMiddleware activates,
@@ -36,14 +36,8 @@ ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"?#]+)')
 @pytest.fixture(scope="module")
 def full_site(django_db_setup, django_db_blocker):
     """Built once for the module, in a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_full_site()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with built_for_the_module(django_db_blocker, build_full_site) as built:
+        yield built
 
 
 def build_full_site():

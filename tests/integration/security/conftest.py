@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Site
 
@@ -37,7 +36,7 @@ from capacity_lms.workshops.models import CalendarFeedToken, OccurrenceChange
 from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from tests.integration.attendance.conftest import session_around
-from tests.integration.conftest import in_group, make_workshop
+from tests.integration.conftest import built_for_the_module, in_group, make_workshop
 from tests.integration.courses.conftest import make_course, right_answers
 
 # The roles of the matrix, in the order its tables read.
@@ -76,14 +75,8 @@ def library_editor(library):
 def world(django_db_setup, django_db_blocker):
     """Built once per test module inside a transaction that is rolled back at its end; each
     test runs in a savepoint within it (and each request of the matrix in another)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with built_for_the_module(django_db_blocker, build_world) as built:
+        yield built
 
 
 def build_world():
