@@ -1,0 +1,657 @@
+"""Every page of the package, in Arabic, French and English, checked by axe-core.
+
+One test per (role, language) opens a list of pages on the demo site of ``make sandbox`` (a
+visitor's, the demo learner's, the demo trainer's), some of them in a second state (a form
+sent empty, a wrong answer, a wrong code, a rate limit reached), runs axe-core's WCAG 2.x A
+and AA rules on each and fails once with every violation of every page. The key pages are
+photographed in Arabic and French on a phone and on a desktop, into
+``tests/artifacts/screenshots/<language>/``.
+
+``test_every_page_type_and_html_route_is_visited`` keeps the lists whole: a page type of the
+package or a route of its namespace that no list visits and :data:`EXCLUDED` does not name
+fails it, so a page added tomorrow is a page checked tomorrow.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+from sandbox.home.demo_courses import DEMO_COURSES
+from tests.browser.accessibility import accessibility_violations, describe_violations
+from tests.browser.journeys import sign_in
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+LANGUAGES = ["en", "fr", "ar"]
+PHOTOGRAPHED = ["ar", "fr"]
+
+# The demo content each list reaches (sandbox/home/demo*.py).
+CATALOGUE_FILTER = "?axis=project-engineering"
+NO_MATCH = "?q=zzzqqq"
+PREVIEW_COURSE = "project-engineering-foundations"
+ENROLLED_COURSE = "cultural-projects-link-with-morocco"
+LOCKED_COURSE = "school-support-children-abroad"
+WORKSHOP_WITH_SEATS = "project-engineering-paris"
+FULL_WORKSHOP = "women-leadership-turin"
+PAST_WORKSHOP = "association-accounts-lyon"
+# The case study written in each language, and one translated into it (none into Arabic).
+CASE_STUDIES = {
+    "en": ("home-visits-elderly-rotterdam", "soutien-scolaire-raval-barcelone"),
+    "fr": ("soutien-scolaire-raval-barcelone", "maktab-irshad-qanouni-torino"),
+    "ar": ("maktab-irshad-qanouni-torino", None),
+}
+
+# Package routes and page types no list visits, and why.
+EXCLUDED = {
+    "capacity_lms:set_language": "POST only: the language switcher's action, a redirect",
+    "capacity_lms:workshop_register": "POST only: registers and redirects",
+    "capacity_lms:workshop_cancel": "POST only: cancels and redirects",
+    "capacity_lms:workshop_calendar": "an iCalendar feed (.ics), not HTML",
+    "capacity_lms:session_calendar": "an iCalendar feed (.ics), not HTML",
+    "capacity_lms:course_calendar": "an iCalendar feed (.ics), not HTML",
+    "capacity_lms:country_calendar": "an iCalendar feed (.ics), not HTML",
+    "capacity_lms:trainer_calendar": "an iCalendar feed (.ics), not HTML",
+    "capacity_lms:personal_calendar": "an iCalendar feed (.ics), not HTML",
+    "capacity_lms:attendance_export_workshop": "a CSV or XLSX file, not HTML",
+    "capacity_lms:attendance_export_rates": "a CSV file, not HTML",
+    "capacity_lms:attendance_export_meeting": "a CSV or XLSX file, not HTML",
+    "capacity_lms:certificate_keys": "the public keys as JSON (JWKS), not HTML",
+    "capacity_lms:certificate_download": "the certificate's PDF, not HTML",
+    "capacity_lms:certificate_signed": "the signed certificate (JWS), not HTML",
+    "capacity_lms:library_rss": "an RSS feed, not HTML",
+    "capacity_lms:library_atom": "an Atom feed, not HTML",
+    "capacity_lms:case_study_pdf": "the case study's PDF, not HTML",
+}
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One page to check: what it covers, how to reach it, what to do there first.
+
+    ``target(demo)`` gives a path, or a page whose URL (plus ``query``) is the path.
+    ``covers`` names the route (``namespace:name``) or page type (``app_label.Model``) the
+    page is; the test checks the claim. ``act(page, demo)`` brings the page to the state to
+    check (a form sent, a button pressed); ``settings`` are in force while it is visited.
+    """
+
+    name: str
+    covers: str
+    target: object
+    query: str = ""
+    status: int = 200
+    act: object = None
+    settings: dict = field(default_factory=dict)
+    photographed: bool = False
+
+
+def localized(language, name, *args, **kwargs):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def demo_pages(language):
+    """The demo objects the lists reach, in ``language``."""
+    from capacity_lms.certificates.models import Certificate
+    from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
+    from capacity_lms.workshops.models import Session
+    from courses.models import CatalogueIndexPage, CoursePage, LessonPage
+    from sandbox.home.models import HomePage
+
+    in_language = {"locale__language_code": language}
+
+    def course(slug):
+        return CoursePage.objects.get(slug=slug, **in_language)
+
+    def lesson(course_page, **filters):
+        lessons = LessonPage.objects.child_of(course_page).live().specific().order_by("path")
+        return lessons.filter(**filters).first()
+
+    enrolled = course(ENROLLED_COURSE)
+    quiz_lesson = next(each for each in enrolled.lessons().specific() if each.quizzes)
+    original, translated = CASE_STUDIES[language]
+    certificates = Certificate.objects.select_related("user")
+    return SimpleNamespace(
+        language=language,
+        home=HomePage.objects.get(**in_language),
+        catalogue=CatalogueIndexPage.objects.get(**in_language),
+        preview_course=course(PREVIEW_COURSE),
+        preview_lesson=lesson(course(PREVIEW_COURSE), is_preview=True),
+        enrolled_course=enrolled,
+        quiz_lesson=quiz_lesson,
+        locked_lesson=lesson(course(LOCKED_COURSE), is_preview=False),
+        library=LibraryIndexPage.objects.get(**in_language),
+        case_study=CaseStudyPage.objects.get(slug=original, **in_language),
+        translated_case_study=(
+            CaseStudyPage.objects.get(slug=translated, **in_language) if translated else None
+        ),
+        certificate=certificates.filter(user__username="learner").live().first(),
+        revoked_certificate=certificates.filter(user__username="sanae").first(),
+        past_session=Session.objects.get(workshop__slug=PAST_WORKSHOP),
+    )
+
+
+def meeting_now():
+    """A meeting of the Paris workshop (the demo trainer's, the demo learner registered)
+    happening now, whose check-in is open: the demo's meetings are past or to come."""
+    from django.utils import timezone
+
+    from capacity_lms.test.factories import SessionFactory
+    from capacity_lms.workshops.models import Workshop
+
+    now = timezone.now().astimezone(datetime.UTC).replace(second=0, microsecond=0)
+    midnight = now.replace(hour=0, minute=0)
+    start = max(now - datetime.timedelta(minutes=10), midnight)
+    end = min(now + datetime.timedelta(minutes=60), midnight.replace(hour=23, minute=59))
+    return SessionFactory(
+        workshop=Workshop.objects.get(slug=WORKSHOP_WITH_SEATS),
+        date=start.date(),
+        start_time=start.time(),
+        end_time=end.time(),
+        time_zone="UTC",
+    )
+
+
+def quiz_positions(lesson, correct):
+    """For each question of the demo lesson's quiz, the positions of its correct answers
+    (``correct``) or of its first wrong one."""
+    course = next(module for module in DEMO_COURSES if module["slug"] == lesson.course.slug)
+    content = next(each for each in course["lessons"] if each["slug"] == lesson.slug)
+    answers = []
+    for question in content["quiz"]["questions"]:
+        positions = [n for n, option in enumerate(question["options"]) if option["correct"]]
+        wrong = [n for n, option in enumerate(question["options"]) if not option["correct"]]
+        answers.append(positions if correct else wrong[:1])
+    return answers
+
+
+# What is done on a page before it is checked.
+
+
+def sign_in_wrongly(page, demo):
+    page.locator("#id_username").fill("learner")
+    page.locator("#id_password").fill("not the password")
+    page.locator("form.cl-form button[type=submit]").click()
+    expect(page.locator("#login-errors")).to_be_visible()
+
+
+def check_signed_file_offline(page, demo):
+    page.locator("#cl-offline-token").fill(demo.certificate.signed_payload)
+    page.locator("#cl-offline-form [type=submit]").click()
+    expect(page.locator("#cl-offline-result .cl-verdict--valid")).to_have_count(1)
+
+
+def send_the_quiz_empty(page, demo):
+    page.locator("form.cl-quiz__form button[type=submit]").click()
+    expect(page.locator(".cl-quiz .cl-message--error")).to_be_visible()
+
+
+def answer_the_quiz_wrongly(page, demo):
+    questions = page.locator("form.cl-quiz__form fieldset.cl-question")
+    for number, positions in enumerate(quiz_positions(demo.quiz_lesson, correct=False)):
+        for position in positions:
+            questions.nth(number).locator("input").nth(position).check()
+    page.locator("form.cl-quiz__form button[type=submit]").click()
+    expect(page.locator(".cl-quiz p.cl-status[role=status]")).to_be_visible()
+
+
+def send_the_submission_empty(page, demo):
+    page.locator("form.cl-submission button[type=submit]").click()
+    expect(page.locator("#submission-errors")).to_be_visible()
+
+
+def create_the_calendar_address(page, demo):
+    page.locator("button[name=action][value=create]").click()
+    expect(page.locator("button[name=action][value=revoke]")).to_be_visible()
+
+
+def type_a_wrong_code(page, demo):
+    from capacity_lms.attendance.checkin import current_short_code
+
+    code = current_short_code(demo.meeting, demo.meeting.date)
+    page.locator("#check-in-code").fill(f"{(int(code) + 1) % 1_000_000:06d}")
+    page.locator("form.cl-check-in__code button").click()
+    expect(page.locator("[data-refusal]").first).to_be_visible()
+
+
+def type_any_code(page, demo):
+    page.locator("#check-in-code").fill("000000")
+    page.locator("form.cl-check-in__code button").click()
+
+
+def check_in_from_the_link(page, demo):
+    page.locator(".cl-check-in__button").click()
+    expect(page.locator("[data-outcome=marked]")).to_be_visible()
+
+
+def send_the_import_empty(page, demo):
+    page.locator("main form[enctype] button[type=submit]").click()
+    expect(page.locator("main form .errorlist").first).to_be_visible()
+
+
+def check_in_token(demo):
+    from capacity_lms.attendance.checkin import make_token
+
+    return localized(
+        demo.language,
+        "capacity_lms:check_in_token",
+        token=make_token(demo.meeting, demo.meeting.date),
+    )
+
+
+def meeting(name, session_attribute, day_of=lambda session: session.date):
+    def target(demo):
+        session = getattr(demo, session_attribute)
+        return localized(demo.language, name, session_pk=session.pk, day=day_of(session))
+
+    return target
+
+
+def route(name, *args, **kwargs):
+    return lambda demo: localized(demo.language, name, *args, **kwargs)
+
+
+def certificate_path(attribute):
+    return lambda demo: localized(
+        demo.language, "capacity_lms:certificate_verify", f"{getattr(demo, attribute).code}/"
+    )
+
+
+def unknown_code(demo):
+    code = demo.certificate.code
+    unknown = code[:-1] + ("A" if code[-1] != "A" else "B")
+    return localized(demo.language, "capacity_lms:certificate_verify", f"{unknown}/")
+
+
+def limited(scope):
+    """Settings under which ``scope`` refuses every request with its 429 page."""
+    return {"CAPACITY_LMS_RATE_LIMITS": {scope: "0/3600"}}
+
+
+VISITOR = [
+    Visit("home", "sandbox_home.HomePage", lambda demo: demo.home, photographed=True),
+    Visit("programme", "capacity_lms:programme", route("capacity_lms:programme")),
+    Visit(
+        "catalogue",
+        "capacity_courses.CatalogueIndexPage",
+        lambda demo: demo.catalogue,
+        photographed=True,
+    ),
+    Visit(
+        "catalogue-filtered",
+        "capacity_courses.CatalogueIndexPage",
+        lambda demo: demo.catalogue,
+        query=CATALOGUE_FILTER,
+    ),
+    Visit(
+        "catalogue-no-match",
+        "capacity_courses.CatalogueIndexPage",
+        lambda demo: demo.catalogue,
+        query=NO_MATCH,
+    ),
+    Visit(
+        "course",
+        "capacity_courses.CoursePage",
+        lambda demo: demo.preview_course,
+        photographed=True,
+    ),
+    Visit("preview-lesson", "capacity_courses.LessonPage", lambda demo: demo.preview_lesson),
+    Visit("library", "capacity_lms.LibraryIndexPage", lambda demo: demo.library),
+    Visit(
+        "library-no-match",
+        "capacity_lms.LibraryIndexPage",
+        lambda demo: demo.library,
+        query=NO_MATCH,
+    ),
+    Visit(
+        "case-study",
+        "capacity_lms.CaseStudyPage",
+        lambda demo: demo.case_study,
+        photographed=True,
+    ),
+    Visit(
+        "translated-case-study",
+        "capacity_lms.CaseStudyPage",
+        lambda demo: demo.translated_case_study,
+    ),
+    Visit("workshops", "capacity_lms:workshop_list", route("capacity_lms:workshop_list")),
+    Visit(
+        "workshop",
+        "capacity_lms:workshop_detail",
+        route("capacity_lms:workshop_detail", slug=WORKSHOP_WITH_SEATS),
+        photographed=True,
+    ),
+    Visit(
+        "full-workshop",
+        "capacity_lms:workshop_detail",
+        route("capacity_lms:workshop_detail", slug=FULL_WORKSHOP),
+    ),
+    Visit(
+        "verify",
+        "capacity_lms:certificate_verify_index",
+        route("capacity_lms:certificate_verify_index"),
+    ),
+    Visit(
+        "certificate",
+        "capacity_lms:certificate_verify",
+        certificate_path("certificate"),
+        photographed=True,
+    ),
+    Visit(
+        "revoked-certificate",
+        "capacity_lms:certificate_verify",
+        certificate_path("revoked_certificate"),
+    ),
+    Visit("unknown-certificate", "capacity_lms:certificate_verify", unknown_code, status=404),
+    Visit(
+        "verify-too-many",
+        "capacity_lms:certificate_verify",
+        certificate_path("certificate"),
+        status=429,
+        settings=limited("certificate_verify"),
+    ),
+    Visit(
+        "offline", "capacity_lms:certificate_offline", route("capacity_lms:certificate_offline")
+    ),
+    Visit(
+        "offline-checked",
+        "capacity_lms:certificate_offline",
+        route("capacity_lms:certificate_offline"),
+        act=check_signed_file_offline,
+    ),
+    Visit("sign-in", "login", route("login")),
+    Visit("sign-in-error", "login", route("login"), act=sign_in_wrongly),
+]
+
+LEARNER = [
+    Visit(
+        "my-learning",
+        "capacity_lms:my_learning",
+        route("capacity_lms:my_learning"),
+        photographed=True,
+    ),
+    Visit("enrolled-course", "capacity_courses.CoursePage", lambda demo: demo.enrolled_course),
+    Visit(
+        "lesson-quiz",
+        "capacity_courses.LessonPage",
+        lambda demo: demo.quiz_lesson,
+        photographed=True,
+    ),
+    Visit(
+        "lesson-quiz-empty",
+        "capacity_courses.LessonPage",
+        lambda demo: demo.quiz_lesson,
+        act=send_the_quiz_empty,
+    ),
+    Visit(
+        "lesson-quiz-wrong",
+        "capacity_courses.LessonPage",
+        lambda demo: demo.quiz_lesson,
+        act=answer_the_quiz_wrongly,
+    ),
+    Visit(
+        "locked-lesson", "capacity_courses.LessonPage", lambda demo: demo.locked_lesson, status=403
+    ),
+    Visit(
+        "submit-case-study",
+        "capacity_lms:case_study_submit",
+        lambda demo: localized(demo.language, "capacity_lms:case_study_submit", demo.library.pk),
+    ),
+    Visit(
+        "submit-case-study-empty",
+        "capacity_lms:case_study_submit",
+        lambda demo: localized(demo.language, "capacity_lms:case_study_submit", demo.library.pk),
+        act=send_the_submission_empty,
+    ),
+    Visit("my-submissions", "capacity_lms:my_submissions", route("capacity_lms:my_submissions")),
+    Visit(
+        "registered-workshop",
+        "capacity_lms:workshop_detail",
+        route("capacity_lms:workshop_detail", slug=WORKSHOP_WITH_SEATS),
+    ),
+    Visit(
+        "waiting-list-workshop",
+        "capacity_lms:workshop_detail",
+        route("capacity_lms:workshop_detail", slug=FULL_WORKSHOP),
+    ),
+    Visit("my-calendar", "capacity_lms:my_calendar", route("capacity_lms:my_calendar")),
+    Visit(
+        "my-calendar-address",
+        "capacity_lms:my_calendar",
+        route("capacity_lms:my_calendar"),
+        act=create_the_calendar_address,
+    ),
+    Visit("check-in", "capacity_lms:check_in", route("capacity_lms:check_in"), photographed=True),
+    Visit(
+        "check-in-wrong-code",
+        "capacity_lms:check_in",
+        route("capacity_lms:check_in"),
+        act=type_a_wrong_code,
+    ),
+    Visit("check-in-link", "capacity_lms:check_in_token", check_in_token),
+    Visit(
+        "checked-in",
+        "capacity_lms:check_in_token",
+        check_in_token,
+        act=check_in_from_the_link,
+    ),
+    Visit(
+        "no-meetings-to-train",
+        "capacity_lms:attendance_sessions",
+        route("capacity_lms:attendance_sessions"),
+    ),
+    Visit("my-data", "capacity_lms:my_data", route("capacity_lms:my_data")),
+    Visit(
+        "check-in-too-many",
+        "capacity_lms:check_in",
+        route("capacity_lms:check_in"),
+        act=type_any_code,
+        settings=limited("check_in"),
+    ),
+    Visit(
+        "submit-case-study-too-many",
+        "capacity_lms:case_study_submit",
+        lambda demo: localized(demo.language, "capacity_lms:case_study_submit", demo.library.pk),
+        act=lambda page, demo: page.locator("form.cl-submission button[type=submit]").click(),
+        settings=limited("case_study_submit"),
+    ),
+]
+
+TRAINER = [
+    Visit(
+        "meetings", "capacity_lms:attendance_sessions", route("capacity_lms:attendance_sessions")
+    ),
+    Visit(
+        "roster",
+        "capacity_lms:attendance_roster",
+        meeting("capacity_lms:attendance_roster", "meeting"),
+    ),
+    Visit(
+        "past-roster",
+        "capacity_lms:attendance_roster",
+        meeting("capacity_lms:attendance_roster", "past_session"),
+    ),
+    Visit(
+        "no-meeting",
+        "capacity_lms:attendance_roster",
+        meeting(
+            "capacity_lms:attendance_roster",
+            "past_session",
+            lambda session: session.date + datetime.timedelta(days=1),
+        ),
+        status=404,
+    ),
+    Visit(
+        "check-in-screen",
+        "capacity_lms:attendance_check_in_screen",
+        meeting("capacity_lms:attendance_check_in_screen", "meeting"),
+    ),
+    Visit(
+        "attendance-files",
+        "capacity_lms:attendance_transfer",
+        route("capacity_lms:attendance_transfer", slug=PAST_WORKSHOP),
+    ),
+    Visit(
+        "import-roster",
+        "capacity_lms:attendance_import_roster",
+        route("capacity_lms:attendance_import_roster", slug=PAST_WORKSHOP),
+    ),
+    Visit(
+        "import-roster-empty",
+        "capacity_lms:attendance_import_roster",
+        route("capacity_lms:attendance_import_roster", slug=PAST_WORKSHOP),
+        act=send_the_import_empty,
+    ),
+    Visit(
+        "import-online-report",
+        "capacity_lms:attendance_import_online",
+        route("capacity_lms:attendance_import_online", slug=PAST_WORKSHOP),
+    ),
+    Visit(
+        "submission-refused",
+        "capacity_lms:case_study_submit",
+        lambda demo: localized(demo.language, "capacity_lms:case_study_submit", demo.library.pk),
+        status=403,
+    ),
+]
+
+
+def covered_by(path, language):
+    """The route name ``path`` resolves to in ``language``."""
+    from django.urls import resolve
+    from django.utils import translation
+
+    with translation.override(language):
+        return resolve(urlsplit(path).path).view_name
+
+
+def open_visit(page, visit, demo):
+    """Go to the visit's page and bring it to its state; returns the path."""
+    from django.test import override_settings
+    from wagtail.models import Page
+
+    target = visit.target(demo)
+    if target is None:
+        return None
+    if isinstance(target, Page):
+        assert target.specific_class._meta.label == visit.covers, (
+            f"{visit.name} is a {target.specific_class._meta.label}, not a {visit.covers}"
+        )
+        path = target.url + visit.query
+    else:
+        assert covered_by(target, demo.language) == visit.covers, (
+            f"{visit.name}: {target} is not {visit.covers}"
+        )
+        path = target + visit.query
+    with override_settings(**visit.settings):
+        response = page.goto(path)
+        assert response.status == visit.status, (
+            f"{visit.name}: {path} answered {response.status}, not {visit.status}"
+        )
+        if visit.act:
+            visit.act(page, demo)
+    return path
+
+
+def photograph(page, visit, language):
+    """The page in full, on a desktop and on a phone; returns the problems."""
+    folder = SCREENSHOTS / language
+    folder.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        screenshot = folder / f"{visit.name}-{width}.png"
+        screenshot.unlink(missing_ok=True)
+        page.screenshot(path=screenshot, full_page=True)
+        if not screenshot.exists() or screenshot.stat().st_size == 0:
+            problems.append(f"{visit.name}: no screenshot at {screenshot}")
+    page.set_viewport_size(DESKTOP)
+    return problems
+
+
+def check_every_page(page, visits, demo):
+    """Visit each page; every violation and failure of every page, as one readable list."""
+    problems = []
+    checked = 0
+    for visit in visits:
+        try:
+            path = open_visit(page, visit, demo)
+            if path is None:
+                continue
+            violations = accessibility_violations(page)
+            checked += 1
+        except (AssertionError, PlaywrightError) as error:
+            problems.append(f"{visit.name} ({page.url}): {error}")
+            continue
+        if violations:
+            problems.append(f"{visit.name} ({path}):\n{describe_violations(violations)}")
+        if visit.photographed and demo.language in PHOTOGRAPHED:
+            problems.extend(photograph(page, visit, demo.language))
+    assert checked, "no page was checked"
+    assert not problems, (
+        f"{len(problems)} of {len(visits)} pages in {demo.language} failed:\n\n"
+        + "\n\n".join(problems)
+    )
+
+
+@pytest.fixture
+def desktop_page(page):
+    page.set_viewport_size(DESKTOP)
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_public_page_passes_axe(desktop_page, demo_site, lang):
+    check_every_page(desktop_page, VISITOR, demo_pages(lang))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
+    from django.contrib.auth import get_user_model
+
+    from courses.actions import EnrolAction
+
+    demo = demo_pages(lang)
+    demo.meeting = meeting_now()
+    # In French the demo learner is enrolled already; in the other languages, enrolled here.
+    EnrolAction(get_user_model().objects.get(username="learner"), demo.enrolled_course).execute()
+    sign_in(desktop_page, lang, "learner", localized(lang, "capacity_lms:my_learning"))
+    check_every_page(desktop_page, LEARNER, demo)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_trainer_page_passes_axe(desktop_page, demo_site, lang):
+    demo = demo_pages(lang)
+    demo.meeting = meeting_now()
+    sign_in(desktop_page, lang, "trainer", localized(lang, "capacity_lms:attendance_sessions"))
+    check_every_page(desktop_page, TRAINER, demo)
+
+
+def test_every_page_type_and_html_route_is_visited():
+    from wagtail.models import get_page_models
+
+    from tests.integration.security.routes import package_routes
+
+    page_types = {
+        model._meta.label
+        for model in get_page_models()
+        if model._meta.app_label in ("capacity_lms", "capacity_courses")
+    }
+    routes = {route.name for route in package_routes() if route.namespace == "capacity_lms"}
+    visited = {visit.covers for visits in (VISITOR, LEARNER, TRAINER) for visit in visits}
+    assert not EXCLUDED.keys() - routes - page_types, "EXCLUDED names what no longer exists"
+    assert not EXCLUDED.keys() & visited, "EXCLUDED names what the lists visit"
+    missing = sorted((routes | page_types) - visited - EXCLUDED.keys())
+    assert not missing, (
+        "Not checked by axe in any language; add a Visit, or a reason to EXCLUDED: "
+        + ", ".join(missing)
+    )
