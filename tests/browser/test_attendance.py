@@ -15,43 +15,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.journeys import fresh_world, sign_in
+from tests.browser.journeys import build_attendance_world, fresh_world, sign_in
 
 PHONE = {"width": 390, "height": 844}
 
 
-def build_world():
-    """A workshop in Paris with a meeting happening now, its trainer and three members."""
-    from django.utils import timezone
-
-    from capacity_lms.test.factories import (
-        CountryFactory,
-        RegistrationFactory,
-        UserFactory,
-        WorkshopFactory,
-    )
-    from tests.integration.attendance.conftest import session_around
-
-    france = CountryFactory(
-        code="fr", name_en="France", name_ar="فرنسا", default_time_zone="Europe/Paris"
-    )
-    trainer = UserFactory(username="trainer-amina", first_name="Amina", last_name="Idrissi")
-    workshop = WorkshopFactory(
-        title="Gestion financière", language="fr", country=france, trainers=[trainer]
-    )
-    session = session_around(workshop, timezone.now(), time_zone="Europe/Paris")
-    members = [
-        UserFactory(username=f"member-{name.lower()}", first_name=name, last_name="Alaoui")
-        for name in ("Salma", "Omar", "Hind")
-    ]
-    for member in members:
-        RegistrationFactory(workshop=workshop, user=member, status="confirmed")
-    return {"trainer": trainer, "workshop": workshop, "session": session, "members": members}
-
-
 @pytest.fixture
 def world(pytestconfig, live_server, transactional_db):
-    return fresh_world(pytestconfig, build_world)
+    return fresh_world(pytestconfig, build_attendance_world)
 
 
 def status_pk(code):

@@ -11,7 +11,6 @@ Checks go by structure (classes, URLs, times, zone names), not by English wordin
 they keep passing when the workshop strings are translated.
 """
 
-import datetime
 import re
 import zoneinfo
 
@@ -19,90 +18,19 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.journeys import fresh_world, sign_in
-
-ONLINE_URL = "https://meet.example.org/budget-online"
-TORONTO = "America/Toronto"
-
-
-def build_world():
-    """Two countries in two zones, three published workshops, a member living in Toronto."""
-    from capacity_lms.test.factories import (
-        CountryFactory,
-        LearnerProfileFactory,
-        RegistrationFactory,
-        SessionFactory,
-        UserFactory,
-        WorkshopFactory,
-    )
-
-    france = CountryFactory(
-        code="fr",
-        name_en="France",
-        name_fr="France",
-        name_ar="فرنسا",
-        default_time_zone="Europe/Paris",
-    )
-    morocco = CountryFactory(
-        code="ma",
-        name_en="Morocco",
-        name_fr="Maroc",
-        name_ar="المغرب",
-        default_time_zone="Africa/Casablanca",
-    )
-    day = datetime.date.today() + datetime.timedelta(days=14)
-    online = WorkshopFactory(
-        title="Budget en ligne",
-        slug="budget-online",
-        language="fr",
-        format="online",
-        online_url=ONLINE_URL,
-        online_instructions="Code : 4321",
-        venue_name="",
-        address="",
-        city="",
-        country=france,
-        capacity=20,
-    )
-    SessionFactory(workshop=online, date=day, time_zone="Europe/Paris")
-    casablanca = WorkshopFactory(
-        title="Gouvernance associative",
-        slug="governance-casablanca",
-        language="fr",
-        venue_name="Maison des associations",
-        address="12 boulevard Zerktouni",
-        city="Casablanca",
-        country=morocco,
-        capacity=15,
-    )
-    SessionFactory(
-        workshop=casablanca,
-        date=day,
-        time_zone="Africa/Casablanca",
-        recurrence="FREQ=WEEKLY;COUNT=4",
-    )
-    full = WorkshopFactory(
-        title="Plaidoyer à Paris",
-        slug="advocacy-paris",
-        language="fr",
-        country=france,
-        capacity=1,
-    )
-    SessionFactory(workshop=full, date=day + datetime.timedelta(days=1), time_zone="Europe/Paris")
-    RegistrationFactory(workshop=full, user=UserFactory(username="first-in"), status="confirmed")
-    RegistrationFactory(workshop=full, user=UserFactory(username="next-in"), status="waiting")
-
-    member = UserFactory(username="member-salma", first_name="Salma", last_name="Benali")
-    LearnerProfileFactory(
-        user=member, country_of_residence=morocco, preferred_language="ar", time_zone=TORONTO
-    )
-    return {"online": online, "casablanca": casablanca, "full": full, "member": member}
+from tests.browser.journeys import (
+    ONLINE_URL,
+    TORONTO,
+    build_workshops_world,
+    fresh_world,
+    sign_in,
+)
 
 
 @pytest.fixture
 def world(pytestconfig, live_server, transactional_db):
-    """The migrated database (whatever the previous test left) with :func:`build_world`."""
-    return fresh_world(pytestconfig, build_world)
+    """The migrated database (whatever the previous test left) with the workshops world."""
+    return fresh_world(pytestconfig, build_workshops_world)
 
 
 def wall_time(session, zone_name):
