@@ -52,6 +52,11 @@ FOCUS = """(target) => {
 }"""
 
 
+def assert_shows_focus(focus):
+    if not focus["visible"]:
+        raise AssertionError(f"{focus['name']} shows no focus indicator ({focus['style']})")
+
+
 def tab_to(page, target, limit=80):
     """Press Tab until ``target`` has the focus, checking that each element on the way shows
     its focus; fail with the elements passed through when ``target`` is never reached."""
@@ -64,8 +69,7 @@ def tab_to(page, target, limit=80):
             passed.append("(the document)")
             continue
         passed.append(focus["name"])
-        if not focus["visible"]:
-            raise AssertionError(f"{focus['name']} shows no focus indicator ({focus['style']})")
+        assert_shows_focus(focus)
         if focus["reached"]:
             return
     raise AssertionError(
@@ -184,10 +188,18 @@ def test_keyboard_answers_a_quiz_and_is_told_what_is_missing(
     questions = page.locator("form.cl-quiz__form fieldset.cl-question")
     submit = page.locator("form.cl-quiz__form button[type=submit]")
 
-    # Question 1 (one answer, the first): Tab into the group, Space. Question 2 left empty.
-    first_answer = questions.nth(0).locator("input[type=radio]").nth(0)
+    # Question 1 (one answer, the first): Tab into the group, Space; the arrows move the choice
+    # within the group and back. Question 2 is left unanswered.
+    first_answer, second_answer = questions.nth(0).locator("input[type=radio]").all()
     tab_to(page, first_answer)
     page.keyboard.press("Space")
+    expect(first_answer).to_be_checked()
+    page.keyboard.press("ArrowDown")
+    expect(second_answer).to_be_checked()
+    focus = second_answer.evaluate(FOCUS)
+    assert focus and focus["reached"], focus
+    assert_shows_focus(focus)
+    page.keyboard.press("ArrowUp")
     expect(first_answer).to_be_checked()
     press_button(page, submit)
     errors = page.locator(".cl-quiz .cl-message--error[role=alert]")
