@@ -4,8 +4,6 @@ Include once: ``path("learning/", include("capacity_lms.urls"))``.
 """
 
 from django.urls import path
-from django.views.decorators.http import require_POST
-from django.views.i18n import set_language
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
@@ -14,12 +12,13 @@ from capacity_lms.privacy.urls import urlpatterns as privacy_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
+from courses.views import set_language
 
 app_name = "capacity_lms"
 
 urlpatterns = [
     path("", ProgrammeOverviewView.as_view(), name="programme"),
-    path("language/", require_POST(set_language), name="set_language"),
+    path("language/", set_language, name="set_language"),
     *course_urlpatterns,
     *workshop_urlpatterns,
     *attendance_urlpatterns,

@@ -17,7 +17,7 @@ from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.models import CoursePage
 from courses.progress import NOT_ENROLLED, statuses_for
-from courses.tree import children_of
+from courses.translation import children_in_reader_language, own_language_first
 
 FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
 
@@ -181,7 +181,13 @@ class Catalogue(FilteredListing):
         return defaults
 
     def base_queryset(self):
-        return CoursePage.objects.filter(children_of(self.page)).live().without_own_restriction()
+        """The live courses of this catalogue, and those of its translations not translated
+        into its language yet (see :mod:`courses.translation`)."""
+        return (
+            CoursePage.objects.filter(children_in_reader_language(CoursePage, self.page))
+            .live()
+            .without_own_restriction()
+        )
 
     def filtered_queryset(self):
         courses = self.base_queryset()
@@ -199,7 +205,12 @@ class Catalogue(FilteredListing):
 
     @cached_property
     def paginator_page(self):
-        return self.paginate(self.filtered_queryset(), self.page.courses_per_page, "path")
+        return self.paginate(
+            self.filtered_queryset(),
+            self.page.courses_per_page,
+            own_language_first(self.page),
+            "path",
+        )
 
     @cached_property
     def cards(self):

@@ -13,7 +13,7 @@ from taggit.models import Tag
 from capacity_lms.library.models import CaseStudyPage, CaseStudyTag
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.catalogue import FilteredListing, TaxonomySingleChoiceField
-from courses.tree import children_of
+from courses.translation import children_in_reader_language, own_language_first
 
 FILTER_FIELDS = ["country", "group", "axis", "tag", "year"]
 
@@ -70,7 +70,13 @@ class Library(FilteredListing):
         )
 
     def base_queryset(self):
-        return CaseStudyPage.objects.filter(children_of(self.page)).live().public()
+        """The live case studies of this library, and those of its translations not translated
+        into its language yet (see :mod:`courses.translation`)."""
+        return (
+            CaseStudyPage.objects.filter(children_in_reader_language(CaseStudyPage, self.page))
+            .live()
+            .public()
+        )
 
     def filtered_queryset(self):
         case_studies = self.base_queryset()
@@ -90,7 +96,11 @@ class Library(FilteredListing):
     @cached_property
     def paginator_page(self):
         return self.paginate(
-            self.filtered_queryset(), self.page.case_studies_per_page, "-started_on", "path"
+            self.filtered_queryset(),
+            self.page.case_studies_per_page,
+            own_language_first(self.page),
+            "-started_on",
+            "path",
         )
 
     @cached_property

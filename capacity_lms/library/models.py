@@ -81,9 +81,9 @@ class CaseStudyTag(TaggedItemBase):
 class CaseStudyPageQuerySet(PageQuerySet):
     def for_listing(self):
         """What a library card shows, in a number of queries independent of the count."""
-        return self.select_related("host_country", "cover_image", "association").prefetch_related(
-            "strategic_axes"
-        )
+        return self.select_related(
+            "host_country", "cover_image", "association", "locale"
+        ).prefetch_related("strategic_axes")
 
 
 CaseStudyPageManager = PageManager.from_queryset(CaseStudyPageQuerySet)

@@ -135,7 +135,7 @@ class CoursePageQuerySet(PageQuerySet):
     def for_listing(self):
         """What a catalogue card shows, in a number of queries independent of the count."""
         return (
-            self.select_related("strategic_axis", "cover_image")
+            self.select_related("strategic_axis", "cover_image", "locale")
             .with_country_codes()
             .defer_streamfields()
         )

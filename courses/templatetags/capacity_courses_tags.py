@@ -1,4 +1,14 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import override
+
+from courses.translation import (
+    language_direction,
+    language_name,
+    missing_translation,
+    not_translated_url,
+    other_versions,
+)
 
 register = template.Library()
 
@@ -15,3 +25,50 @@ def question_result(state, question_id):
     if state.result is None:
         return None
     return next((q for q in state.result.questions if q.question_id == question_id), None)
+
+
+@register.simple_tag(takes_context=True)
+def listed_url(context, item, listing):
+    """The URL of a listing's item: marked as opened from the listing's language when the item
+    is shown in another one (see :mod:`courses.translation`)."""
+    url = item.get_url(context.get("request"))
+    if item.locale_id != listing.locale_id:
+        return not_translated_url(url, listing.locale.language_code)
+    return url
+
+
+@register.simple_tag
+def lang_attributes(code):
+    """` lang="fr" dir="ltr"`: for a piece of content in ``code`` inside a page in another
+    language (a fallback item, a link to a translation)."""
+    return format_html(' lang="{}" dir="{}"', code, language_direction(code))
+
+
+@register.inclusion_tag("capacity_courses/includes/translation_fallback.html")
+def translation_fallback(item, listing):
+    """On a listing's item shown in another language than the listing's: says which."""
+    if item.locale_id == listing.locale_id:
+        return {}
+    return {
+        "wanted": language_name(listing.locale.language_code),
+        "shown": language_name(item.locale.language_code),
+    }
+
+
+@register.inclusion_tag("capacity_courses/includes/translation_notice.html", takes_context=True)
+def translation_notice(context, page):
+    """On a course, lesson or case-study page: the page in other languages, and, for a reader
+    who came from a language it is not translated into, a notice in that language."""
+    missing = missing_translation(page, context.get("request"))
+    notice = {}
+    if missing is not None:
+        code, translation = missing
+        # Told in the language the reader came from.
+        with override(code):
+            notice = {
+                "code": code,
+                "translation": translation,
+                "wanted": language_name(code),
+                "shown": language_name(page.locale.language_code),
+            }
+    return {"notice": notice, "versions": other_versions(page), "request": context.get("request")}

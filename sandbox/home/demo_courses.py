@@ -4567,4 +4567,48 @@ DEMO_COURSES = [
             },
         ],
     },
+    # Written in French and not translated yet: the English and Arabic catalogues list it in
+    # French and say so (content translation fallback).
+    {
+        "slug": "crowdfunding-association-projects",
+        "axis": "project-engineering",
+        "groups": [],
+        "countries": ["fr", "be"],
+        "level": "intermediate",
+        "format": "online",
+        "hours": 1,
+        "certificate": False,
+        "prerequisites": [],
+        "tags": ["financement participatif"],
+        "title": {"fr": "Financer un projet associatif par le financement participatif"},
+        "summary": {
+            "fr": (
+                "Préparer une campagne de financement participatif qui complète une subvention : "
+                "objectif réaliste, contreparties, calendrier et compte rendu aux contributeurs."
+            ),
+        },
+        "objectives": {
+            "fr": [
+                "Fixer un objectif de collecte réaliste et l'articuler avec le budget du projet.",
+                "Préparer la page de campagne, les contreparties et le calendrier de diffusion.",
+            ],
+        },
+        "lessons": [
+            {
+                "slug": "preparing-a-campaign",
+                "title": {"fr": "Préparer la campagne"},
+                "minutes": 20,
+                "preview": True,
+                "body": {
+                    "fr": [
+                        "Une campagne réussie complète un financement déjà en partie acquis : "
+                        "annoncez ce que la collecte permettra de faire de plus, chiffré.",
+                        "Prévoyez trois semaines de diffusion, mobilisez d'abord les membres de "
+                        "l'association, puis leurs proches, et rendez compte de l'usage des fonds "
+                        "à la fin du projet.",
+                    ],
+                },
+            },
+        ],
+    },
 ]

@@ -107,7 +107,8 @@ def ensure_catalogues():
 
 def ensure_course(module, catalogues, created_courses):
     pages = {}
-    for language in LANGUAGES:
+    # A module written in some languages only is left untranslated in the others.
+    for language in [code for code in LANGUAGES if code in module["title"]]:
         catalogue = catalogues[language]
         existing = CoursePage.objects.child_of(catalogue).filter(slug=module["slug"]).first()
         if existing:
@@ -115,8 +116,9 @@ def ensure_course(module, catalogues, created_courses):
             continue
         objectives = "".join(f"<li>{escape(o)}</li>" for o in module["objectives"][language])
         extra = {}
-        if "en" in pages:
-            extra["translation_key"] = pages["en"].translation_key
+        first = next(iter(pages.values()), None)
+        if first is not None:
+            extra["translation_key"] = first.translation_key
         course = CoursePageFactory(
             parent=catalogue,
             locale=catalogue.locale,
@@ -137,9 +139,8 @@ def ensure_course(module, catalogues, created_courses):
             **extra,
         )
         lesson_keys = [None] * len(module["lessons"])
-        if "en" in pages:
-            english_lessons = list(pages["en"].lessons())
-            lesson_keys = [lesson.translation_key for lesson in english_lessons]
+        if first is not None:
+            lesson_keys = [lesson.translation_key for lesson in first.lessons()]
         for lesson, key in zip(module["lessons"], lesson_keys, strict=True):
             LessonPageFactory(
                 parent=course,

@@ -178,8 +178,10 @@ def test_query_counts_do_not_grow_with_courses_enrolments_and_lessons(client, ca
     seed(catalogue, learner, 20)
     large = measure()
     assert large == small
-    assert small["catalogue"] <= 15, small
-    assert small["first visit"] <= 15, small
+    # Two of them find the catalogue's translations open to everyone (Wagtail's public() reads
+    # the view restrictions first), for the courses not translated yet.
+    assert small["catalogue"] <= 17, small
+    assert small["first visit"] <= 17, small
 
 
 def test_courses_behind_a_view_restriction_are_not_listed(client, catalogue, varied):
