@@ -3,9 +3,10 @@
 A learner enrols in a module, completes a lesson and goes on to the next, answers a quiz (and is
 told which question is unanswered); a member registers for a workshop, cancels, joins a full
 workshop's waiting list, and checks in by typing the six digits on the trainer's screen. Every
-flow is driven by Tab, typing, Space and Enter only (never a click or a fill), and each runs
-with JavaScript on and off: the pages are plain links and forms. Every element that takes the
-focus on the way must show it. The registration and the check-in also run in Arabic (right to
+flow is driven by Tab, the arrow keys, typing, Space and Enter only (never a click or a fill),
+and each runs with JavaScript on and off: the pages are plain links and forms. Every element
+that takes the focus on the way must show it, in a colour that stands out from what is under
+its ring. The registration and the check-in also run in Arabic (right to
 left). Each flow ends with a look at the database, not only at the page.
 """
 
@@ -24,8 +25,11 @@ JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no
 LANGUAGES = pytest.mark.parametrize("lang", ["en", "ar"])
 
 # What the focused element is, whether it is the target, and whether it shows that it has the
-# focus: an outline that is drawn (style not none, width above zero) or a box shadow. None when
-# the document itself has the focus.
+# focus: an outline that is drawn (style not none, width above zero) in a colour that stands
+# out at 3:1 from what lies under it (WCAG's contrast for non-text marks), or a box shadow.
+# What lies under the outline is found just above the element (below it at the top of the
+# viewport), so a link over the green header is measured against the green. None when the
+# document itself has the focus.
 FOCUS = """(target) => {
     const element = document.activeElement;
     if (!element || element === document.body || element === document.documentElement) {
@@ -40,14 +44,45 @@ FOCUS = """(target) => {
         + (element.className && typeof element.className === "string"
             ? `.${element.className.trim().split(/\\s+/).join(".")}` : "")
         + (text ? ` "${text}"` : "");
+
+    const rgba = (value) => {
+        const parts = (value.match(/[\\d.]+/g) || []).map(Number);
+        return parts.length < 3 ? null : [...parts.slice(0, 3), parts.length > 3 ? parts[3] : 1];
+    };
+    const luminance = (colour) => {
+        const [r, g, b] = colour.slice(0, 3).map((value) => {
+            const channel = value / 255;
+            return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const under = () => {
+        const box = element.getBoundingClientRect();
+        const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+        const y = box.top - reach >= 0 ? box.top - reach : box.bottom + reach;
+        for (const other of document.elementsFromPoint(box.left + box.width / 2, y)) {
+            if (element.contains(other)) continue;
+            const colour = rgba(getComputedStyle(other).backgroundColor);
+            if (colour && colour[3] > 0) return colour;
+        }
+        return [255, 255, 255, 1];
+    };
+
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== "none" && style.boxShadow !== "";
+    let contrast = null;
+    if (outline) {
+        const [lighter, darker] = [luminance(rgba(style.outlineColor)), luminance(under())]
+            .sort((a, b) => b - a);
+        contrast = (lighter + 0.05) / (darker + 0.05);
+    }
     return {
         reached: element === target,
         name,
-        visible: outline || shadow,
-        style: `outline: ${style.outlineStyle} ${style.outlineWidth}; `
-            + `box-shadow: ${style.boxShadow}`,
+        visible: (outline && contrast >= 3) || shadow,
+        style: `outline: ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`
+            + (contrast === null ? "" : ` (contrast ${contrast.toFixed(2)}:1)`)
+            + `; box-shadow: ${style.boxShadow}`,
     };
 }"""
 
