@@ -30,6 +30,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 LANGUAGES = ["en", "fr", "ar"]
+DIRECTIONS = {"en": "ltr", "fr": "ltr", "ar": "rtl"}
 PHOTOGRAPHED = ["ar", "fr"]
 
 # The demo content each list reaches (sandbox/home/demo*.py).
@@ -605,6 +606,13 @@ def photograph(page, visit, language):
     return problems
 
 
+def expect_language(page, language):
+    """The page speaks the language of its URL, in that language's direction."""
+    spoken = page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
+    if spoken != [language, DIRECTIONS[language]]:
+        raise AssertionError(f"the page says lang, dir = {spoken}")
+
+
 def check_every_page(page, visits, demo):
     """Visit each page; every violation and failure of every page, as one readable list."""
     problems = []
@@ -614,6 +622,7 @@ def check_every_page(page, visits, demo):
             path = open_visit(page, visit, demo)
             if path is None:
                 continue
+            expect_language(page, demo.language)
             violations = accessibility_violations(page)
             checked += 1
         except (AssertionError, PlaywrightError) as error:
