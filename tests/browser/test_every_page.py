@@ -49,6 +49,16 @@ CASE_STUDIES = {
     "fr": ("soutien-scolaire-raval-barcelone", "maktab-irshad-qanouni-torino"),
     "ar": ("maktab-irshad-qanouni-torino", None),
 }
+# Content a reader of each language follows a link to in another language, not translated into
+# theirs (``?not_translated=``): (page type, slug, the language it is in).
+FRENCH_ONLY_COURSE = "crowdfunding-association-projects"
+UNTRANSLATED_CASE_STUDIES = {
+    "en": ("mentorat-jeunes-emploi-lyon", "fr"),
+    "fr": ("home-visits-elderly-rotterdam", "en"),
+    "ar": ("mentorat-jeunes-emploi-lyon", "fr"),
+}
+# A language in which a reader of each language opens a page that is translated into theirs.
+ANOTHER_LANGUAGE = {"en": "fr", "fr": "ar", "ar": "en"}
 
 # Package routes and page types no list visits, and why.
 EXCLUDED = {
@@ -77,7 +87,8 @@ EXCLUDED = {
 class Visit:
     """One page to check: what it covers, how to reach it, what to do there first.
 
-    ``target(demo)`` gives a path, or a page whose URL (plus ``query``) is the path.
+    ``target(demo)`` gives a path, or a page whose URL is the path, or None when the language
+    has no such page; ``query`` (a string, or ``query(demo)``) is added to it.
     ``covers`` names the route (``namespace:name``) or page type (``app_label.Model``) the
     page is; the test checks the claim. ``act(page, demo)`` brings the page to the state to
     check (a form sent, a button pressed); ``settings`` are in force while it is visited.
@@ -86,7 +97,7 @@ class Visit:
     name: str
     covers: str
     target: object
-    query: str = ""
+    query: object = ""
     status: int = 200
     act: object = None
     settings: dict = field(default_factory=dict)
@@ -121,6 +132,7 @@ def demo_pages(language):
     enrolled = course(ENROLLED_COURSE)
     quiz_lesson = next(each for each in enrolled.lessons().specific() if each.quizzes)
     original, translated = CASE_STUDIES[language]
+    untranslated, untranslated_in = UNTRANSLATED_CASE_STUDIES[language]
     certificates = Certificate.objects.select_related("user")
     return SimpleNamespace(
         language=language,
@@ -136,6 +148,15 @@ def demo_pages(language):
         case_study=CaseStudyPage.objects.get(slug=original, **in_language),
         translated_case_study=(
             CaseStudyPage.objects.get(slug=translated, **in_language) if translated else None
+        ),
+        untranslated_course=(
+            None if language == "fr" else CoursePage.objects.get(slug=FRENCH_ONLY_COURSE)
+        ),
+        untranslated_case_study=CaseStudyPage.objects.get(
+            slug=untranslated, locale__language_code=untranslated_in
+        ),
+        course_in_another_language=CoursePage.objects.get(
+            slug=PREVIEW_COURSE, locale__language_code=ANOTHER_LANGUAGE[language]
         ),
         certificate=certificates.filter(user__username="learner").live().first(),
         revoked_certificate=certificates.filter(user__username="sanae").first(),
@@ -248,6 +269,12 @@ def check_in_from_the_link(page, demo):
     expect(page.locator("[data-outcome=marked]")).to_be_visible()
 
 
+def expect_the_translation_notice(page, demo):
+    notice = page.locator(".cl-translation-notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_have_attribute("lang", demo.language)
+
+
 def send_the_import_empty(page, demo):
     page.locator("main form[enctype] button[type=submit]").click()
     expect(page.locator("main form .errorlist").first).to_be_visible()
@@ -285,6 +312,13 @@ def unknown_code(demo):
     code = demo.certificate.code
     unknown = code[:-1] + ("A" if code[-1] != "A" else "B")
     return localized(demo.language, "capacity_lms:certificate_verify", f"{unknown}/")
+
+
+def from_a_reader_of_the_language(demo):
+    """The query of a link to a page in another language than the reader's."""
+    from courses.translation import not_translated_url
+
+    return not_translated_url("", demo.language)
 
 
 def limited(scope):
@@ -337,6 +371,28 @@ VISITOR = [
         "translated-case-study",
         "capacity_lms.CaseStudyPage",
         lambda demo: demo.translated_case_study,
+    ),
+    # Followed from a listing in the reader's language: the page says so in that language.
+    Visit(
+        "untranslated-course",
+        "capacity_courses.CoursePage",
+        lambda demo: demo.untranslated_course,
+        query=from_a_reader_of_the_language,
+        act=expect_the_translation_notice,
+    ),
+    Visit(
+        "untranslated-case-study",
+        "capacity_lms.CaseStudyPage",
+        lambda demo: demo.untranslated_case_study,
+        query=from_a_reader_of_the_language,
+        act=expect_the_translation_notice,
+    ),
+    Visit(
+        "course-in-another-language",
+        "capacity_courses.CoursePage",
+        lambda demo: demo.course_in_another_language,
+        query=from_a_reader_of_the_language,
+        act=expect_the_translation_notice,
     ),
     Visit("workshops", "capacity_lms:workshop_list", route("capacity_lms:workshop_list")),
     Visit(
@@ -566,14 +622,15 @@ def open_visit(page, visit, demo):
     from wagtail.models import Page
 
     target = visit.target(demo)
+    query = visit.query(demo) if callable(visit.query) else visit.query
     if target is None:
         return None
     if isinstance(target, Page):
         is_a = target.specific_class._meta.label
-        path = target.url + visit.query
+        path = target.url + query
     else:
         is_a = covered_by(target, demo.language)
-        path = target + visit.query
+        path = target + query
     if is_a != visit.covers:
         raise AssertionError(f"{path} is {is_a}, not {visit.covers}")
     with override_settings(**visit.settings):
@@ -606,8 +663,9 @@ def photograph(page, visit, language):
     return problems
 
 
-def expect_language(page, language):
+def expect_language(page, path):
     """The page speaks the language of its URL, in that language's direction."""
+    language = path.split("/")[1]
     spoken = page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
     if spoken != [language, DIRECTIONS[language]]:
         raise AssertionError(f"the page says lang, dir = {spoken}")
@@ -622,7 +680,7 @@ def check_every_page(page, visits, demo):
             path = open_visit(page, visit, demo)
             if path is None:
                 continue
-            expect_language(page, demo.language)
+            expect_language(page, path)
             violations = accessibility_violations(page)
             checked += 1
         except (AssertionError, PlaywrightError) as error:
