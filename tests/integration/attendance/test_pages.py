@@ -8,6 +8,7 @@ own records; the roster's queries do not grow with the number of people.
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
 from django.conf import settings
@@ -284,7 +285,8 @@ def test_the_check_in_page_writes_nothing_on_get_and_marks_on_post(client, sessi
     content = text(client.post(token_url(session)))
     record = record_of(person, session)
     assert record.method == AttendanceRecord.Method.CHECK_IN
-    local = timezone.localtime(record.marked_at, datetime.UTC).strftime("%H:%M")
+    zone = zoneinfo.ZoneInfo(session.time_zone)
+    local = timezone.localtime(record.marked_at, zone).strftime("%H:%M")
     assert "You are marked present for" in content and f"at {local}." in content
     assert "You are already marked present" in text(client.get(token_url(session)))
 
