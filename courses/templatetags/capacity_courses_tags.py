@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
 from courses.translation import (
@@ -72,3 +73,13 @@ def translation_notice(context, page):
                 "shown": language_name(page.locale.language_code),
             }
     return {"notice": notice, "versions": other_versions(page), "request": context.get("request")}
+
+
+@register.simple_tag
+def content_attributes(code):
+    """For content people wrote, inside a page in any language: ` lang=".." dir=".."` when
+    its language is known, else ` dir="auto"` (the browser takes the direction of its first
+    letter: a French title stays left to right inside an Arabic page)."""
+    if code:
+        return lang_attributes(code)
+    return mark_safe(' dir="auto"')
