@@ -1,6 +1,5 @@
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
 from courses.translation import (
@@ -82,4 +81,4 @@ def content_attributes(code):
     letter: a French title stays left to right inside an Arabic page)."""
     if code:
         return lang_attributes(code)
-    return mark_safe(' dir="auto"')
+    return format_html(' dir="{}"', "auto")
