@@ -18,6 +18,13 @@ CAPACITY_LMS_CERTIFICATE_SIGNING_KEY
 REDIS_URL
     A shared cache (``redis://host:6379/0``; needs the ``redis`` package) for the rate limits:
     with several app servers the default per-process memory cache counts each one alone.
+    Required as soon as more than one app server process runs (gunicorn's workers count).
+STATIC_ROOT, MEDIA_ROOT
+    Where ``collectstatic`` writes the static files (served by WhiteNoise from the app
+    servers) and where uploads and certificate PDFs go (shared by every app server and the
+    task worker). Default: sandbox/static and sandbox/media.
+CONN_MAX_AGE
+    Seconds an app server keeps its database connection open between requests (default 60).
 SECURE_PROXY_SSL_HEADER
     ``HTTP_X_FORWARDED_PROTO`` when a proxy terminates TLS and sets X-Forwarded-Proto (and
     strips it from what clients send): requests it marks ``https`` count as secure. Never set
@@ -25,7 +32,13 @@ SECURE_PROXY_SSL_HEADER
 SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD
     HSTS; default one year, subdomains and preload on. Lowering them makes check --deploy warn.
 DATABASE_URL, WAGTAILADMIN_BASE_URL
-    As in sandbox/settings.py.
+    As in sandbox/settings.py (PostgreSQL: ``postgres://user:password@host:5432/name``).
+
+Background tasks (e-mails, bulk certificates, large exports) go into the database
+(django-tasks-db) and run in ``manage.py db_worker`` processes. Sessions are stored in the
+database. Nothing is kept in one process that another needs: any number of app servers may run
+behind the proxy. docs/deployment.md brings the whole stack up; ``pip install ".[production]"``
+installs what these settings import.
 """
 
 import os
@@ -33,6 +46,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from sandbox.settings import *  # noqa: F403
+from sandbox.settings import DATABASES, INSTALLED_APPS, MIDDLEWARE, SANDBOX_DIR
 
 
 def required(name):
@@ -84,3 +98,32 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+
+# Static files from the app servers themselves: compressed, with hashed names cached for a year.
+# ``manage.py collectstatic`` must run before the servers start (the manifest maps the names).
+MIDDLEWARE = [
+    *MIDDLEWARE[:1],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(SANDBOX_DIR / "static"))
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(SANDBOX_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Tasks wait in the database until a ``manage.py db_worker`` process runs them.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Errors reach the app server's log (stderr), not only ADMINS by e-mail.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+}
