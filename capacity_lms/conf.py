@@ -7,6 +7,9 @@ them with ``override_settings``.
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 PREFIX = "CAPACITY_LMS_"
 
@@ -33,8 +36,12 @@ DEFAULTS = {
     "LANGUAGES": None,
     # Dotted path to a callable(user, lesson) -> bool deciding who may read a lesson.
     "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
-    # Name shown in page titles and the header when no Wagtail site setting overrides it.
-    "PROGRAMME_NAME": "Capacity building programme",
+    # Seconds the page cache (capacity_lms.page_cache.PageCacheMiddleware) keeps a signed-out
+    # visitor's catalogue or library page; 0 turns it off. Editors' changes purge it at once.
+    "PAGE_CACHE_SECONDS": 300,
+    # Name of the programme in page titles, the header, calendars and certificates: a string,
+    # or a dict by language code ({"fr": "...", "ar": "..."}) read with programme_name().
+    "PROGRAMME_NAME": _("Capacity building programme"),
     # Requests allowed per person (account, or client address when signed out), as
     # "count/seconds", for each rate-limited view; a host's dict adds to these.
     "RATE_LIMITS": {
@@ -55,6 +62,33 @@ def get_setting(name):
     if name not in DEFAULTS:
         raise ImproperlyConfigured(f"{PREFIX}{name} is not a capacity-lms setting.")
     return getattr(settings, PREFIX + name, DEFAULTS[name])
+
+
+class LocalisedName(str):
+    """A name, and the language it is written in (for a ``lang`` attribute)."""
+
+    def __new__(cls, value, language):
+        name = super().__new__(cls, value)
+        name.language = language
+        return name
+
+
+def programme_name(language=None):
+    """The programme's name in ``language`` (default: the active one), from
+    ``CAPACITY_LMS_PROGRAMME_NAME``: a dict by language code falls back to the default language,
+    then to its first entry; a plain string is taken to be in the default language; the
+    package's own default is translated."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    value = get_setting("PROGRAMME_NAME")
+    if isinstance(value, Promise):
+        return LocalisedName(value, language)
+    if isinstance(value, dict):
+        for code in (language, language.split("-")[0], settings.LANGUAGE_CODE):
+            if code in value:
+                return LocalisedName(value[code], code)
+        code, name = next(iter(value.items()))
+        return LocalisedName(name, code)
+    return LocalisedName(value, settings.LANGUAGE_CODE)
 
 
 def get_languages():

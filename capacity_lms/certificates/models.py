@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from capacity_lms.certificates.codes import new_code, new_reference
-from capacity_lms.conf import get_setting
+from capacity_lms.conf import programme_name
 
 
 class Layout(models.TextChoices):
@@ -340,7 +340,8 @@ class Certificate(models.Model):
             "issued": self.issued_on.isoformat(),
             "expires": self.expires_on.isoformat() if self.expires_on else None,
             "hours": str(self.hours) if self.hours is not None else None,
-            "issuer": get_setting("PROGRAMME_NAME"),
+            # Signed once, the same whatever language was active when it was issued.
+            "issuer": str(programme_name(settings.LANGUAGE_CODE)),
             "verify": self.verification_url(),
         }
 

@@ -36,7 +36,7 @@ def certificate_settings():
 
 
 def pdf_context(certificate):
-    from capacity_lms.conf import get_setting
+    from capacity_lms.conf import programme_name
 
     options = certificate_settings()
     url = certificate.verification_url()
@@ -53,7 +53,7 @@ def pdf_context(certificate):
             for code, name, title in certificate.lines()
         ],
         "leading_direction": "rtl" if translation.get_language_info(leading)["bidi"] else "ltr",
-        "issuer": options.issuer or get_setting("PROGRAMME_NAME"),
+        "issuer": options.issuer or str(programme_name(leading)),
         "issuer_in_arabic": options.issuer_in_arabic,
         "signatory_name": options.signatory_name,
         "signatory_title": options.signatory_title,

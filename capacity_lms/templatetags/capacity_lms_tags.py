@@ -1,14 +1,17 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from capacity_lms.conf import get_languages, get_setting
+from capacity_lms.conf import get_languages
+from capacity_lms.conf import programme_name as conf_programme_name
 
 register = template.Library()
 
 
 @register.simple_tag
 def programme_name():
-    return get_setting("PROGRAMME_NAME")
+    """The programme's name in the active language, with its ``language`` (see
+    :func:`capacity_lms.conf.programme_name`)."""
+    return conf_programme_name()
 
 
 @register.simple_tag

@@ -17,7 +17,7 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
-from capacity_lms.conf import get_setting
+from capacity_lms.conf import programme_name
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
 from capacity_lms.workshops.timezones import vtimezone
@@ -204,4 +204,4 @@ def workshop_calendar(workshop, request=None, online_link=False, language=None):
 
 
 def feed_name(*parts):
-    return " – ".join([get_setting("PROGRAMME_NAME"), *map(str, parts)])
+    return " – ".join([str(programme_name()), *map(str, parts)])

@@ -55,3 +55,14 @@ def test_no_asset_comes_from_another_host(client):
     assert "http://" not in html.replace('xmlns="http://', "")
     assert "https://" not in html
     assert "//" not in html.split("<body")[0].replace("://", "")
+
+
+@pytest.mark.usefixtures("english")
+def test_the_programme_name_says_its_language_when_it_is_not_the_pages(client, settings):
+    settings.CAPACITY_LMS_PROGRAMME_NAME = {"en": "Capacity", "ar": "تقوية القدرات"}
+    arabic = client.get("/ar/learning/").content.decode()
+    assert '<a class="cl-brand" href="/">تقوية القدرات</a>' in arabic
+    # No French name: the English one, marked as English.
+    french = client.get("/fr/learning/").content.decode()
+    assert '<a class="cl-brand" href="/" lang="en" dir="auto">Capacity</a>' in french
+    assert '<p lang="en" dir="auto">Capacity</p>' in french
