@@ -18,7 +18,7 @@ DJANGO_PIN := $(if $(DJANGO),"Django==$(DJANGO).*")
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install sandbox sandbox-data test lint benchmarks wheel install-test clean
+.PHONY: install sandbox sandbox-data test lint benchmarks load-test wheel install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ lint: install
 
 benchmarks: install
 	$(BIN)/python -m pytest tests/benchmarks -p no:randomly -s --override-ini="addopts=-p no:cacheprovider"
+
+# Two gunicorn servers sharing a private PostgreSQL and Redis, under wrk (docs/benchmarks.md).
+# Needs PostgreSQL's server binaries, redis-server and wrk: apt-get install redis-server wrk.
+load-test: install
+	$(BIN)/python tests/benchmarks/load_test.py
 
 # build/ goes too: setuptools never empties build/lib, so a file deleted from the sources would
 # still ship in the next wheel.
