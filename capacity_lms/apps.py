@@ -12,7 +12,10 @@ class CapacityLmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            page_cache,  # noqa: F401  (purges cached pages when editors change them)
+        )
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import notifications  # noqa: F401  (tells submitters the editors' decision)
         from .privacy.registry import autodiscover

@@ -139,6 +139,38 @@ def check_locale_middleware(app_configs=None, **kwargs):
     return []
 
 
+PAGE_CACHE_MIDDLEWARE = "capacity_lms.page_cache.PageCacheMiddleware"
+# What the page cache must come after: the key needs the language, hits the session and CSRF
+# cookies, and the CSP middleware must write its header (with the visitor's nonce) on hits.
+BEFORE_PAGE_CACHE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+
+@register(Tags.compatibility)
+def check_page_cache_middleware_order(app_configs=None, **kwargs):
+    middleware = list(settings.MIDDLEWARE)
+    if PAGE_CACHE_MIDDLEWARE not in middleware:
+        return []
+    position = middleware.index(PAGE_CACHE_MIDDLEWARE)
+    after = [name for name in BEFORE_PAGE_CACHE if name in middleware[position:]]
+    if not after:
+        return []
+    return [
+        Warning(
+            f"{PAGE_CACHE_MIDDLEWARE} comes before {', '.join(after)}: it stores nothing "
+            "(at best) or keys pages without their language.",
+            hint="Put it last in MIDDLEWARE (docs/caching.md).",
+            id="capacity_lms.W005",
+        )
+    ]
+
+
 @register(Tags.compatibility)
 def check_unknown_settings(app_configs=None, **kwargs):
     return [

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: signed-out visitors' catalogue and library pages from the cache (docs/caching.md).
+    "capacity_lms.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "sandbox.urls"
@@ -169,3 +171,6 @@ CAPACITY_LMS_PROGRAMME_NAME = {
     "fr": "Renforcement des capacités – associations MRE",
     "ar": "تقوية قدرات جمعيات مغاربة العالم",
 }
+
+# Signed-out visitors' catalogue and library pages are kept this long (0: not cached).
+CAPACITY_LMS_PAGE_CACHE_SECONDS = int(os.environ.get("CAPACITY_LMS_PAGE_CACHE_SECONDS", 300))

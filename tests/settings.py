@@ -36,3 +36,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The page cache is on in the demo site; tests read what a page rendered (response.context),
+# which a cached page has not, so it is off here and turned on where it is under test
+# (tests/integration/test_page_cache.py).
+CAPACITY_LMS_PAGE_CACHE_SECONDS = 0

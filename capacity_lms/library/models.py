@@ -32,13 +32,13 @@ from wagtail.search import index
 from capacity_lms.library.blocks import CaseStudyMediaBlock
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from courses.models import ReadOnlyPage
+from courses.models import ReadOnlyPage, SharedPage
 from courses.tree import live_only
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class LibraryIndexPage(ReadOnlyPage, Page):
+class LibraryIndexPage(SharedPage, ReadOnlyPage, Page):
     """The library of best practices: its case studies, filtered and searched."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -5,6 +5,7 @@ from courses.models.pages import (
     CourseTag,
     LessonPage,
     ReadOnlyPage,
+    SharedPage,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "LessonPage",
     "QuizAttempt",
     "ReadOnlyPage",
+    "SharedPage",
 ]

@@ -43,7 +43,27 @@ class PersonalPage:
         return response
 
 
-class CatalogueIndexPage(PersonalPage, ReadOnlyPage, Page):
+# The attribute SharedPage sets on a response that the page cache may keep
+# (capacity_lms.page_cache.PageCacheMiddleware reads it).
+SHARED_RESPONSE_ATTRIBUTE = "capacity_lms_shared"
+
+
+class SharedPage:
+    """A page that shows every signed-out visitor the same thing: its anonymous GET responses
+    are marked for the page cache (see docs/caching.md), signed-in people's never are."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if (
+            request.method == "GET"
+            and not request.user.is_authenticated
+            and not getattr(request, "is_preview", False)
+        ):
+            setattr(response, SHARED_RESPONSE_ATTRIBUTE, True)
+        return response
+
+
+class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
     """The catalogue of training modules: filters, search and each learner's status.
 
     Courses are its children. One catalogue per language version of the site.

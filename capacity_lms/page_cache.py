@@ -1,0 +1,241 @@
+"""The page cache: signed-out visitors get the catalogue and the library from the cache, with
+no database query, until an editor changes what those pages show.
+
+:class:`PageCacheMiddleware` answers before Wagtail routes the request (routing alone reads the
+page tree). It only keeps what a page marked as the same for every signed-out visitor
+(:class:`courses.models.SharedPage`), and only serves requests that cannot belong to someone
+signed in. Every key holds a generation number kept in the cache itself: :func:`purge` moves it
+on, so every app server sharing the cache (Redis) stops using every entry at once. The signal
+receivers at the bottom call it when a page is published, unpublished, moved, deleted or saved
+live, and when the taxonomy, tags or site settings the pages show change.
+
+What differs per visitor is stored as a placeholder and filled in on each hit: the CSRF token
+of the language switcher's form (from the visitor's own cookie, or a new one, as Django's
+``{% csrf_token %}`` would) and the Content-Security-Policy nonce (the CSP middleware then
+names the same one in its header). docs/caching.md explains where the middleware goes.
+"""
+
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from taggit.models import Tag
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from capacity_lms.conf import get_setting
+from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.templatetags.capacity_lms_csp import OWN_NONCE_ATTRIBUTE, request_nonce
+from courses.models.pages import SHARED_RESPONSE_ATTRIBUTE
+
+GENERATION_KEY = "capacity_lms:page_cache:generation"
+KEY_PREFIX = "capacity_lms:page_cache:page"
+
+# Django's {% csrf_token %} writes exactly this element.
+CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"capacity-lms-page-cache-csrf-token"
+NONCE_PLACEHOLDER = b"capacity-lms-page-cache-csp-nonce"
+
+# Vary headers the key already answers: cookies (only cookie-less requests are served, see
+# may_be_shared) and the language (part of the key).
+VARY_COVERED = {"cookie", "accept-language"}
+
+# Page fields a draft or a lock changes: saving only these leaves the live page as it was.
+DRAFT_FIELDS = {
+    "comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def timeout():
+    """Seconds an entry is kept; 0 turns the page cache off."""
+    return int(get_setting("PAGE_CACHE_SECONDS") or 0)
+
+
+def generation():
+    """The current generation number, started from the clock when the cache has none (so
+    that, after the cache lost it, no entry of an earlier generation can come back)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY, 0)
+    return value
+
+
+def purge():
+    """Forget every cached page, on every app server sharing the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+
+
+def purge_now_and_after_commit():
+    """Purge at once, and again once the change is committed: a request that read the old
+    rows while the transaction was open must not leave them in the cache."""
+    purge()
+    transaction.on_commit(purge)
+
+
+def may_be_shared(request):
+    """Whether ``request`` cannot be anyone's own: a GET or HEAD with no session, no
+    messages waiting and no credentials."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def cache_key(request):
+    """Host, scheme, path, query string (in a normal order) and language, in a generation."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    parts = [request.scheme, request.get_host(), request.path, query, get_language() or ""]
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return f"{KEY_PREFIX}:{generation()}:{digest}"
+
+
+def used_nonce(request):
+    """The CSP nonce the response was rendered with, or None when nothing asked for one.
+
+    Django's middleware keeps a lazy nonce that is true once read; django-csp's keeps the
+    string once made; ``{% csp_nonce %}`` without a middleware keeps its own."""
+    for attribute in ("_csp_nonce", OWN_NONCE_ATTRIBUTE):
+        value = getattr(request, attribute, None)
+        if value:
+            return str(value)
+    return None
+
+
+def storable(request, response):
+    """The response as an entry, or None when it must not be shared."""
+    vary = {
+        value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()
+    }
+    if (
+        request.method != "GET"
+        or response.status_code != 200
+        or not getattr(response, SHARED_RESPONSE_ATTRIBUTE, False)
+        or response.streaming
+        or response.cookies
+        or request.user.is_authenticated
+        or "private" in response.get("Cache-Control", "")
+        or "no-store" in response.get("Cache-Control", "")
+        or not vary <= VARY_COVERED
+        # Set further out than this middleware, or the nonce in it would be the first visitor's.
+        or response.has_header("Content-Security-Policy")
+    ):
+        return None
+    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+    nonce = used_nonce(request)
+    if nonce:
+        content = content.replace(nonce.encode("ascii"), NONCE_PLACEHOLDER)
+    headers = [
+        (name, value) for name, value in response.items() if name.lower() != "content-length"
+    ]
+    return {"content": content, "headers": headers}
+
+
+def response_from(entry, request):
+    """A fresh response from ``entry``, with this visitor's CSRF token and nonce."""
+    content = entry["content"]
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode("ascii"))
+    if NONCE_PLACEHOLDER in content:
+        content = content.replace(NONCE_PLACEHOLDER, request_nonce(request).encode("ascii"))
+    response = HttpResponse(content)
+    for name, value in entry["headers"]:
+        response[name] = value
+    # A miss reads the session (who is signed in) and says so; a hit must say the same.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves signed-out visitors' catalogue and library pages from the cache.
+
+    Place it last in MIDDLEWARE: after SessionMiddleware, LocaleMiddleware (the language is
+    part of the key), CsrfViewMiddleware and AuthenticationMiddleware, and after the CSP
+    middleware, which then adds its header, with the visitor's nonce, to every hit.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = timeout()
+        if seconds <= 0 or not may_be_shared(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return response_from(entry, request)
+        response = self.get_response(request)
+        entry = storable(request, response)
+        if entry is not None:
+            cache.set(key, entry, seconds)
+        return response
+
+
+# Rows that decide what the catalogue and the library show besides pages: who may see a page
+# (a restriction added to a cached page must take effect at once), their filters' choices,
+# images, the languages, the site and its settings.
+SHOWN_MODELS = (
+    PageViewRestriction,
+    Country,
+    Region,
+    SpecializedGroup,
+    StrategicAxis,
+    Tag,
+    AbstractImage,
+    Locale,
+    Site,
+    BaseSiteSetting,
+    BaseGenericSetting,
+)
+
+
+# Purges. Page saves that only touch the draft (DRAFT_FIELDS) change nothing visitors see.
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def purge_on_page_change(**kwargs):
+    purge_now_and_after_commit()
+
+
+@receiver(post_save)
+def purge_on_live_change(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        if update_fields and set(update_fields) <= DRAFT_FIELDS:
+            return
+        purge_now_and_after_commit()
+    elif isinstance(instance, SHOWN_MODELS):
+        purge_now_and_after_commit()
+
+
+@receiver(post_delete)
+def purge_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, (Page, *SHOWN_MODELS)):
+        purge_now_and_after_commit()
