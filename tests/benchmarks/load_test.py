@@ -1,9 +1,10 @@
 """Load test: two gunicorn app servers sharing one PostgreSQL and one Redis.
 
 Run on demand, never by pytest: ``make load-test``, i.e. ``python tests/benchmarks/load_test.py``
-(``--help`` for the durations and sizes). It takes two to four minutes and needs, besides the
-``production`` extra: PostgreSQL's server binaries (``/usr/lib/postgresql/15/bin``, or
-``PG_BIN``), ``redis-server`` and ``wrk`` (Debian packages ``redis-server`` and ``wrk``).
+(``--help`` for the durations and sizes). It takes about six minutes on a busy two-core machine
+(two of them seeding) and needs, besides the ``production`` extra: PostgreSQL's server binaries
+(``/usr/lib/postgresql/15/bin``, or ``PG_BIN``), ``redis-server`` and ``wrk`` (Debian packages
+``redis-server`` and ``wrk``).
 
 Everything it starts is private and thrown away at the end, also on Ctrl-C: a PostgreSQL
 cluster and a redis-server on free loopback ports, in a temporary folder; two gunicorn servers
@@ -359,7 +360,7 @@ def ratio_table(reference, rows):
         f"{'':24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}   ratios to the bare "
         "view (req/s, p50, p95, p99)"
     ]
-    for name, figures in rows.items():
+    for name, figures in {"bare view (reference)": reference, **rows}.items():
         ratios = [figures["rps"] / reference["rps"]] + [
             figures[cut] / reference[cut] for cut in ("p50", "p95", "p99")
         ]
@@ -552,7 +553,7 @@ def drain_tasks(stack, environment):
         timeout=300,
     )
     done = DBTaskResult.objects.filter(status="SUCCESSFUL").count()
-    print(f"Tasks: {queued} queued by the requests, {done} run by db_worker --batch.")
+    print(f"Tasks: {queued} queued (by the seeding and the requests), {done} run by db_worker.")
     if queued == 0 or done != queued:
         return [f"{done} of {queued} background tasks ran"]
     return []
