@@ -113,8 +113,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 60))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Each worker keeps its connection between requests, checked before reuse.
+DATABASES = {
+    **DATABASES,
+    "default": {
+        **DATABASES["default"],
+        "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", 60)),
+        "CONN_HEALTH_CHECKS": True,
+    },
+}
 
 # Tasks wait in the database until a ``manage.py db_worker`` process runs them.
 INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]

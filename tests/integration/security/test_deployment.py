@@ -115,3 +115,29 @@ def test_redis_url_gives_the_shared_cache_and_the_proxy_header_is_opt_in(monkeyp
         "LOCATION": "redis://cache.internal:6379/0",
     }
     assert shared["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def test_static_files_tasks_and_database_connections(monkeypatch):
+    """What several app servers and a task worker share: static files served by each server
+    (WhiteNoise, right after the security middleware), tasks kept in the database for
+    ``db_worker``, folders and connection reuse from the environment."""
+    monkeypatch.delenv("CONN_MAX_AGE", raising=False)
+    settings = production_settings(
+        monkeypatch,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="learning.example.org",
+        STATIC_ROOT="/srv/capacity-lms/static",
+        MEDIA_ROOT="/srv/capacity-lms/media",
+    )
+    middleware = settings["MIDDLEWARE"]
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == 1
+    assert middleware[0] == "django.middleware.security.SecurityMiddleware"
+    assert settings["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert settings["STATIC_ROOT"] == "/srv/capacity-lms/static"
+    assert settings["MEDIA_ROOT"] == "/srv/capacity-lms/media"
+    assert settings["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert "django_tasks_db" in settings["INSTALLED_APPS"]
+    assert settings["DATABASES"]["default"]["CONN_MAX_AGE"] == 60
+    assert settings["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
