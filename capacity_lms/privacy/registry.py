@@ -65,11 +65,24 @@ class Entry:
         return rows.order_by("pk")
 
     def heading(self, key):
-        """The translated column heading of export ``key``."""
-        try:
-            return self.model._meta.get_field(key).verbose_name
-        except (FieldDoesNotExist, AttributeError):
-            return key.replace("_", " ")
+        """The translated column heading of export ``key``: the verbose name of the field of
+        that name on the model, or along its lookup (``session__workshop__title`` under the key
+        ``workshop`` reads Session.workshop's), else the last relation the lookup crosses."""
+        lookup = dict(self.export).get(key, key)
+        model, crossed = self.model, None
+        for name in lookup.split("__"):
+            try:
+                found = model._meta.get_field(name)
+            except (FieldDoesNotExist, AttributeError):
+                break
+            if name == key:
+                return found.verbose_name
+            if not found.is_relation or found.related_model is None:
+                break
+            model, crossed = found.related_model, found
+        if crossed is not None:
+            return getattr(crossed, "verbose_name", crossed.name)
+        return key.replace("_", " ")
 
 
 class AlreadyRegistered(ImproperlyConfigured):

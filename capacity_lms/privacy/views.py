@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -29,12 +29,22 @@ from capacity_lms.privacy.actions import (
 from capacity_lms.privacy.registry import entries
 
 
+def account_heading(key):
+    """The translated name of an account field ("last_login" -> "dernière connexion")."""
+    try:
+        return get_user_model()._meta.get_field(key).verbose_name
+    except FieldDoesNotExist:
+        return key.replace("_", " ")
+
+
 def readable_context(person):
     """What the readable export templates show."""
     data = export_data(person)
     return {
         "person": person,
-        "account": {key: readable(value) for key, value in data["account"].items()},
+        "account": {
+            account_heading(key): readable(value) for key, value in data["account"].items()
+        },
         "exported_at": data["exported_at"],
         "sections": readable_sections(data),
         "is_erased": is_erased(person),

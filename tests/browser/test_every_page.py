@@ -27,6 +27,7 @@ from playwright.sync_api import expect
 from sandbox.home.demo_courses import DEMO_COURSES
 from tests.browser.accessibility import accessibility_violations, describe_violations
 from tests.browser.journeys import sign_in
+from tests.text_direction import unisolated_latin
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
@@ -692,6 +693,14 @@ def check_every_page(page, visits, demo):
             continue
         if violations:
             problems.append(f"{visit.name} ({path}):\n{describe_violations(violations)}")
+        if demo.language == "ar":
+            stray = unisolated_latin(page.content())
+            if stray:
+                problems.append(
+                    f"{visit.name} ({path}): Latin text nothing isolates (a name without "
+                    "<bdi>, content without lang/dir, or a string not translated):\n    "
+                    + "\n    ".join(stray)
+                )
         if visit.photographed and demo.language in PHOTOGRAPHED:
             problems.extend(photograph(page, visit, demo.language))
     assert checked, "no page was checked"

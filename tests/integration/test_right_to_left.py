@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import formats, translation
 
@@ -29,6 +28,7 @@ from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     taxonomy,
 )
 from tests.integration.courses.test_content_translation import translate
+from tests.text_direction import unisolated_latin
 
 # (The fixtures imported above are used by name in the tests' arguments.)
 
@@ -64,35 +64,6 @@ def test_the_logical_check_catches_physical_properties():
         assert PHYSICAL.search(line), line
     for line in ("margin-inline-start: 1rem;", "inset-inline-end: 0;", "text-align: start;"):
         assert not PHYSICAL.search(line), line
-
-
-ARABIC = re.compile(r"[\u0600-\u06ff]")
-LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-def unisolated_latin(html):
-    """Text in the page's main content written in Latin letters only (no Arabic in it) and
-    not isolated by an element around it: ``bdi``, a ``dir`` or another ``lang`` than the
-    page's."""
-    soup = BeautifulSoup(html, "html.parser")
-    page_language = soup.html.get("lang")
-    found = []
-    for text in soup.find("main").find_all(string=True):
-        if text.parent.name in ("script", "style") or ARABIC.search(text):
-            continue
-        if not LATIN_WORD.search(text):
-            continue
-        isolated = False
-        for element in text.parents:
-            if element.name in ("bdi", "html"):
-                isolated = element.name == "bdi"
-                break
-            if element.get("dir") or element.get("lang") not in (None, page_language):
-                isolated = True
-                break
-        if not isolated:
-            found.append(f"<{text.parent.name}> {text.strip()[:80]!r}")
-    return found
 
 
 def test_the_isolation_check_finds_a_bare_latin_title():
