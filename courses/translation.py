@@ -114,18 +114,22 @@ def not_translated_url(url, language_code):
     return f"{url}?{urlencode({NOT_TRANSLATED: language_code})}"
 
 
+def live_translation(page, language_code):
+    """``page``'s live translation into ``language_code``, or ``None``."""
+    return (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language_code)
+        .first()
+    )
+
+
 def missing_translation(page, request):
     """``(language code, its live translation or None)`` when the reader followed a link from
     another language to ``page`` (see :data:`NOT_TRANSLATED`), else ``None``."""
     wanted = request.GET.get(NOT_TRANSLATED) if request is not None else None
     if wanted not in content_language_codes() or wanted == page.locale.language_code:
         return None
-    translation = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, locale__language_code=wanted)
-        .first()
-    )
-    return wanted, translation
+    return wanted, live_translation(page, wanted)
 
 
 def other_versions(page):

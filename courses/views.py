@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from courses.actions import (
     ActionRefused,
@@ -31,7 +31,7 @@ from courses.actions import (
 from courses.models import QuizAttempt
 from courses.progress import my_learning
 from courses.quiz import InvalidAnswers, answers_from_post, score_answers, validate_answers
-from courses.translation import content_language_codes, not_translated_url
+from courses.translation import content_language_codes, live_translation, not_translated_url
 
 
 def _refused(request, error):
@@ -218,11 +218,7 @@ def set_language(request):
     page = page_at(request, next_url)
     if page is None or page.locale.language_code == language:
         return response
-    translation = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, locale__language_code=language)
-        .first()
-    )
+    translation = live_translation(page, language)
     if translation is not None:
         response["Location"] = translation.get_url(request)
     else:
