@@ -1,7 +1,9 @@
-"""Demo training modules: a catalogue in each language with the modules of demo_courses.py.
+"""Demo training modules: a catalogue in each language with the modules of the data files
+in ``sandbox/demo_content/modules/`` (read and checked by ``demo_content.load_modules``).
 
-Each module exists in English, French and Arabic as translations of one another (same
-translation key), under the catalogue of its language. Idempotent: pages are looked up by
+Each module exists in the languages of its file (English, French and Arabic unless it says
+otherwise) as translations of one another (same translation key), under the catalogue of its
+language. Idempotent: pages are looked up by
 locale and slug.
 """
 
@@ -19,10 +21,8 @@ from capacity_lms.test.factories import (
 from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
 from courses.models import CatalogueIndexPage, CoursePage, LessonPage, QuizAttempt
 from courses.quiz import correct_answers
-from sandbox.home.demo_courses import DEMO_COURSES
+from sandbox.home.demo_content import LANGUAGES, load_modules
 from sandbox.home.models import HomePage
-
-LANGUAGES = ["en", "fr", "ar"]
 
 CATALOGUE = {
     "en": (
@@ -108,7 +108,7 @@ def ensure_catalogues():
 def ensure_course(module, catalogues, created_courses):
     pages = {}
     # A module written in some languages only is left untranslated in the others.
-    for language in [code for code in LANGUAGES if code in module["title"]]:
+    for language in module["languages"]:
         catalogue = catalogues[language]
         existing = CoursePage.objects.child_of(catalogue).filter(slug=module["slug"]).first()
         if existing:
@@ -186,7 +186,7 @@ def ensure_learner_history(learner, courses):
 def load_training(users):
     catalogues = ensure_catalogues()
     created = {}
-    for module in DEMO_COURSES:
+    for module in load_modules():
         ensure_course(module, catalogues, created)
     ensure_learner_history(users["learner"], created)
     return {

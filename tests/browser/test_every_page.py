@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from sandbox.home.demo_courses import DEMO_COURSES
+from sandbox.home.demo_content import load_modules
 from tests.browser.accessibility import accessibility_violations, describe_violations
 from tests.browser.journeys import sign_in
 from tests.text_direction import unisolated_latin
@@ -190,7 +190,7 @@ def meeting_now():
 
 def wrong_answers(lesson):
     """For each question of the demo lesson's quiz, the position of its first wrong answer."""
-    course = next(module for module in DEMO_COURSES if module["slug"] == lesson.course.slug)
+    course = next(module for module in load_modules() if module["slug"] == lesson.course.slug)
     content = next(each for each in course["lessons"] if each["slug"] == lesson.slug)
     return [
         next(n for n, option in enumerate(question["options"]) if not option["correct"])

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from sandbox.home.demo_courses import DEMO_COURSES
+from sandbox.home.demo_content import load_modules
 from tests.browser.accessibility import assert_accessible
 
 
@@ -17,7 +17,7 @@ def correct_positions(course_slug, lesson_slug):
 
     Read from the demo content itself, as a learner who knows the material would answer.
     """
-    module = next(module for module in DEMO_COURSES if module["slug"] == course_slug)
+    module = next(module for module in load_modules() if module["slug"] == course_slug)
     lesson = next(lesson for lesson in module["lessons"] if lesson["slug"] == lesson_slug)
     return [
         [position for position, option in enumerate(question["options"]) if option["correct"]]

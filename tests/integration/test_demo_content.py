@@ -1,0 +1,147 @@
+"""The sandbox's demo modules are data files: each loads and validates, a broken one is refused
+with a message naming the file and the key, and the demo loader builds every one of them."""
+
+import re
+import shutil
+import tomllib
+
+import pytest
+
+from courses.models import CoursePage, LessonPage
+from sandbox.home.demo import load_demo_data
+from sandbox.home.demo_content import MODULES_DIRECTORY, DemoContentError, load_modules
+
+LANGUAGES = ["en", "fr", "ar"]
+
+
+def module_files():
+    return sorted(MODULES_DIRECTORY.glob("*.toml"))
+
+
+def test_every_module_file_loads_and_validates():
+    modules = load_modules()
+    assert len(modules) == len(module_files()) > 0
+    slugs = [module["slug"] for module in modules]
+    assert {path.stem for path in module_files()} == set(slugs)
+    positions = [module["position"] for module in modules]
+    assert positions == sorted(positions)
+    for number, module in enumerate(modules):
+        assert set(module["prerequisites"]) <= set(slugs[:number]), module["slug"]
+        for language in module["languages"]:
+            assert module["title"][language] and module["summary"][language]
+            for lesson in module["lessons"]:
+                assert lesson["title"][language] and lesson["body"][language]
+    # The second project engineering module requires the first, so it comes after it.
+    assert slugs.index("project-engineering-foundations") < slugs.index(
+        "monitoring-evaluation-reporting"
+    )
+
+
+def test_lesson_bodies_are_one_paragraph_per_line():
+    foundations = next(
+        module for module in load_modules() if module["slug"] == "project-engineering-foundations"
+    )
+    body = foundations["lessons"][0]["body"]
+    assert [len(body[language]) for language in LANGUAGES] == [3, 3, 3]
+    assert body["ar"][0].startswith("ينطلق المشروع القابل للتمويل")
+
+
+def without_first(pattern, text):
+    """``text`` without the first line that matches ``pattern``."""
+    edited, count = re.subn(pattern, "", text, count=1, flags=re.MULTILINE)
+    assert count == 1, pattern
+    return edited
+
+
+def without_first_lesson_line(pattern, text):
+    """``text`` without the first line of its lessons that matches ``pattern``."""
+    module, lessons = text.split("[[lessons]]", 1)
+    return f"{module}[[lessons]]{without_first(pattern, lessons)}"
+
+
+# (file, how the file is edited, what the message must name besides the file)
+BROKEN = {
+    "missing Arabic text": (
+        "project-engineering-foundations.toml",
+        lambda text: without_first_lesson_line(r"^title\.ar = .*\n", text),
+        "lessons[1].title.ar",
+    ),
+    "unknown prerequisite": (
+        "monitoring-evaluation-reporting.toml",
+        lambda text: text.replace(
+            'prerequisites = ["project-engineering-foundations"]',
+            'prerequisites = ["no-such-module"]',
+        ),
+        "no-such-module",
+    ),
+    "prerequisite placed after the module": (
+        "monitoring-evaluation-reporting.toml",
+        lambda text: re.sub(r"^position = \d+$", "position = 0", text, flags=re.MULTILINE),
+        "prerequisites",
+    ),
+    "missing key": (
+        "school-support-children-abroad.toml",
+        lambda text: without_first(r"^minutes = .*\n", text),
+        "lessons[1].minutes",
+    ),
+    "misspelt key": (
+        "school-support-children-abroad.toml",
+        lambda text: text.replace("callout.fr =", "calout.fr =", 1),
+        "calout",
+    ),
+    "duplicate slug": (
+        "school-support-children-abroad.toml",
+        lambda text: text.replace(
+            'slug = "school-support-children-abroad"', 'slug = "project-engineering-foundations"'
+        ),
+        "slug",
+    ),
+    "not TOML": (
+        "women-living-abroad-gulf.toml",
+        lambda text: text.replace("[[lessons]]", "[[lessons]", 1),
+        "line",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_module_file_is_refused_with_the_file_and_key_named(case, tmp_path):
+    name, edit, named = BROKEN[case]
+    directory = tmp_path / "modules"
+    shutil.copytree(MODULES_DIRECTORY, directory)
+    path = directory / name
+    original = path.read_text(encoding="utf-8")
+    edited = edit(original)
+    assert edited != original
+    path.write_text(edited, encoding="utf-8")
+
+    with pytest.raises(DemoContentError) as refused:
+        load_modules(directory)
+    assert name in str(refused.value)
+    assert named in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_load_demo_data_builds_every_module_and_lesson_of_the_files_in_each_language():
+    expected = {language: {"modules": set(), "lessons": 0} for language in LANGUAGES}
+    for path in module_files():
+        with path.open("rb") as file:
+            module = tomllib.load(file)
+        for language in module.get("languages", LANGUAGES):
+            expected[language]["modules"].add(module["slug"])
+            expected[language]["lessons"] += len(module["lessons"])
+
+    load_demo_data()
+
+    built = {
+        language: {
+            "modules": set(
+                CoursePage.objects.filter(locale__language_code=language).values_list(
+                    "slug", flat=True
+                )
+            ),
+            "lessons": LessonPage.objects.filter(locale__language_code=language).count(),
+        }
+        for language in LANGUAGES
+    }
+    assert built == expected
