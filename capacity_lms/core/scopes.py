@@ -42,6 +42,17 @@ def reach(user, everything_permission, assigned):
     accounts reach nothing."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NOTHING
-    if user.is_superuser or (everything_permission and user.has_perm(everything_permission)):
+    if sees_everything(user, everything_permission):
         return Reach(everything=True)
     return Reach(assigned=frozenset(assigned(user)))
+
+
+def sees_everything(user, everything_permission):
+    """Whether ``user`` sees the whole of a scope: an active superuser, or a holder of
+    ``everything_permission`` (``None``: no permission grants it). Never for lack of an
+    assignment."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool(
+        everything_permission and user.has_perm(everything_permission)
+    )

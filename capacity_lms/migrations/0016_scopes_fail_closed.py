@@ -1,4 +1,6 @@
-"""Sight of every country's data comes from one explicit permission, which programme staff get.
+"""Sight of every country's data comes from one explicit permission, which programme staff get;
+and the history of our models is read through the viewer's scopes (a proxy of Wagtail's
+ModelLogEntry, capacity_lms/core/history.py: no table of its own).
 
 Until now a member of the country coordinators' group with no coordinator entry saw every
 country; scopes now fail closed (capacity_lms/core/scopes.py) and this permission is the only
@@ -32,7 +34,10 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("capacity_lms", "0015_personal_data_role")]
+    dependencies = [
+        ("capacity_lms", "0015_personal_data_role"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
 
     operations = [
         migrations.AlterModelOptions(
@@ -45,4 +50,16 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(create, remove),
+        migrations.CreateModel(
+            name="ScopedLogEntry",
+            fields=[],
+            options={
+                "ordering": ["-timestamp", "-id"],
+                "proxy": True,
+                "default_permissions": (),
+                "indexes": [],
+                "constraints": [],
+            },
+            bases=("wagtailcore.modellogentry",),
+        ),
     ]
