@@ -93,3 +93,30 @@ def test_staff_and_superusers_still_read_everything(client, staff, history):
 def test_each_entry_is_listed_once(client, staff, history):
     client.force_login(staff)
     assert texts(client)["csv"].count(OWN[0]) == 1
+
+
+def test_the_scoped_report_runs_the_same_queries_for_more_entries(
+    client, countries, trainer, other_trainer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(number):
+        for index in range(number):
+            for person in (trainer, other_trainer):
+                workshop = make_workshop(countries["fr"], trainers=[person], sessions=0)
+                log(workshop, "wagtail.create", user=person)
+                walk_in = WalkIn.objects.create(workshop=workshop, name=f"Walk-in {index}")
+                log(walk_in, "wagtail.create", user=person)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("wagtailadmin_reports:site_history")).status_code == 200
+        return len(queries)
+
+    client.force_login(trainer)
+    add(30)  # more than a page (50) of the trainer's own entries
+    count()  # the first request fills process-wide caches (content types, hooks)
+    small = count()
+    add(270)
+    assert count() == small
