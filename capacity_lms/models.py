@@ -12,6 +12,7 @@ from capacity_lms.certificates.models import (
     CertificateRule,
     CertificateSettings,
 )
+from capacity_lms.core.history import ScopedLogEntry
 from capacity_lms.library.models import (
     CaseStudyIndicator,
     CaseStudyPage,
@@ -54,6 +55,7 @@ __all__ = [
     "Region",
     "Registration",
     "ReminderDelivery",
+    "ScopedLogEntry",
     "Session",
     "SpecializedGroup",
     "StrategicAxis",

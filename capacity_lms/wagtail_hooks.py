@@ -86,3 +86,44 @@ def add_programme_summary(request, panels):
     scope = scope_for(request.user)
     if scope is not None:
         panels.append(ProgrammeSummaryPanel(scope))
+
+
+# After Wagtail's own registration (order 0), which this one replaces for non-page models.
+@hooks.register("register_log_actions", order=100)
+def scope_site_history(actions):
+    from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, WalkIn
+    from capacity_lms.attendance.viewsets import scoped_records, scoped_walk_ins
+    from capacity_lms.core.history import register_history_scope, use_scoped_log_entries
+    from capacity_lms.reports.models import CountryCoordinator
+    from capacity_lms.workshops.models import (
+        MANAGE_ALL_WORKSHOPS,
+        OccurrenceChange,
+        Registration,
+        Session,
+        Workshop,
+    )
+    from capacity_lms.workshops.viewsets import scoped_changes, scoped_workshops
+
+    use_scoped_log_entries(actions)
+    for model, scope in (
+        (Workshop, scoped_workshops),
+        (Session, lambda user: Session.objects.filter(workshop__in=scoped_workshops(user))),
+        (
+            Registration,
+            lambda user: Registration.objects.filter(workshop__in=scoped_workshops(user)),
+        ),
+        (OccurrenceChange, scoped_changes),
+        (AttendanceRecord, scoped_records),
+        (
+            AttendanceChange,
+            lambda user: AttendanceChange.objects.filter(record__in=scoped_records(user)),
+        ),
+        (WalkIn, scoped_walk_ins),
+    ):
+        register_history_scope(model, MANAGE_ALL_WORKSHOPS, scope)
+    # Coordinator entries name people: for those who may view them (programme staff) only.
+    register_history_scope(
+        CountryCoordinator,
+        "capacity_lms.view_countrycoordinator",
+        lambda user: CountryCoordinator.objects.none(),
+    )

@@ -1,9 +1,11 @@
 """Who sees which programme reports.
 
-Programme staff (``view_programme_reports``) see every figure. A country coordinator has the
-same permission and a :class:`CountryCoordinator` row naming their countries: they see the
-figures of those countries only. A trainer without the permission sees the figures of the
-workshops they run (registrations, attendance, workshop certificates).
+Programme staff (``view_programme_reports`` and ``view_all_countries``) see every figure. A
+country coordinator has the first permission only and a :class:`CountryCoordinator` row naming
+their countries: they see the figures of those countries only, and none without a row or
+countries (scopes fail closed, :mod:`capacity_lms.core.scopes`). A trainer without the
+permission sees the figures of the workshops they run (registrations, attendance, workshop
+certificates).
 """
 
 from django.conf import settings

@@ -73,6 +73,11 @@ class TranslatedName(index.Indexed, models.Model):
         return getattr(self, f"name_{language}", "") or self.name_en
 
 
+# Sight of every country's data (reports, associations, members): programme staff and
+# superusers. Anyone else sees the countries assigned to them, and none when none are.
+VIEW_ALL_COUNTRIES = "capacity_lms.view_all_countries"
+
+
 class Country(TranslatedName):
     """A country where learners live or workshops take place.
 
@@ -90,6 +95,7 @@ class Country(TranslatedName):
     class Meta(TranslatedName.Meta):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        permissions = [("view_all_countries", _("Can see the data of every country"))]
 
     def clean(self):
         super().clean()

@@ -25,8 +25,12 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from capacity_lms.conf import get_setting, validate_language_code
+from capacity_lms.core.scopes import reach
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops import schedule
+
+# Sight of every trainer's workshops (and their sessions, registrations and attendance).
+MANAGE_ALL_WORKSHOPS = "capacity_lms.manage_all_workshops"
 
 
 def new_uid():
@@ -71,11 +75,14 @@ class WorkshopQuerySet(models.QuerySet):
         return self.filter(trainers=user)
 
     def visible_to(self, user):
-        """What a person may manage in the admin: everything for programme staff, their own
-        workshops for a trainer."""
-        if user.has_perm("capacity_lms.manage_all_workshops"):
-            return self
-        return self.filter(trainers=user).distinct()
+        """What a person may manage in the admin: everything for programme staff
+        (``manage_all_workshops``), their own workshops for a trainer, nothing for anyone
+        else (:mod:`capacity_lms.core.scopes`)."""
+        return reach(user, MANAGE_ALL_WORKSHOPS, self.trained_by).limit(self)
+
+    @staticmethod
+    def trained_by(user):
+        return Workshop.objects.filter(trainers=user).values_list("pk", flat=True)
 
     def with_seats(self):
         """Annotate ``confirmed_count`` and ``waiting_count`` in one query."""
@@ -323,7 +330,7 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
     def is_managed_by(self, user):
         if not user.is_authenticated:
             return False
-        if user.has_perm("capacity_lms.manage_all_workshops"):
+        if user.has_perm(MANAGE_ALL_WORKSHOPS):
             return True
         # Through all(): it also reads trainers set on the form but not saved yet.
         return any(trainer.pk == user.pk for trainer in self.trainers.all())

@@ -20,7 +20,7 @@ from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, W
 from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import CertificateRule, Layout
 from capacity_lms.people.models import Association, LearnerProfile, Membership
-from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
+from capacity_lms.people.roles import COUNTRY_COORDINATORS, PROGRAMME_STAFF, TRAINERS
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
@@ -40,7 +40,16 @@ from tests.integration.conftest import built_for_the_module, in_group, make_work
 from tests.integration.courses.conftest import make_course, right_answers
 
 # The roles of the matrix, in the order its tables read.
-ROLES = ("anonymous", "learner", "other_learner", "trainer", "other_trainer", "editor", "staff")
+ROLES = (
+    "anonymous",
+    "learner",
+    "other_learner",
+    "trainer",
+    "other_trainer",
+    "editor",
+    "lone_coordinator",
+    "staff",
+)
 LIBRARY_EDITORS = "Library editors"
 
 
@@ -91,6 +100,9 @@ def build_world():
         "trainer": in_group(UserFactory(username="trainer-amina"), TRAINERS),
         "other_trainer": in_group(UserFactory(username="trainer-karim"), TRAINERS),
         "staff": in_group(UserFactory(username="staff-nadia"), PROGRAMME_STAFF),
+        # In the coordinators' group with no coordinator entry: scopes fail closed, so this
+        # person is refused everything country-scoped (and sees no one's data).
+        "lone_coordinator": in_group(UserFactory(username="coord-none"), COUNTRY_COORDINATORS),
     }
     objects = {}
 

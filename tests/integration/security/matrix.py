@@ -3,7 +3,8 @@
 Roles (tests/integration/security/conftest.py): an anonymous visitor, a learner (member and
 leader of an association, enrolled, registered, checked in, holder of a certificate, submitter
 of a case study), another learner, the trainer of the workshop the URLs name, another trainer,
-an editor whose Wagtail page permissions cover the library only, and programme staff.
+an editor whose Wagtail page permissions cover the library only, a country coordinator without
+countries (in the group, no entry: refused everything country-scoped), and programme staff.
 
 Each row says which roles the route lets in. Everyone else is refused: 403, 404, or a
 redirect to sign in (or, inside the Wagtail admin, to the admin's home with a message), and
@@ -19,7 +20,16 @@ docs/security.md is this table in prose; the two must agree.
 from dataclasses import dataclass, field
 
 ALL = frozenset(
-    ("anonymous", "learner", "other_learner", "trainer", "other_trainer", "editor", "staff")
+    (
+        "anonymous",
+        "learner",
+        "other_learner",
+        "trainer",
+        "other_trainer",
+        "editor",
+        "lone_coordinator",
+        "staff",
+    )
 )
 SIGNED_IN = ALL - {"anonymous"}
 LEARNER = frozenset({"learner"})
@@ -27,7 +37,7 @@ STAFF = frozenset({"staff"})
 TRAINER_AND_STAFF = frozenset({"trainer", "staff"})
 TRAINERS_AND_STAFF = frozenset({"trainer", "other_trainer", "staff"})
 HOLDER_AND_STAFF = frozenset({"learner", "staff"})
-ADMIN_USERS = frozenset({"trainer", "other_trainer", "editor", "staff"})
+ADMIN_USERS = frozenset({"trainer", "other_trainer", "editor", "lone_coordinator", "staff"})
 NOBODY = frozenset()
 
 
@@ -316,6 +326,8 @@ ADMIN_PAGES = {
     "capacity_privacy:person": Route(
         lambda world: {"user_id": world.people["learner"].pk}, allowed=STAFF, kind="form"
     ),
+    # Programme reports and an association's members: staff every country (view_all_countries),
+    # a trainer their workshops' figures; a coordinator without countries nothing at all.
     "capacity_lms_reports": Route(allowed=TRAINERS_AND_STAFF),
     "capacity_lms_association_report": Route(
         lambda world: {"pk": world.association.pk}, allowed=STAFF

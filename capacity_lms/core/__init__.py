@@ -1,0 +1,1 @@
+"""The base layer's shared room: what several domains use and nothing domain-specific."""
