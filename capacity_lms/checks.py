@@ -219,3 +219,23 @@ def check_certificate_signing_key_is_set(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def check_wagtail_image_pixel_limit(app_configs=None, **kwargs):
+    """Wagtail's own image uploads (the admin's) should stop at our pixel limit too."""
+    from capacity_lms.conf import get_setting
+
+    ours = get_setting("UPLOAD_MAX_IMAGE_PIXELS")
+    wagtails = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    if wagtails is None or wagtails > ours:
+        return [
+            Warning(
+                f"Wagtail accepts images of up to {wagtails or 'any number of'} pixels in the "
+                f"admin, more than the {ours} that uploads to capacity-lms may have.",
+                hint=f"Set WAGTAILIMAGES_MAX_IMAGE_PIXELS = {ours} (or less): one rendition of "
+                "a larger image can take hundreds of megabytes.",
+                id="capacity_lms.W006",
+            )
+        ]
+    return []

@@ -24,7 +24,7 @@ from wagtail.users.models import UserProfile
 
 from capacity_lms.library.models import CaseStudyIndicator, CaseStudyPage
 from capacity_lms.library.sanitise import clean_rich_text
-from capacity_lms.library.uploads import ACCEPTED_EXTENSIONS, UploadRefused, check_upload
+from capacity_lms.library.uploads import ACCEPTED_EXTENSIONS, UploadRefused, check_attachment
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.actions import ActionRefused
@@ -265,7 +265,7 @@ class SubmitCaseStudyAction:
         checked, refused = [], {}
         for key, upload, description in self.files:
             try:
-                checked.append(check_upload(upload, description))
+                checked.append(check_attachment(upload, description))
             except UploadRefused as error:
                 refused[key] = str(error)
         if refused:
