@@ -50,6 +50,9 @@ DEFAULTS = {
         "check_in": "20/60",
         "workshop_registration": "20/600",
     },
+    # Alias in the host's STORAGES of a storage no URL serves, for uploads awaiting a
+    # decision (capacity_lms.core.storage); when absent, a folder next to MEDIA_ROOT.
+    "PRIVATE_STORAGE": "capacity_lms_private",
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
     # Largest file, in bytes, a member may attach to a case study they submit.

@@ -13,6 +13,7 @@ from capacity_lms.certificates.models import (
     CertificateSettings,
 )
 from capacity_lms.library.models import (
+    CaseStudyAttachment,
     CaseStudyIndicator,
     CaseStudyPage,
     CaseStudyTag,
@@ -37,6 +38,7 @@ __all__ = [
     "AttendanceRecord",
     "AttendanceStatus",
     "CalendarFeedToken",
+    "CaseStudyAttachment",
     "CaseStudyIndicator",
     "CaseStudyPage",
     "CaseStudyTag",
