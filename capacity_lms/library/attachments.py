@@ -12,6 +12,8 @@ private copy. :class:`DeclineSubmissionAction` deletes a submission never publis
 files; erasing the submitter's data uses it too.
 """
 
+import logging
+
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -24,6 +26,8 @@ from wagtail.signals import page_published
 
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
 from courses.actions import ActionRefused
+
+logger = logging.getLogger(__name__)
 
 
 def may_moderate(user, page):
@@ -67,13 +71,22 @@ class PublishAttachmentsAction:
         pending = list(CaseStudyAttachment.objects.filter(page=self.page).pending())
         if not pending:
             return []
-        try:
-            with transaction.atomic():
-                promoted = [self._promote(attachment) for attachment in pending]
-        except BaseException:
-            for storage, name in self.written:
-                storage.delete(name)
-            raise
+        promoted = []
+        for attachment in pending:
+            try:
+                with transaction.atomic():
+                    promoted.append(self._promote(attachment))
+            except OSError:
+                # A stored file gone missing (a restored database, a storage outage) must not
+                # stop the publication: the file stays private and unpublished, and says so.
+                for storage, name in self.written:
+                    storage.delete(name)
+                logger.exception(
+                    "Submitted file %s of case study %s could not be published.",
+                    attachment.pk,
+                    self.page.pk,
+                )
+            self.written = []
         return promoted
 
     def _promote(self, attachment):

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from capacity_lms.core.storage import get_private_storage
 from capacity_lms.library.blocks import CaseStudyMediaBlock
+from capacity_lms.library.panels import SubmittedFilesPanel
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.models import ReadOnlyPage, SharedPage
@@ -217,6 +218,7 @@ class CaseStudyPage(ReadOnlyPage, Page):
             heading=_("Contact"),
         ),
         FieldPanel("media"),
+        SubmittedFilesPanel(),
         FieldPanel("related_courses"),
     ]
     parent_page_types = ["capacity_lms.LibraryIndexPage"]

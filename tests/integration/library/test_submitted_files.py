@@ -135,6 +135,9 @@ def test_the_editor_previews_the_files_and_may_decline(client, people, submissio
     for attachment in submission.attachments.all():
         assert attachment.get_absolute_url() in html
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[submission.pk]))
+    assert edit.status_code == 200
+    for attachment in submission.attachments.all():
+        assert attachment.get_absolute_url() in edit.content.decode()
     decline_url = reverse("capacity_lms_library:decline_submission", args=[submission.pk])
     assert decline_url in edit.content.decode()
     as_role(client, people, "trainer")
@@ -204,3 +207,18 @@ def test_erasing_the_submitter_deletes_unpublished_submissions_and_their_files(
         ErasePersonAction(submitter).execute()
     assert submission_is_gone(submission, media_root)
     assert CaseStudyPage.objects.filter(pk=published.pk, live=True).exists()
+
+
+def test_a_file_missing_from_storage_does_not_stop_the_publication(
+    people, submission, media_root, django_capture_on_commit_callbacks, caplog
+):
+    missing = submission.attachments.get(is_image=False)
+    missing.file.storage.delete(missing.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        submission.get_latest_revision().publish(user=people["editor"])
+    assert CaseStudyPage.objects.get(pk=submission.pk).live
+    assert get_image_model().objects.count() == 1
+    assert not get_document_model().objects.exists()
+    missing.refresh_from_db()
+    assert missing.is_pending
+    assert "could not be published" in caplog.text
