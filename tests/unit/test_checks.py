@@ -115,3 +115,24 @@ def test_wagtail_accepting_more_pixels_than_our_uploads_warns(settings):
     ]
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 20_000_000
     assert checks.check_wagtail_image_pixel_limit() == []
+
+
+def test_private_storage_inside_media_root_is_an_error(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    assert checks.check_private_storage_is_not_served() == []  # <MEDIA_ROOT>-private
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "capacity_lms_private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media" / "private")},
+        },
+    }
+    assert ids(checks.check_private_storage_is_not_served()) == ["capacity_lms.E007"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "capacity_lms_private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "elsewhere")},
+        },
+    }
+    assert checks.check_private_storage_is_not_served() == []
