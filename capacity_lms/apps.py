@@ -17,7 +17,10 @@ class CapacityLmsConfig(AppConfig):
             page_cache,  # noqa: F401  (purges cached pages when editors change them)
         )
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
-        from .library import notifications  # noqa: F401  (tells submitters the editors' decision)
+        from .library import (
+            attachments,  # noqa: F401  (publishes submitted files with their case study)
+            notifications,  # noqa: F401  (tells submitters the editors' decision)
+        )
         from .privacy.registry import autodiscover
 
         autodiscover(

@@ -219,3 +219,55 @@ def check_certificate_signing_key_is_set(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def check_wagtail_image_pixel_limit(app_configs=None, **kwargs):
+    """Wagtail's own image uploads (the admin's) should stop at our pixel limit too."""
+    from capacity_lms.conf import get_setting
+
+    ours = get_setting("UPLOAD_MAX_IMAGE_PIXELS")
+    wagtails = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    if wagtails is None or wagtails > ours:
+        return [
+            Warning(
+                f"Wagtail accepts images of up to {wagtails or 'any number of'} pixels in the "
+                f"admin, more than the {ours} that uploads to capacity-lms may have.",
+                hint=f"Set WAGTAILIMAGES_MAX_IMAGE_PIXELS = {ours} (or less): one rendition of "
+                "a larger image can take hundreds of megabytes.",
+                id="capacity_lms.W006",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def check_private_storage_is_not_served(app_configs=None, **kwargs):
+    """Uploads awaiting moderation must not sit where MEDIA_URL serves files."""
+    from pathlib import Path
+
+    from django.core.exceptions import ImproperlyConfigured
+    from django.core.files.storage import FileSystemStorage
+
+    from capacity_lms.core.storage import private_storage
+
+    try:
+        on_disk = isinstance(private_storage, FileSystemStorage)
+        location = private_storage.location if on_disk else None
+    except ImproperlyConfigured as error:
+        return [Error(str(error), id="capacity_lms.E007")]
+    if not location or not settings.MEDIA_ROOT:
+        return []
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    private_root = Path(location).resolve()
+    if private_root == media_root or media_root in private_root.parents:
+        return [
+            Error(
+                f"The private storage for uploads awaiting moderation ({private_root}) is inside "
+                f"MEDIA_ROOT ({media_root}), which is served to anyone with the URL.",
+                hint="Point STORAGES[CAPACITY_LMS_PRIVATE_STORAGE] at a folder or bucket that no "
+                "URL serves, or leave it out (capacity-lms then uses <MEDIA_ROOT>-private).",
+                id="capacity_lms.E007",
+            )
+        ]
+    return []

@@ -50,10 +50,24 @@ DEFAULTS = {
         "check_in": "20/60",
         "workshop_registration": "20/600",
     },
+    # Alias in the host's STORAGES of a storage no URL serves, for uploads awaiting a
+    # decision (capacity_lms.core.storage); when absent, a folder next to MEDIA_ROOT.
+    "PRIVATE_STORAGE": "capacity_lms_private",
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
     # Largest file, in bytes, a member may attach to a case study they submit.
     "SUBMISSION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
+    # Bounds on the work one uploaded file may cost (capacity_lms.core.uploads), for every
+    # upload. An archive (DOCX, XLSX, ODT, ...): at most this many entries, each unpacking to
+    # at most ENTRY_BYTES and all together to at most TOTAL_BYTES.
+    "UPLOAD_MAX_ARCHIVE_ENTRIES": 2000,
+    "UPLOAD_MAX_ARCHIVE_ENTRY_BYTES": 50 * 1024 * 1024,
+    "UPLOAD_MAX_ARCHIVE_TOTAL_BYTES": 200 * 1024 * 1024,
+    # An image: at most this many pixels, all its frames together (Wagtail's own default for
+    # WAGTAILIMAGES_MAX_IMAGE_PIXELS is 128 million; set that one to this value too).
+    "UPLOAD_MAX_IMAGE_PIXELS": 40_000_000,
+    # An animated image: at most this many frames (each one costs work however small it is).
+    "UPLOAD_MAX_IMAGE_FRAMES": 1000,
 }
 
 

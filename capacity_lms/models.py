@@ -14,6 +14,7 @@ from capacity_lms.certificates.models import (
 )
 from capacity_lms.core.history import ScopedLogEntry
 from capacity_lms.library.models import (
+    CaseStudyAttachment,
     CaseStudyIndicator,
     CaseStudyPage,
     CaseStudyTag,
@@ -38,6 +39,7 @@ __all__ = [
     "AttendanceRecord",
     "AttendanceStatus",
     "CalendarFeedToken",
+    "CaseStudyAttachment",
     "CaseStudyIndicator",
     "CaseStudyPage",
     "CaseStudyTag",

@@ -71,6 +71,27 @@ def register_personal_data_urls():
     return admin_urls()
 
 
+@hooks.register("register_admin_urls")
+def register_library_moderation_urls():
+    from capacity_lms.library.moderation import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_page_header_buttons")
+def add_decline_submission_button(page, user, view_name=None, next_url=None):
+    from capacity_lms.library.moderation import page_buttons
+
+    return page_buttons(page, user, next_url)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def add_decline_submission_listing_button(page, user, next_url=None):
+    from capacity_lms.library.moderation import page_buttons
+
+    return page_buttons(page, user, next_url)
+
+
 @hooks.register("register_user_listing_buttons")
 def add_personal_data_button(user, request_user):
     from capacity_lms.privacy.hooks import user_listing_buttons

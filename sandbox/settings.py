@@ -163,6 +163,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # the admin's Content-Security-Policy allows images from this site only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own image uploads (the admin's) stop where capacity-lms's do: 40 million pixels,
+# all frames together (CAPACITY_LMS_UPLOAD_MAX_IMAGE_PIXELS; system check capacity_lms.W006).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

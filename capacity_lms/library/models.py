@@ -12,6 +12,7 @@ Wagtail's workflow.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,7 +30,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from capacity_lms.core.storage import get_private_storage
 from capacity_lms.library.blocks import CaseStudyMediaBlock
+from capacity_lms.library.panels import SubmittedFilesPanel
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.models import ReadOnlyPage, SharedPage
@@ -215,6 +218,7 @@ class CaseStudyPage(ReadOnlyPage, Page):
             heading=_("Contact"),
         ),
         FieldPanel("media"),
+        SubmittedFilesPanel(),
         FieldPanel("related_courses"),
     ]
     parent_page_types = ["capacity_lms.LibraryIndexPage"]
@@ -320,9 +324,19 @@ class CaseStudyPage(ReadOnlyPage, Page):
             .for_listing()[:3]
         )
 
+    def shown_attachments(self):
+        """The files its submitter attached, as the page shows them: once live, those
+        published (ordinary Wagtail images and documents); in an editor's preview before
+        that, those still private, linked through the view that checks access."""
+        rows = self.attachments.select_related("image", "document")
+        if self.live:
+            rows = rows.exclude(image__isnull=True, document__isnull=True)
+        return list(rows)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["printable"] = request.GET.get("print") == "1"
+        context["attachments"] = self.shown_attachments() if self.pk else []
         return context
 
 
@@ -344,3 +358,75 @@ class CaseStudyIndicator(Orderable):
 
     def __str__(self):
         return self.indicator
+
+
+class CaseStudyAttachmentQuerySet(models.QuerySet):
+    def pending(self):
+        """Attachments still in private storage (their case study never published)."""
+        return self.filter(image__isnull=True, document__isnull=True).exclude(file="")
+
+
+class CaseStudyAttachment(models.Model):
+    """A file a member attached to the case study they submitted.
+
+    Until the case study is first published the file stays in private storage (no URL serves
+    it) and only the submitter and those who may edit or publish the page download it, through
+    a view that checks; publishing promotes it to an ordinary Wagtail image or document
+    (``image`` or ``document``), shown with the case study, and the private copy goes.
+    Declining the submission, or erasing the submitter's data, deletes the page, these rows
+    and their files.
+    """
+
+    page = models.ForeignKey(
+        CaseStudyPage,
+        verbose_name=_("case study"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("file"),
+        storage=get_private_storage,
+        upload_to="case-study-attachments/%Y/%m/",
+        max_length=255,
+        blank=True,
+    )
+    name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("type"), max_length=20)
+    is_image = models.BooleanField(_("image"), default=False)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("published image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("published document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = CaseStudyAttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("submitted file")
+        verbose_name_plural = _("submitted files")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("capacity_lms:case_study_attachment", args=[self.pk, self.name])
+
+    @property
+    def is_pending(self):
+        return bool(self.file) and self.image_id is None and self.document_id is None

@@ -3,18 +3,24 @@
 The form page shows what a member may submit; a POST goes through
 :class:`~capacity_lms.library.submissions.SubmitCaseStudyAction`, so the view, tests and any
 other caller refuse the same things. Submissions are limited per client address
-(``RATE_LIMITS["case_study_submit"]``).
+(``RATE_LIMITS["case_study_submit"]``). The files of a submission not yet published are read
+through :func:`attachment`, which checks who asks each time.
 """
+
+import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from capacity_lms import ratelimit
-from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
+from capacity_lms.library.attachments import may_download
+from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage, LibraryIndexPage
 from capacity_lms.library.submissions import (
     CaseStudySubmissionForm,
     SubmitCaseStudyAction,
@@ -95,3 +101,22 @@ def my_submissions(request):
     return TemplateResponse(
         request, "capacity_lms/library/my_submissions.html", {"submissions": submissions}
     )
+
+
+@require_safe
+def attachment(request, pk, name):
+    """A file of a submission not yet published, for its submitter and its moderators only
+    (everyone else: 404, as for a file that does not exist); always downloaded, never shown
+    inline, never cached."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    item = get_object_or_404(CaseStudyAttachment.objects.select_related("page"), pk=pk)
+    if not item.is_pending or name != item.name or not may_download(request.user, item):
+        raise Http404
+    content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=content_type
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

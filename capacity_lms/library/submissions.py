@@ -6,25 +6,24 @@ and starts Wagtail's moderation workflow on it, so editors review it where they 
 page. As Wagtail's own actions do, ``check()`` raises :class:`ActionRefused` and ``execute()``
 changes the database. Bad input changes nothing: every upload is checked before anything is
 written, and if writing fails halfway the transaction is rolled back and the files already
-stored are deleted, so no page, revision, image, document or orphan file stays behind.
+stored are deleted, so no page, revision, attachment or orphan file stays behind. Attached
+files stay in private storage until the case study is published
+(:mod:`capacity_lms.library.attachments`).
 """
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.coreutils import find_available_slug
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
-from capacity_lms.library.models import CaseStudyIndicator, CaseStudyPage
+from capacity_lms.library.models import CaseStudyAttachment, CaseStudyIndicator, CaseStudyPage
 from capacity_lms.library.sanitise import clean_rich_text
-from capacity_lms.library.uploads import ACCEPTED_EXTENSIONS, UploadRefused, check_upload
+from capacity_lms.library.uploads import ACCEPTED_EXTENSIONS, UploadRefused, check_attachment
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.actions import ActionRefused
@@ -265,7 +264,7 @@ class SubmitCaseStudyAction:
         checked, refused = [], {}
         for key, upload, description in self.files:
             try:
-                checked.append(check_upload(upload, description))
+                checked.append(check_attachment(upload, description))
             except UploadRefused as error:
                 refused[key] = str(error)
         if refused:
@@ -278,31 +277,33 @@ class SubmitCaseStudyAction:
         uploads = self.check_uploads()
         try:
             with transaction.atomic():
-                media = [self._store(upload) for upload in uploads]
-                page = self._create_page(media)
+                page = self._create_page()
+                for number, upload in enumerate(uploads, start=1):
+                    self._store(page, upload, number)
         except BaseException:
             self._delete_written_files()
             raise
         return page
 
-    def _store(self, upload):
-        """A Wagtail image or document for ``upload``, as a media block value."""
-        model = get_image_model() if upload.kind.is_image else get_document_model()
-        item = model(title=(upload.description or upload.name)[:255], uploaded_by_user=self.user)
-        content = ImageFile(upload.file) if upload.kind.is_image else upload.file
+    def _store(self, page, upload, number):
+        """A :class:`CaseStudyAttachment` in private storage for ``upload``: no URL serves it
+        until the case study is published (see :mod:`capacity_lms.library.attachments`)."""
+        attachment = CaseStudyAttachment(
+            page=page,
+            name=upload.name,
+            kind=upload.kind.name,
+            is_image=upload.kind.is_image,
+            size=upload.file.size,
+            description=upload.description,
+            sort_order=number,
+        )
         # Written to storage first and remembered, so that a failure later removes it.
-        item.file.save(upload.name, content, save=False)
-        self.written.append((item.file.storage, item.file.name))
-        if upload.kind.is_image:
-            item._set_image_file_metadata()
-        else:
-            item._set_document_file_metadata()
-        item.save()
-        if upload.kind.is_image:
-            return ("image", {"image": item, "decorative": False, "alt_text": upload.description})
-        return ("document", {"document": item, "description": upload.description})
+        attachment.file.save(upload.name, upload.file, save=False)
+        self.written.append((attachment.file.storage, attachment.file.name))
+        attachment.save()
+        return attachment
 
-    def _create_page(self, media):
+    def _create_page(self):
         data = self.data
         title = data["title"]
         page = CaseStudyPage(
@@ -325,7 +326,6 @@ class SubmitCaseStudyAction:
             partners_morocco=data.get("partners_morocco", ""),
             contact_name=data.get("contact_name", ""),
             contact_email=data.get("contact_email", ""),
-            media=media,
             **{name: clean_rich_text(data.get(name, "")) for name in RICH_TEXT_FIELDS},
         )
         page.regions_of_origin = list(data.get("regions_of_origin") or [])

@@ -22,6 +22,11 @@ urlpatterns = [
         name="case_study_submit",
     ),
     path(
+        "library/submitted-files/<int:pk>/<str:name>",
+        never_cache(submission_views.attachment),
+        name="case_study_attachment",
+    ),
+    path(
         "library/my-submissions/",
         never_cache(submission_views.my_submissions),
         name="my_submissions",

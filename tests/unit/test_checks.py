@@ -100,3 +100,39 @@ def test_an_unreadable_signing_key_is_an_error(settings, tmp_path):
     assert [m.id for m in check_certificate_keys()] == ["capacity_lms.E006"]
     settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = None
     assert check_certificate_keys() == []
+
+
+def test_wagtail_accepting_more_pixels_than_our_uploads_warns(settings):
+    """Wagtail's admin image uploads should stop where ours do (its default is 128 Mpx)."""
+    assert checks.check_wagtail_image_pixel_limit() == []  # the sandbox sets it
+    del settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    assert [message.id for message in checks.check_wagtail_image_pixel_limit()] == [
+        "capacity_lms.W006"
+    ]
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = None
+    assert [message.id for message in checks.check_wagtail_image_pixel_limit()] == [
+        "capacity_lms.W006"
+    ]
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 20_000_000
+    assert checks.check_wagtail_image_pixel_limit() == []
+
+
+def test_private_storage_inside_media_root_is_an_error(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    assert checks.check_private_storage_is_not_served() == []  # <MEDIA_ROOT>-private
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "capacity_lms_private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media" / "private")},
+        },
+    }
+    assert ids(checks.check_private_storage_is_not_served()) == ["capacity_lms.E007"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "capacity_lms_private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "elsewhere")},
+        },
+    }
+    assert checks.check_private_storage_is_not_served() == []

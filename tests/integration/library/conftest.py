@@ -3,9 +3,14 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import CaseStudyPageFactory, LibraryIndexPageFactory
+from capacity_lms.test.factories import (
+    AssociationFactory,
+    CaseStudyPageFactory,
+    LibraryIndexPageFactory,
+)
 from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     catalogue,
     course,
@@ -13,6 +18,24 @@ from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     site_root,
     taxonomy,
 )
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Files go to a real directory, so a test can list what stayed behind."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    cache.clear()  # rate-limit counters of earlier tests
+    yield tmp_path / "media"
+    cache.clear()
+
+
+@pytest.fixture
+def association(taxonomy):  # noqa: F811  (fixtures)
+    return AssociationFactory(name="Association Jeunesse Maroc-France")
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import zipfile
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PillowImage
@@ -15,31 +14,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision, WorkflowState
 
-from capacity_lms.library.models import CaseStudyPage
+from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
 from capacity_lms.library.sanitise import clean_rich_text
 from capacity_lms.library.submissions import SubmitCaseStudyAction
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.test.factories import AssociationFactory, MembershipFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Files go to a real directory, so a test can list what stayed behind."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    cache.clear()  # rate-limit counters of earlier tests
-    yield tmp_path / "media"
-    cache.clear()
-
-
-@pytest.fixture
-def association(taxonomy):
-    return AssociationFactory(name="Association Jeunesse Maroc-France")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "media_root")]
 
 
 @pytest.fixture
@@ -116,11 +97,18 @@ def submit(client, library, association, **overrides):
     )
 
 
+def private_root(media_root):
+    """Where files awaiting publication go when the host names no private storage."""
+    return media_root.parent / f"{media_root.name}-private"
+
+
 def nothing_written(media_root, before=frozenset()):
     assert not CaseStudyPage.objects.filter(submitted_by__isnull=False).exists()
+    assert not CaseStudyAttachment.objects.exists()
     assert not get_image_model().objects.exists()
     assert not get_document_model().objects.exists()
     assert stored_files(media_root) == set(before)
+    assert stored_files(private_root(media_root)) == set()
     return True
 
 
@@ -170,17 +158,20 @@ def test_a_member_submits_a_draft_sent_to_moderation(
     assert state.requested_by == signed_in_member
     assert state.current_task_state.status == "in_progress"
 
-    image = get_image_model().objects.get()
-    assert (image.width, image.height) == (4, 3)
-    assert image.uploaded_by_user == signed_in_member
-    assert {document.filename for document in get_document_model().objects.all()} == {
-        "report.pdf",
-        "budget.docx",
-    }
-    kinds = [block.block_type for block in page.media]
-    assert kinds == ["image", "document", "document"]
-    assert page.media[0].value.contextual_alt_text == "Pupils and a volunteer at a table"
-    assert len(stored_files(media_root)) == 3
+    # The files wait in private storage: no Wagtail image or document, nothing under media.
+    assert not get_image_model().objects.exists()
+    assert not get_document_model().objects.exists()
+    assert stored_files(media_root) == set()
+    attachments = list(page.attachments.all())
+    assert [(a.name, a.kind, a.is_image) for a in attachments] == [
+        ("classroom.png", "png", True),
+        ("report.pdf", "pdf", False),
+        ("budget.docx", "docx", False),
+    ]
+    assert attachments[0].description == "Pupils and a volunteer at a table"
+    assert all(attachment.is_pending for attachment in attachments)
+    assert len(stored_files(private_root(media_root))) == 3
+    assert not page.media
 
     listing = client.get(response.url)
     assert "Homework clubs run by parents" in listing.content.decode()
@@ -279,10 +270,14 @@ def test_a_file_too_large_is_refused_and_nothing_is_written(
 def test_a_failure_after_files_are_stored_leaves_no_orphan_file(
     library, signed_in_member, association, media_root, monkeypatch
 ):
-    def broken(self, media):
-        raise RuntimeError("the database went away")
+    store = SubmitCaseStudyAction._store
 
-    monkeypatch.setattr(SubmitCaseStudyAction, "_create_page", broken)
+    def broken(self, page, upload, number):
+        store(self, page, upload, number)
+        if number == 2:
+            raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(SubmitCaseStudyAction, "_store", broken)
     data = form_data(association)
     data.update(
         association=association,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Site
 
@@ -19,6 +20,7 @@ from capacity_lms.attendance.checkin import make_token
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import CertificateRule, Layout
+from capacity_lms.library.models import CaseStudyAttachment
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.people.roles import COUNTRY_COORDINATORS, PROGRAMME_STAFF, TRAINERS
 from capacity_lms.reports.models import CountryCoordinator
@@ -40,6 +42,7 @@ from tests.integration.conftest import built_for_the_module, in_group, make_work
 from tests.integration.courses.conftest import make_course, right_answers
 
 # The roles of the matrix, in the order its tables read.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ROLES = (
     "anonymous",
     "learner",
@@ -188,6 +191,12 @@ def build_world():
     draft.save_revision(user=people["learner"])
     draft.save()
     objects["draft_case_study"] = draft
+    attachment = CaseStudyAttachment(
+        page=draft, name="budget.pdf", kind="pdf", size=len(PDF_BYTES), sort_order=1
+    )
+    attachment.file.save("budget.pdf", ContentFile(PDF_BYTES), save=False)
+    attachment.save()
+    objects["attachment"] = attachment
     objects["case_study"].save_revision().publish()
     for page in (course, *lessons, library):
         page.save_revision().publish()

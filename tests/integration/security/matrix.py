@@ -135,6 +135,11 @@ PUBLIC = {
         allowed=frozenset({"learner", "other_learner"}),
         kind="form",
     ),
+    # A file of a submission not yet published: its submitter and the page's moderators.
+    "capacity_lms:case_study_attachment": Route(
+        lambda world: {"pk": world.attachment.pk, "name": world.attachment.name},
+        allowed=frozenset({"learner", "editor"}),
+    ),
     # Wagtail API v2: published pages only.
     "capacity_lms_api:case-studies:listing": Route(),
     "capacity_lms_api:case-studies:detail": Route(lambda world: {"pk": world.case_study.pk}),
@@ -325,6 +330,13 @@ ADMIN_PAGES = {
     # One person's data, its export and its erasure: manage_personal_data (programme staff).
     "capacity_privacy:person": Route(
         lambda world: {"user_id": world.people["learner"].pk}, allowed=STAFF, kind="form"
+    ),
+    # Declining a submission never published (it is deleted with its files): whoever may
+    # publish the page, here the library's editor.
+    "capacity_lms_library:decline_submission": Route(
+        lambda world: {"page_id": world.draft_case_study.pk},
+        allowed=frozenset({"editor"}),
+        kind="form",
     ),
     # Programme reports and an association's members: staff every country (view_all_countries),
     # a trainer their workshops' figures; a coordinator without countries nothing at all.
