@@ -338,10 +338,16 @@ class WorkshopFeedView(CalendarFeedView):
 
 
 class CourseFeedView(CalendarFeedView):
-    """Workshops of a course in every language it is translated into."""
+    """Workshops of a course in every language it is translated into.
+
+    Only a public course has one: the feed is public and names the course, so a page behind a
+    view restriction (its own or an ancestor's) answers 404, as in the API and the sitemap.
+    """
 
     def get_sessions(self):
-        self.course = get_object_or_404(CoursePage.objects.live(), pk=self.kwargs["course_id"])
+        self.course = get_object_or_404(
+            CoursePage.objects.live().public(), pk=self.kwargs["course_id"]
+        )
         self.filename = f"course-{self.course.pk}.ics"
         return Session.objects.filter(
             workshop__course__translation_key=self.course.translation_key
