@@ -227,7 +227,19 @@ class WorkshopDetailView(TemplateView):
             viewer_time_zone=viewer_zone,
             login_url=resolve_url(settings.LOGIN_URL),
         )
+        context["course"] = course_shown_to(workshop.course, self.request)
         return context
+
+
+def course_shown_to(course, request):
+    """The workshop's course if this viewer may open its page (live, and let in by every
+    view restriction on it or above it), else None: a page never names a restricted course to
+    whom it keeps out."""
+    if course is None or not course.live:
+        return None
+    if all(restriction.accept_request(request) for restriction in course.get_view_restrictions()):
+        return course
+    return None
 
 
 def _registration_post(request, slug, action_class, success):

@@ -1,6 +1,8 @@
 """A course whose page is view-restricted (password, sign-in, groups; on the page or above it)
 is named in no calendar feed: feeds are public, so they use public pages only, as the API and
-the sitemap do. The workshops linked to it stay in the feeds under their own title."""
+the sitemap do. The workshops linked to it stay in the feeds under their own title. A workshop's
+page names its course only to those the course's restriction lets in (a case study's related
+courses: tests/integration/library/test_restricted_courses.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -80,3 +82,27 @@ def test_a_restricted_course_is_named_in_no_feed(
             # The workshop itself stays listed, under its own title.
             assert response.status_code == 200, url
             assert workshop.title in unfolded(response.content), url
+
+
+def test_a_workshop_page_names_its_course_only_to_who_may_see_it(countries, trainer, member):
+    site = ensure_wagtail_site()
+    catalogue = CatalogueIndexPageFactory(parent=site.root_page)
+    course = CoursePageFactory(parent=catalogue, title=SECRET_TITLE)
+    workshop = make_workshop(countries["ma"], trainers=[trainer], course=course)
+    url = reverse("capacity_lms:workshop_detail", kwargs={"slug": workshop.slug})
+    assert SECRET_TITLE in Client().get(url).content.decode()
+
+    restrict(course, PageViewRestriction.GROUPS)
+    board = Group.objects.get(name="Federation board")
+    for viewer in (None, member):
+        client = Client()
+        if viewer:
+            client.force_login(viewer)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert SECRET_TITLE not in response.content.decode()
+        assert workshop.title in response.content.decode()
+    member.groups.add(board)
+    client = Client()
+    client.force_login(member)
+    assert SECRET_TITLE in client.get(url).content.decode()
