@@ -22,6 +22,9 @@ DEFAULTS = {
     "CERTIFICATE_SIGNING_KEY": None,
     # How many days of past sessions calendar feeds keep (so subscribers keep their history).
     "CALENDAR_PAST_DAYS": 365,
+    # Seconds the one-page PDF of a case study is kept in the cache, per page revision and
+    # language (a new revision renders anew); 0 renders it on every request.
+    "CASE_STUDY_PDF_SECONDS": 24 * 60 * 60,
     # Minutes before a meeting starts and after it ends during which QR check-in is accepted.
     "CHECK_IN_MARGIN_MINUTES": 30,
     # Seconds a check-in QR code stays valid (it is redrawn every third of that on screen).

@@ -12,11 +12,15 @@ live, and when the taxonomy, tags or site settings the pages show change.
 What differs per visitor is stored as a placeholder and filled in on each hit: the CSRF token
 of the language switcher's form (from the visitor's own cookie, or a new one, as Django's
 ``{% csrf_token %}`` would) and the Content-Security-Policy nonce (the CSP middleware then
-names the same one in its header). docs/caching.md explains where the middleware goes.
+names the same one in its header). Each entry has placeholders of its own, random and kept in
+the entry: a stored page holds what a visitor typed (a search), and a fixed placeholder typed
+there would come back as the next visitor's token or nonce. docs/caching.md explains where the
+middleware goes.
 """
 
 import hashlib
 import re
+import secrets
 import time
 
 from django.conf import settings
@@ -42,12 +46,11 @@ from capacity_lms.templatetags.capacity_lms_csp import OWN_NONCE_ATTRIBUTE, requ
 from courses.models.pages import SHARED_RESPONSE_ATTRIBUTE
 
 GENERATION_KEY = "capacity_lms:page_cache:generation"
-KEY_PREFIX = "capacity_lms:page_cache:page"
+# "v2": entries with placeholders of their own; older entries are never read.
+KEY_PREFIX = "capacity_lms:page_cache:page:v2"
 
 # Django's {% csrf_token %} writes exactly this element.
 CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
-CSRF_PLACEHOLDER = b"capacity-lms-page-cache-csrf-token"
-NONCE_PLACEHOLDER = b"capacity-lms-page-cache-csp-nonce"
 
 # Vary headers the key already answers: cookies (only cookie-less requests are served, see
 # may_be_shared) and the language (part of the key).
@@ -146,23 +149,40 @@ def storable(request, response):
         or response.has_header("Content-Security-Policy")
     ):
         return None
-    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+    csrf_placeholder = new_placeholder(response.content)
+    nonce_placeholder = new_placeholder(response.content)
+    content = CSRF_INPUT.sub(rb"\1" + csrf_placeholder + rb"\2", response.content)
     nonce = used_nonce(request)
     if nonce:
-        content = content.replace(nonce.encode("ascii"), NONCE_PLACEHOLDER)
+        content = content.replace(nonce.encode("ascii"), nonce_placeholder)
     headers = [
         (name, value) for name, value in response.items() if name.lower() != "content-length"
     ]
-    return {"content": content, "headers": headers}
+    return {
+        "content": content,
+        "headers": headers,
+        "csrf_placeholder": csrf_placeholder,
+        "nonce_placeholder": nonce_placeholder,
+    }
+
+
+def new_placeholder(content):
+    """A placeholder no visitor can know nor type: 128 random bits, not already in ``content``."""
+    while True:
+        placeholder = f"capacity-lms-page-cache-{secrets.token_hex(16)}".encode("ascii")
+        if placeholder not in content:
+            return placeholder
 
 
 def response_from(entry, request):
     """A fresh response from ``entry``, with this visitor's CSRF token and nonce."""
     content = entry["content"]
-    if CSRF_PLACEHOLDER in content:
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode("ascii"))
-    if NONCE_PLACEHOLDER in content:
-        content = content.replace(NONCE_PLACEHOLDER, request_nonce(request).encode("ascii"))
+    csrf_placeholder = entry["csrf_placeholder"]
+    nonce_placeholder = entry["nonce_placeholder"]
+    if csrf_placeholder in content:
+        content = content.replace(csrf_placeholder, get_token(request).encode("ascii"))
+    if nonce_placeholder in content:
+        content = content.replace(nonce_placeholder, request_nonce(request).encode("ascii"))
     response = HttpResponse(content)
     for name, value in entry["headers"]:
         response[name] = value

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q, TextChoices
-from django.db.models.functions import Lower
+from django.db.models import TextChoices
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -324,20 +323,6 @@ def registrants(workshop):
     return by_email, by_username
 
 
-def known_identifiers(identifiers):
-    """Which of ``identifiers`` (lower-cased) name an account at all: one query."""
-    model = get_user_model()
-    if not identifiers:
-        return set()
-    found = model.objects.annotate(
-        lower_email=Lower("email"), lower_username=Lower(model.USERNAME_FIELD)
-    ).filter(Q(lower_email__in=identifiers) | Q(lower_username__in=identifiers))
-    known = set()
-    for email, username in found.values_list("lower_email", "lower_username"):
-        known.update({email, username})
-    return known
-
-
 def statuses_by_name():
     """Every status by its code and by its name in each language, case-insensitive."""
     names = {}
@@ -447,10 +432,6 @@ def import_roster(
         meetings_by_date.setdefault(candidate.date, []).append(candidate)
 
     by_email, by_username = registrants(workshop)
-    identifiers = {cells[person_index].casefold() for _line, cells in table.rows}
-    known = known_identifiers(
-        [i for i in identifiers if i and i not in by_email and i not in by_username]
-    )
     statuses = statuses_by_name()
     existing = existing_records([m.session.pk for ms in meetings_by_date.values() for m in ms])
 
@@ -481,12 +462,12 @@ def import_roster(
         key = identifier.casefold()
         person = by_email.get(key) or by_username.get(key)
         if person is None:
+            # One message whether or not an account has this e-mail: the import must not tell
+            # a trainer who has an account on the site.
             row.reason = (
                 _("No e-mail or username given.")
                 if not key
-                else _("This person is not registered for the workshop.")
-                if key in known
-                else _("No account has this e-mail or username.")
+                else _("No confirmed registrant of this workshop has this e-mail or username.")
             )
             continue
         row.person = f"{identifier} ({_person_name(person)})"

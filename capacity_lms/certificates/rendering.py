@@ -7,7 +7,14 @@ looks the same on every machine and its text stays searchable. The QR code is an
 segno; the signed payload is attached to the PDF as ``certificate.jws``.
 
 Rendering fetches nothing from the network: only ``data:`` and ``file:`` URLs are allowed.
+
+The stored file is derived from the certificate's data, which stays the source: when storage
+has lost it or cannot read it (a database restored without its media, an outage), whatever
+serves it (the download, the e-mail) renders it again, logs a warning on the
+``capacity_lms.certificates`` logger and puts it back under its name (:func:`pdf_content`).
 """
+
+import logging
 
 import segno
 from django.core.files.base import ContentFile
@@ -21,6 +28,8 @@ from capacity_lms.pdf import FONT_FAMILY, font_faces, html_to_pdf
 
 JWS_ATTACHMENT = "certificate.jws"
 
+logger = logging.getLogger("capacity_lms.certificates")
+
 
 def qr_data_uri(url):
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#111")
@@ -32,7 +41,8 @@ def certificate_settings():
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
         return CertificateSettings()
-    return CertificateSettings.for_site(site)
+    # Not for_site(), which creates the row: rendering for a download (a GET) writes nothing.
+    return CertificateSettings.objects.filter(site=site).first() or CertificateSettings(site=site)
 
 
 def pdf_context(certificate):
@@ -84,6 +94,8 @@ def ensure_pdf(certificate):
     to set ``pdf`` on the row keeps theirs (a conditional update); the other deletes its own.
     """
     if certificate.pdf:
+        if not _stored(certificate):
+            pdf_content(certificate)
         return certificate
     content = render_pdf(certificate)
     name = certificate.pdf.storage.save(
@@ -100,3 +112,70 @@ def ensure_pdf(certificate):
         certificate.pdf.storage.delete(name)
     certificate.refresh_from_db(fields=["pdf"])
     return certificate
+
+
+def pdf_content(certificate):
+    """The certificate's PDF as bytes, for a download or an e-mail. Writes no row.
+
+    The stored file when storage gives it. When it is missing or unreadable, the PDF is
+    rendered again from the certificate's data, logged, and stored again under its own name
+    (the row keeps naming it). When none was ever stored (the delivery task has not run yet),
+    it is rendered and not stored: naming a file on the row is that task's work
+    (:func:`ensure_pdf`), not a reader's.
+    """
+    content = _read_stored(certificate)
+    if content is not None:
+        return content
+    content = render_pdf(certificate)
+    if certificate.pdf:
+        _store_again(certificate, content)
+    else:
+        logger.info(
+            "Certificate %s has no stored PDF yet; rendered it for a reader.",
+            certificate.reference,
+        )
+    return content
+
+
+def _stored(certificate):
+    try:
+        return certificate.pdf.storage.exists(certificate.pdf.name)
+    except Exception:  # a storage that fails to answer has not got it for us
+        return False
+
+
+def _read_stored(certificate):
+    """The stored file's bytes, or None when there is none or storage cannot give it."""
+    if not certificate.pdf:
+        return None
+    try:
+        with certificate.pdf.storage.open(certificate.pdf.name, "rb") as file:
+            return file.read()
+    except Exception:  # lost or unreadable, from any storage backend alike
+        logger.warning(
+            "Certificate %s: its stored PDF %s cannot be read; rendering it again.",
+            certificate.reference,
+            certificate.pdf.name,
+            exc_info=True,
+        )
+        return None
+
+
+def _store_again(certificate, content):
+    """Put a re-rendered PDF back under the name the row gives, if storage lets us."""
+    storage = certificate.pdf.storage
+    name = certificate.pdf.name
+    try:
+        saved = storage.save(name, ContentFile(content))
+    except Exception:  # an outage: the reader still gets the rendered PDF
+        logger.warning(
+            "Certificate %s: its PDF could not be stored again as %s.",
+            certificate.reference,
+            name,
+            exc_info=True,
+        )
+        return
+    if saved != name:
+        # Something unreadable holds the name: keep no copy under another name, which no row
+        # would ever name (the next reader renders again and the warning repeats).
+        storage.delete(saved)

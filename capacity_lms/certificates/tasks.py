@@ -23,7 +23,7 @@ from capacity_lms.certificates.issuing import (
     subject_text,
 )
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
-from capacity_lms.certificates.rendering import ensure_pdf
+from capacity_lms.certificates.rendering import ensure_pdf, pdf_content
 from capacity_lms.workshops.calendar import absolute_url
 from capacity_lms.workshops.notifications import language_of
 
@@ -64,8 +64,7 @@ def notify_holder(certificate):
                 ),
                 to=[person.email],
             )
-        with certificate.pdf.open("rb") as pdf:
-            message.attach(f"{certificate.reference}.pdf", pdf.read(), "application/pdf")
+        message.attach(f"{certificate.reference}.pdf", pdf_content(certificate), "application/pdf")
         message.send()
     except Exception:
         claim.delete()

@@ -6,6 +6,7 @@ still valid: nothing more. Every unknown or malformed code gets the very same an
 lookups per window, whether they hit or miss. Pages are ``noindex``.
 """
 
+import io
 import json
 
 from django.contrib.auth.decorators import login_required
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_GET
 from capacity_lms import ratelimit
 from capacity_lms.certificates.codes import is_well_formed
 from capacity_lms.certificates.models import Certificate
-from capacity_lms.certificates.rendering import ensure_pdf
+from capacity_lms.certificates.rendering import pdf_content
 from capacity_lms.certificates.signing import jwks
 from capacity_lms.templatetags.capacity_lms_csp import request_nonce
 
@@ -133,9 +134,13 @@ def offline_verifier(request):
 
 
 def _own_certificate(request, reference):
+    """The holder's (or, for staff, anyone's) certificate; 404 also when its data was erased:
+    with no signed payload there is nothing to serve nor to render a PDF from."""
     certificate = get_object_or_404(Certificate, reference=reference)
     user = request.user
     if certificate.user_id != user.pk and not user.has_perm("capacity_lms.view_certificate"):
+        raise Http404
+    if not certificate.signed_payload:
         raise Http404
     return certificate
 
@@ -143,9 +148,11 @@ def _own_certificate(request, reference):
 @login_required
 @require_GET
 def download_pdf(request, reference):
-    certificate = ensure_pdf(_own_certificate(request, reference))
+    """The stored PDF, or, when storage lost it, the PDF rendered again (see
+    :func:`~capacity_lms.certificates.rendering.pdf_content`): a GET writes no row."""
+    certificate = _own_certificate(request, reference)
     response = FileResponse(
-        certificate.pdf.open("rb"),
+        io.BytesIO(pdf_content(certificate)),
         as_attachment=True,
         filename=f"{certificate.reference}.pdf",
         content_type="application/pdf",

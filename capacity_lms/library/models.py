@@ -299,7 +299,10 @@ class CaseStudyPage(ReadOnlyPage, Page):
         return [tag.name for tag in self.tags.all()]
 
     def live_related_courses(self):
-        return live_only(self.related_courses)
+        """The related courses anyone may open: live and public. The page is the same for
+        every signed-out visitor, so it never names a course behind a view restriction."""
+        courses = live_only(self.related_courses)
+        return courses.public() if hasattr(courses, "public") else courses
 
     @property
     def indicator_rows(self):

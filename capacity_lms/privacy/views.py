@@ -1,12 +1,13 @@
 """The readable export, for staff in the admin and for members on their own "My data" page,
-and the staff's erase form. GET only reads; erasing is a POST with the username typed again."""
+and the staff's erase form. GET only reads; the JSON download is a POST (``format=json``),
+because it is recorded as an export; erasing is a POST with the username typed again."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -51,7 +52,13 @@ def readable_context(person):
     }
 
 
+def wants_json_download(request):
+    """Whether a POST asks for the JSON download (the form's ``format=json`` field)."""
+    return request.method == "POST" and request.POST.get("format") == "json"
+
+
 def json_download(person, request, channel):
+    """The JSON export as an attachment, recorded as an export: so only ever for a POST."""
     record_export(person, by=request.user, channel=channel)
     response = HttpResponse(export_json(person), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="personal-data-{person.pk}.json"'
@@ -103,12 +110,9 @@ class PersonalDataAdminView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.person.get_username()
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "json":
-            return json_download(self.person, request, PersonalDataRequest.Channel.ADMIN)
-        return super().get(request, *args, **kwargs)
-
     def post(self, request, *args, **kwargs):
+        if wants_json_download(request):
+            return json_download(self.person, request, PersonalDataRequest.Channel.ADMIN)
         form = EraseForm(request.POST, person=self.person)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -136,15 +140,17 @@ class PersonalDataAdminView(WagtailAdminTemplateMixin, TemplateView):
 
 @method_decorator(never_cache, name="dispatch")
 class MyDataView(LoginRequiredMixin, TemplateView):
-    """The signed-in member's own data, readable or as JSON (``?format=json``)."""
+    """The signed-in member's own data, readable (GET) or downloaded as JSON (a POST of
+    ``format=json``, recorded as an export). A GET of the old ``?format=json`` link shows the
+    page."""
 
     template_name = "capacity_lms/privacy/my_data.html"
-    http_method_names = ["get"]
+    http_method_names = ["get", "post"]
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "json":
+    def post(self, request, *args, **kwargs):
+        if wants_json_download(request):
             return json_download(request.user, request, PersonalDataRequest.Channel.SELF)
-        return super().get(request, *args, **kwargs)
+        return HttpResponseBadRequest()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -227,7 +227,19 @@ class WorkshopDetailView(TemplateView):
             viewer_time_zone=viewer_zone,
             login_url=resolve_url(settings.LOGIN_URL),
         )
+        context["course"] = course_shown_to(workshop.course, self.request)
         return context
+
+
+def course_shown_to(course, request):
+    """The workshop's course if this viewer may open its page (live, and let in by every
+    view restriction on it or above it), else None: a page never names a restricted course to
+    whom it keeps out."""
+    if course is None or not course.live:
+        return None
+    if all(restriction.accept_request(request) for restriction in course.get_view_restrictions()):
+        return course
+    return None
 
 
 def _registration_post(request, slug, action_class, success):
@@ -338,10 +350,16 @@ class WorkshopFeedView(CalendarFeedView):
 
 
 class CourseFeedView(CalendarFeedView):
-    """Workshops of a course in every language it is translated into."""
+    """Workshops of a course in every language it is translated into.
+
+    Only a public course has one: the feed is public and names the course, so a page behind a
+    view restriction (its own or an ancestor's) answers 404, as in the API and the sitemap.
+    """
 
     def get_sessions(self):
-        self.course = get_object_or_404(CoursePage.objects.live(), pk=self.kwargs["course_id"])
+        self.course = get_object_or_404(
+            CoursePage.objects.live().public(), pk=self.kwargs["course_id"]
+        )
         self.filename = f"course-{self.course.pk}.ics"
         return Session.objects.filter(
             workshop__course__translation_key=self.course.translation_key

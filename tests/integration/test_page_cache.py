@@ -206,7 +206,7 @@ def test_the_language_switcher_works_on_a_cached_page(catalogue):
         assert queries == 0
         # Each visitor gets a token of their own cookie (a first visit gets one with the page).
         token = CSRF_VALUE.search(hit.content.decode()).group(1)
-        assert token != page_cache.CSRF_PLACEHOLDER.decode()
+        assert token.encode() not in stored_placeholders(catalogue.url)
         assert "csrftoken" in hit.cookies
         switched = visitor.post(
             reverse("capacity_lms:set_language"),
@@ -275,3 +275,56 @@ def test_a_misplaced_middleware_is_reported(settings):
     assert check_page_cache_middleware_order() == []
     settings.MIDDLEWARE = [page_cache.__name__ + ".PageCacheMiddleware", *settings.MIDDLEWARE[:-1]]
     assert [message.id for message in check_page_cache_middleware_order()] == ["capacity_lms.W005"]
+
+
+@pytest.mark.parametrize("page", ["catalogue", "library"])
+def test_a_placeholder_typed_into_a_search_comes_back_as_typed(page, request, settings, tmp_path):
+    """The stored page holds whatever a visitor searched for; a placeholder's text typed into
+    the search (today's or any entry's) must never be replaced by a token or a nonce."""
+    listing = request.getfixturevalue(page)
+    footer = tmp_path / "capacity_lms" / "includes" / "footer.html"
+    footer.parent.mkdir(parents=True)
+    footer.write_text("{% load capacity_lms_csp %}<script{% csp_nonce %}>/* host */</script>")
+    templates = [dict(engine) for engine in settings.TEMPLATES]
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates
+
+    typed = [
+        "capacity-lms-page-cache-csrf-token",
+        "capacity-lms-page-cache-csp-nonce",
+    ]
+    # Any placeholder an entry was stored with, as a visitor may have guessed it.
+    get(Client(), listing.url)
+    typed += [value.decode() for value in stored_placeholders(listing.url)]
+    for text in typed:
+        for expected_queries in (None, 0):
+            response, queries = get(Client(), listing.url, {"q": text})
+            if expected_queries is not None:
+                assert queries == expected_queries
+            content = response.content.decode()
+            assert f'value="{text}"' in content, text
+            # The page's own token and nonce are still filled in.
+            token = CSRF_VALUE.search(content).group(1)
+            assert token != text
+            assert len(NONCE_VALUE.findall(content)) == 1
+            assert NONCE_VALUE.search(content).group(1) != text
+
+
+def test_each_entry_has_placeholders_of_its_own(catalogue):
+    get(Client(), catalogue.url)
+    get(Client(), catalogue.url, {"q": "budgeting"})
+    first = stored_placeholders(catalogue.url)
+    second = stored_placeholders(catalogue.url, {"q": "budgeting"})
+    assert first and second
+    assert not set(first) & set(second)
+
+
+def stored_placeholders(url, params=None):
+    """The placeholders of the entry stored for ``url`` (as the middleware keys it)."""
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    with translation.override("en"):
+        entry = cache.get(page_cache.cache_key(RequestFactory().get(url, params or {})))
+    assert entry is not None
+    return [entry[name] for name in ("csrf_placeholder", "nonce_placeholder") if name in entry]

@@ -116,8 +116,8 @@ def test_every_row_has_its_outcome_and_reason(trainer, workshop, meeting, regist
     ]
     reasons = [row.reason for row in report.rows]
     assert "Unknown status “sleeping”" in reasons[2]
-    assert "No account" in reasons[3]
-    assert "not registered" in reasons[4]
+    assert "No confirmed registrant" in reasons[3]
+    assert reasons[4] == reasons[3]
     assert "Duplicate row: line 2" in reasons[5]
     assert "No e-mail" in reasons[6]
     assert (report.created, report.updated, report.unchanged, report.refused) == (1, 1, 0, 5)

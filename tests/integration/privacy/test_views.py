@@ -2,6 +2,7 @@
 an erasure needs the username typed again and a reason."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -21,10 +22,7 @@ def test_staff_read_the_page_and_download_the_json(client, world):
     assert response.status_code == 200
     assert "Fatima came late" in response.content.decode()
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
-    download = client.get(page(world), {"format": "json"})
-    assert json.loads(download.content)["account"]["username"] == "fatima"
-    assert "attachment" in download["Content-Disposition"]
-    assert PersonalDataRequest.objects.filter(kind="export", performed_by=world.staff).exists()
+    assert_downloads_by_post_only(client, page(world), world.staff)
 
 
 def test_superusers_may_too(client, world, django_user_model):
@@ -42,6 +40,7 @@ def test_others_are_refused(client, world, trainer, role):
     client.force_login(someone)
     assert client.get(page(world)).status_code == 403
     assert client.get(page(world), {"format": "json"}).status_code == 403
+    assert client.post(page(world), {"format": "json"}).status_code == 403
     response = client.post(page(world), {"confirmation": "fatima", "reason": "x"})
     assert response.status_code == 403
     world.fatima.refresh_from_db()
@@ -115,9 +114,34 @@ def test_members_read_and_download_their_own_data(client, world):
     html = response.content.decode()
     assert "Fatima came late" in html and "Karim" not in html
     assert "no-store" in response["Cache-Control"]
-    data = json.loads(client.get(url, {"format": "json"}).content)
-    assert data["account"]["username"] == "fatima"
-    assert client.post(url).status_code == 405
+    assert_downloads_by_post_only(client, url, world.fatima)
+    # A POST that asks for nothing does nothing.
+    assert client.post(url).status_code == 400
+    assert PersonalDataRequest.objects.filter(kind="export").count() == 1
+
+
+def assert_downloads_by_post_only(client, url, by):
+    """The page offers the JSON download as a POST form; a GET (even ``?format=json``, the
+    old link) shows the page and writes nothing; the POST downloads and is recorded."""
+    exports = PersonalDataRequest.objects.filter(kind="export", performed_by=by)
+    html = client.get(url).content.decode()
+    form = re.search(
+        r'<form method="post"[^>]*>(?:(?!</form>).)*name="format" value="json"', html, re.S
+    )
+    assert form, "no POST form for the download"
+    assert "csrfmiddlewaretoken" in form.group(0)
+    assert 'href="?format=json"' not in html
+    for query in ({"format": "json"}, {"format": "json", "download": "1"}):
+        response = client.get(url, query)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+    assert not exports.exists()
+    download = client.post(url, {"format": "json"})
+    assert download.status_code == 200
+    assert json.loads(download.content)["account"]["username"] == "fatima"
+    assert "attachment" in download["Content-Disposition"]
+    assert "no-store" in download["Cache-Control"]
+    assert exports.count() == 1
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])

@@ -70,7 +70,9 @@ PUBLIC = {
     "capacity_lms:my_calendar": Route(allowed=SIGNED_IN, kind="form"),
     "capacity_lms:my_submissions": Route(allowed=SIGNED_IN),
     # The signed-in person's own data (privacy/views.py): nobody else's can be asked for.
-    "capacity_lms:my_data": Route(allowed=SIGNED_IN),
+    # GET reads (also with the old download link's ?format=json); the JSON download is a POST,
+    # recorded as an export.
+    "capacity_lms:my_data": Route(allowed=SIGNED_IN, kind="form", query="?format=json"),
     # Workshops and their calendars: public pages and feeds, never the registered people.
     "capacity_lms:workshop_list": Route(),
     "capacity_lms:workshop_detail": Route(_workshop),
@@ -329,7 +331,10 @@ ADMIN_POST_ONLY = {"reorder": {"position": "0"}}
 ADMIN_PAGES = {
     # One person's data, its export and its erasure: manage_personal_data (programme staff).
     "capacity_privacy:person": Route(
-        lambda world: {"user_id": world.people["learner"].pk}, allowed=STAFF, kind="form"
+        lambda world: {"user_id": world.people["learner"].pk},
+        allowed=STAFF,
+        kind="form",
+        query="?format=json",
     ),
     # Declining a submission never published (it is deleted with its files): whoever may
     # publish the page, here the library's editor.

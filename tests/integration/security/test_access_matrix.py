@@ -69,13 +69,16 @@ def fingerprint():
 
 
 def check_roles(world, url, allowed, method="get", data=None):
-    """Request ``url`` as every role; return the roles whose outcome differs from the matrix."""
+    """Request ``url`` as every role; return the roles whose outcome differs from the matrix,
+    and, for a GET, those for whom it wrote to the database (each role's request is rolled
+    back afterwards, so the digest is taken around the request itself)."""
     wrong = {}
     for role in ROLES:
         cache.clear()  # rate limits start afresh for each role
         sid = transaction.savepoint()
         try:
             client = client_for(world, role)
+            before = fingerprint() if method == "get" else None
             response = getattr(client, method)(url, data or {})
             if response.status_code == 302 and urlsplit(response["Location"]).path == (
                 f"/en{urlsplit(url).path}"
@@ -85,7 +88,9 @@ def check_roles(world, url, allowed, method="get", data=None):
                 response = getattr(client, method)(response["Location"], data or {})
             got = outcome(response)
             expected = "ok" if role in allowed else "no"
-            if got != expected:
+            if before is not None and fingerprint() != before:
+                wrong[role] = f"GET wrote to the database ({response.status_code})"
+            elif got != expected:
                 wrong[role] = f"expected {expected}, got {got} ({response.status_code})"
             elif got == "no" and response.content:
                 body = response.content.decode("utf-8", "replace")
