@@ -50,6 +50,7 @@ DEFAULTS = {
     "RATE_LIMITS": {
         "certificate_verify": "30/60",
         "case_study_submit": "5/3600",
+        "case_study_pdf": "20/600",
         "check_in": "20/60",
         "workshop_registration": "20/600",
     },
