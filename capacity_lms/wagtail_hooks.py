@@ -86,3 +86,10 @@ def add_programme_summary(request, panels):
     scope = scope_for(request.user)
     if scope is not None:
         panels.append(ProgrammeSummaryPanel(scope))
+
+
+@hooks.register("register_log_actions")
+def register_workshop_log_actions(actions):
+    from capacity_lms.workshops.actions import CORRECTION_LOG_ACTION, CorrectionLogFormatter
+
+    actions.register_action(CORRECTION_LOG_ACTION)(CorrectionLogFormatter)
