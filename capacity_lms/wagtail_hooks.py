@@ -93,3 +93,11 @@ def register_workshop_log_actions(actions):
     from capacity_lms.workshops.actions import CORRECTION_LOG_ACTION, CorrectionLogFormatter
 
     actions.register_action(CORRECTION_LOG_ACTION)(CorrectionLogFormatter)
+
+
+@hooks.register("register_actions")
+def register_workshop_actions(actions):
+    from capacity_lms.workshops.actions import EditWorkshopAction
+    from capacity_lms.workshops.models import Workshop
+
+    actions.register(Workshop, EditWorkshopAction)

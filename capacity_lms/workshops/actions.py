@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.actions import EditAction
 from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.workshops.models import Registration, Workshop
@@ -23,6 +24,7 @@ __all__ = [
     "ActionRefused",
     "AddPersonAction",
     "CancelRegistrationAction",
+    "EditWorkshopAction",
     "RegisterAction",
     "RemovePersonAction",
 ]
@@ -367,3 +369,39 @@ class RemovePersonAction:
                 _give_up_place(workshop, registration)
                 _after_commit("notify_cancelled_registration", registration)
             return registration
+
+
+class EditWorkshopAction(EditAction):
+    """An edit of a workshop: Wagtail's edit action, registered for :class:`Workshop` so that
+    the admin's edit view (and any caller of the action registry) goes through it.
+
+    The workshop row is locked first, so that registrations and cancellations wait for the
+    edit; once it is saved, seats that appeared (a higher capacity, or none) go to the people
+    waiting, first in first out, in the same transaction, each told once after the commit.
+    A lower capacity moves nobody back to the waiting list. Nobody is promoted at a workshop
+    that is not published or has ended. ``promoted`` holds the registrations promoted.
+
+    ``Workshop.save()`` still queues the notices of a changed venue or a cancellation; those
+    leave out whoever was registered or promoted after the change (they were told with it).
+    """
+
+    def __init__(self, instance, user=None, **kwargs):
+        super().__init__(instance, user=user, **kwargs)
+        self.promoted = []
+
+    def user_has_permission(self):
+        # The model permission and the scope: a trainer edits only their own workshops.
+        return (
+            super().user_has_permission()
+            and Workshop.objects.visible_to(self.user).filter(pk=self.instance.pk).exists()
+        )
+
+    @transaction.atomic
+    def _edit(self, skip_permission_checks=False):
+        _locked(self.instance)
+        instance = super()._edit(skip_permission_checks=skip_permission_checks)
+        # As saved, sessions and changes included (the form's instance may hold its own).
+        saved = Workshop.objects.get(pk=instance.pk)
+        if saved.status == Workshop.Status.PUBLISHED and not saved.has_ended():
+            self.promoted = fill_free_seats(saved)
+        return instance
