@@ -5,8 +5,13 @@ person, ``execute()`` checks and changes the database in one transaction. Seats 
 ``execute()`` first locks the workshop row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite's
 IMMEDIATE transactions hold the write lock from the start): registrations and cancellations of
 one workshop happen one after the other, the count of confirmed seats is exact, and the first
-person waiting is promoted in the same transaction as the cancellation that freed the seat.
-Each action is idempotent.
+person waiting is promoted in the same transaction as the cancellation (or the edit) that freed
+the seat. Each action is idempotent.
+
+Once a workshop has ended (:meth:`Workshop.has_ended`), members can no longer register or
+cancel; trainers and staff still correct who was registered, giving a reason that is kept in
+the workshop's history. Such a correction e-mails nobody and promotes nobody: a seat freed
+after the last meeting is no seat.
 """
 
 from django.contrib.auth import get_user_model
@@ -115,10 +120,14 @@ def fill_free_seats(workshop):
     tell each of them once (after the commit); the registrations promoted.
 
     Call it with the workshop row locked, in the transaction that freed the seats: a
-    cancellation, or an edit that raised the capacity. Nobody confirmed is ever moved back to
-    the waiting list. One query counts the seats and one reads the people promoted, however
-    many seats appeared.
+    cancellation, or an edit that raised the capacity; not once the workshop has ended. Nobody
+    confirmed is ever moved back to the waiting list, and nobody is promoted at a workshop that
+    is not published (a draft, or a cancelled one: nobody is to be told a seat is theirs
+    there). One query counts the seats and one reads the people promoted, however many seats
+    appeared.
     """
+    if workshop.status != Workshop.Status.PUBLISHED:
+        return []
     waiting = workshop.registrations.waiting()
     if workshop.capacity is not None:
         free = workshop.capacity - workshop.registrations.confirmed().count()
@@ -402,6 +411,6 @@ class EditWorkshopAction(EditAction):
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
         # As saved, sessions and changes included (the form's instance may hold its own).
         saved = Workshop.objects.get(pk=instance.pk)
-        if saved.status == Workshop.Status.PUBLISHED and not saved.has_ended():
+        if not saved.has_ended():
             self.promoted = fill_free_seats(saved)
         return instance

@@ -259,3 +259,17 @@ def test_another_trainer_cannot_use_the_action_on_a_workshop_not_theirs(workshop
         actions.EditWorkshopAction(workshop, user=other_trainer).execute()
     assert Workshop.objects.get(pk=workshop.pk).capacity == 2
     assert line(workshop) == before
+
+
+@pytest.mark.parametrize("status", [Workshop.Status.CANCELLED, Workshop.Status.DRAFT])
+def test_a_seat_freed_at_a_workshop_not_published_goes_to_nobody(
+    workshop, trainer, status, committing
+):
+    Workshop.objects.filter(pk=workshop.pk).update(status=status)
+    workshop = Workshop.objects.get(pk=workshop.pk)
+    seat_1 = Registration.objects.get(user__username="seat-1").user
+    mail.outbox = []
+    with committing():
+        actions.RemovePersonAction(trainer, workshop, seat_1).execute()
+    assert line(workshop) == (["seat-2"], ["wait-1", "wait-2", "wait-3", "wait-4"])
+    assert [subject for _name, subject in sent()] == [f"Registration cancelled: {TITLE}"]
