@@ -339,3 +339,20 @@ def test_before_the_end_trainers_need_no_reason_and_nothing_is_logged(countries,
     RemovePersonAction(trainer, workshop, member).execute()
     assert Registration.objects.get(user=member).status == "cancelled"
     assert not correction_entries(workshop).exists()
+
+
+def test_an_overlong_reason_is_refused_and_changes_nothing(client, past, trainer):
+    seated = Registration.objects.get(workshop=past, status="confirmed").user
+    client.force_login(trainer)
+    url = reverse("capacity_workshops:registrations", args=[past.pk])
+    before = rows(past)
+    for data in (
+        {"action": "remove", "person": seated.pk, "reason": "x" * 501},
+        {"action": "add", "person": "walked-in", "reason": "x" * 501},
+    ):
+        UserFactory(username="walked-in")
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert "at most 500 characters" in response.content.decode()
+    assert rows(past) == before
+    assert not correction_entries(past).exists()
