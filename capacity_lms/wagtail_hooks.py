@@ -148,3 +148,18 @@ def scope_site_history(actions):
         "capacity_lms.view_countrycoordinator",
         lambda user: CountryCoordinator.objects.none(),
     )
+
+
+@hooks.register("register_log_actions")
+def register_workshop_log_actions(actions):
+    from capacity_lms.workshops.actions import CORRECTION_LOG_ACTION, CorrectionLogFormatter
+
+    actions.register_action(CORRECTION_LOG_ACTION)(CorrectionLogFormatter)
+
+
+@hooks.register("register_actions")
+def register_workshop_actions(actions):
+    from capacity_lms.workshops.actions import EditWorkshopAction
+    from capacity_lms.workshops.models import Workshop
+
+    actions.register(Workshop, EditWorkshopAction)

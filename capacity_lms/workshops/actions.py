@@ -5,13 +5,22 @@ person, ``execute()`` checks and changes the database in one transaction. Seats 
 ``execute()`` first locks the workshop row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite's
 IMMEDIATE transactions hold the write lock from the start): registrations and cancellations of
 one workshop happen one after the other, the count of confirmed seats is exact, and the first
-person waiting is promoted in the same transaction as the cancellation that freed the seat.
-Each action is idempotent.
+person waiting is promoted in the same transaction as the cancellation (or the edit) that freed
+the seat. Each action is idempotent.
+
+Once a workshop has ended (:meth:`Workshop.has_ended`), members can no longer register or
+cancel; trainers and staff still correct who was registered, giving a reason that is kept in
+the workshop's history. Such a correction e-mails nobody and promotes nobody: a seat freed
+after the last meeting is no seat.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.actions import EditAction
+from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.workshops.models import Registration, Workshop
 from courses.actions import ActionRefused
@@ -20,6 +29,7 @@ __all__ = [
     "ActionRefused",
     "AddPersonAction",
     "CancelRegistrationAction",
+    "EditWorkshopAction",
     "RegisterAction",
     "RemovePersonAction",
 ]
@@ -42,9 +52,38 @@ def _after_commit(task, registration):
     transaction.on_commit(lambda: getattr(notifications, task).enqueue(pk))
 
 
-def _take_place(workshop, user, added_by=None, over_capacity=False):
+#: The log action of a trainer's or staff member's correction after a workshop has ended.
+CORRECTION_LOG_ACTION = "capacity_lms.registration_correction"
+
+
+class CorrectionLogFormatter(LogFormatter):
+    """How the workshop's history shows a correction: who, the status it left, and the
+    reason (in the message: Wagtail shows comments only for models with revisions)."""
+
+    label = gettext_lazy("Registration corrected after the end")
+
+    def format_message(self, log_entry):
+        person = get_user_model().objects.filter(pk=log_entry.data.get("person")).first()
+        status = log_entry.data.get("status")
+        return _(
+            "Registration corrected after the end: %(person)s, %(status)s. Reason: %(reason)s"
+        ) % {
+            "reason": log_entry.data.get("reason", ""),
+            "person": (person.get_full_name() or person.get_username())
+            if person
+            else _("a deleted account"),
+            "status": Registration.Status(status).label
+            if status in Registration.Status.values
+            else status,
+        }
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("reason", "")
+
+
+def _take_place(workshop, user, added_by=None, over_capacity=False, notify=True):
     """Confirm ``user`` if a seat is free (or ``over_capacity``), else put them at the end of
-    the waiting list.
+    the waiting list; tell them by e-mail unless ``notify`` is false.
 
     Returns ``(registration, changed)``; an active registration is returned as it is.
     """
@@ -71,35 +110,63 @@ def _take_place(workshop, user, added_by=None, over_capacity=False):
         for name, value in values.items():
             setattr(registration, name, value)
         registration.save()
-    _after_commit("notify_registered" if confirmed else "notify_waiting", registration)
+    if notify:
+        _after_commit("notify_registered" if confirmed else "notify_waiting", registration)
     return registration, True
 
 
-def _give_up_place(workshop, registration):
-    """Cancel ``registration`` and, if it held a seat, promote the first person waiting."""
+def fill_free_seats(workshop):
+    """Give every free seat of ``workshop`` to the people waiting, first in first out, and
+    tell each of them once (after the commit); the registrations promoted.
+
+    Call it with the workshop row locked, in the transaction that freed the seats: a
+    cancellation, or an edit that raised the capacity; not once the workshop has ended. Nobody
+    confirmed is ever moved back to the waiting list, and nobody is promoted at a workshop that
+    is not published (a draft, or a cancelled one: nobody is to be told a seat is theirs
+    there). One query counts the seats and one reads the people promoted, however many seats
+    appeared.
+    """
+    if workshop.status != Workshop.Status.PUBLISHED:
+        return []
+    waiting = workshop.registrations.waiting()
+    if workshop.capacity is not None:
+        free = workshop.capacity - workshop.registrations.confirmed().count()
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.updated_at = now
+    Registration.objects.bulk_update(promoted, ["status", "confirmed_at", "updated_at"])
+    for registration in promoted:
+        _after_commit("notify_promoted", registration)
+    return promoted
+
+
+def _give_up_place(workshop, registration, promote=True):
+    """Cancel ``registration`` and, if it held a seat (and ``promote``), give the seat to the
+    first person waiting."""
     held_seat = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    promoted = []
-    if held_seat:
-        while _seat_free(workshop):
-            first = workshop.registrations.waiting().first()
-            if first is None:
-                break
-            first.status = Registration.Status.CONFIRMED
-            first.confirmed_at = timezone.now()
-            first.save(update_fields=["status", "confirmed_at", "updated_at"])
-            _after_commit("notify_promoted", first)
-            promoted.append(first)
-    return promoted
+    if held_seat and promote:
+        return fill_free_seats(workshop)
+    return []
 
 
-def _cancel(workshop, person, tell_person=True):
+def _cancel(workshop, person, tell_person=True, check=None):
     """Cancel ``person``'s registration, if active, and tell them (unless ``tell_person`` is
-    false); the registration or None. Whoever is promoted is told in any case."""
+    false); the registration or None. Whoever is promoted is told in any case.
+
+    ``check(workshop)`` runs first, on the locked row, and may refuse."""
     with transaction.atomic():
         workshop = _locked(workshop)
+        if check is not None:
+            check(workshop)
         registration = Registration.objects.filter(workshop=workshop, user=person).first()
         if registration is None or registration.status == Registration.Status.CANCELLED:
             return registration
@@ -107,6 +174,21 @@ def _cancel(workshop, person, tell_person=True):
         if tell_person:
             _after_commit("notify_cancelled_registration", registration)
         return registration
+
+
+def _refuse_if_ended(workshop, message):
+    if workshop.has_ended():
+        raise ActionRefused(message, code="ended")
+
+
+def _registration_ended(workshop):
+    _refuse_if_ended(workshop, _("This workshop has ended: registration is closed."))
+
+
+def _cancellation_ended(workshop):
+    _refuse_if_ended(
+        workshop, _("This workshop has ended: a registration can no longer be cancelled.")
+    )
 
 
 class RegisterAction:
@@ -119,6 +201,10 @@ class RegisterAction:
     def check(self, workshop=None):
         workshop = workshop or self.workshop
         self.check_signed_in()
+        _registration_ended(workshop)
+        self.check_window(workshop)
+
+    def check_window(self, workshop):
         refusal = workshop.registration_window_refusal()
         if refusal:
             raise ActionRefused(refusal, code="closed")
@@ -132,19 +218,24 @@ class RegisterAction:
         self.check_signed_in()
         with transaction.atomic():
             workshop = _locked(self.workshop)
+            # Ended comes first: after the last meeting, a click is refused even for someone
+            # registered, so that nobody reads "you are registered" for a past workshop.
+            _registration_ended(workshop)
             existing = Registration.objects.filter(workshop=workshop, user=self.user).exclude(
                 status=Registration.Status.CANCELLED
             )
             registration = existing.first()
             if registration is not None:
                 return registration
-            self.check(workshop)
+            self.check_window(workshop)
             registration, _changed = _take_place(workshop, self.user)
             return registration
 
 
 class CancelRegistrationAction:
-    """A member gives up their seat or their place in line. Cancelling twice is harmless."""
+    """A member gives up their seat or their place in line. Cancelling twice is harmless;
+    cancelling once the workshop has ended is refused (it would promote people to a past
+    event and change attendance rates and certificates)."""
 
     #: Whether the member is told by e-mail (a subclass may say no, as the erasure does).
     tells_person = True
@@ -153,13 +244,19 @@ class CancelRegistrationAction:
         self.user = user
         self.workshop = workshop
 
-    def check(self):
+    def check(self, workshop=None):
+        self.check_signed_in()
+        _cancellation_ended(workshop or self.workshop)
+
+    def check_signed_in(self):
         if not self.user.is_authenticated:
             raise ActionRefused(_("Sign in to continue."), code="anonymous")
 
     def execute(self):
-        self.check()
-        return _cancel(self.workshop, self.user, tell_person=self.tells_person)
+        self.check_signed_in()
+        return _cancel(
+            self.workshop, self.user, tell_person=self.tells_person, check=_cancellation_ended
+        )
 
 
 def _require_manager(user, workshop):
@@ -170,48 +267,150 @@ def _require_manager(user, workshop):
         )
 
 
+def _require_reason(reason):
+    if not reason:
+        raise ActionRefused(
+            _("This workshop has ended: give the reason for this correction."),
+            code="reason_required",
+        )
+
+
+def _log_correction(workshop, by, registration, reason):
+    """Keep an after-the-end correction, with its reason, in the workshop's history.
+
+    The person is kept by their key only: their name is read when the history is shown, so
+    that an erased person is shown by their pseudonym.
+    """
+    log(
+        instance=workshop,
+        action=CORRECTION_LOG_ACTION,
+        user=by,
+        data={
+            "person": registration.user_id,
+            "status": registration.status,
+            "reason": reason,
+        },
+    )
+
+
 class AddPersonAction:
     """A trainer registers someone. Outside the registration window too; never above capacity
-    unless ``over_capacity`` is given (a trainer's deliberate choice)."""
+    unless ``over_capacity`` is given (a trainer's deliberate choice).
 
-    def __init__(self, trainer, workshop, person, over_capacity=False):
+    After the workshop has ended it is a correction: ``reason`` is required and kept in the
+    workshop's history, and the person is not e-mailed.
+    """
+
+    def __init__(self, trainer, workshop, person, over_capacity=False, reason=""):
         self.trainer = trainer
         self.workshop = workshop
         self.person = person
         self.over_capacity = over_capacity
+        self.reason = (reason or "").strip()
 
-    def check(self):
-        _require_manager(self.trainer, self.workshop)
-        if self.workshop.status == Workshop.Status.CANCELLED:
+    def check(self, workshop=None, ended=None):
+        workshop = workshop or self.workshop
+        _require_manager(self.trainer, workshop)
+        if workshop.status == Workshop.Status.CANCELLED:
             raise ActionRefused(_("This workshop is cancelled."), code="cancelled")
+        if workshop.has_ended() if ended is None else ended:
+            _require_reason(self.reason)
 
     def execute(self):
-        self.check()
+        _require_manager(self.trainer, self.workshop)
         with transaction.atomic():
             workshop = _locked(self.workshop)
-            registration, _changed = _take_place(
-                workshop, self.person, added_by=self.trainer, over_capacity=self.over_capacity
+            ended = workshop.has_ended()
+            self.check(workshop, ended)
+            registration, changed = _take_place(
+                workshop,
+                self.person,
+                added_by=self.trainer,
+                over_capacity=self.over_capacity,
+                notify=not ended,
             )
             # Someone already waiting is promoted; a newcomer was confirmed at once (one e-mail).
             if self.over_capacity and registration.is_waiting:
                 registration.status = Registration.Status.CONFIRMED
                 registration.confirmed_at = timezone.now()
                 registration.save(update_fields=["status", "confirmed_at", "updated_at"])
-                _after_commit("notify_promoted", registration)
+                changed = True
+                if not ended:
+                    _after_commit("notify_promoted", registration)
+            if ended and changed:
+                _log_correction(workshop, self.trainer, registration, self.reason)
             return registration
 
 
 class RemovePersonAction:
-    """A trainer removes someone; their seat goes to the first person waiting."""
+    """A trainer removes someone; their seat goes to the first person waiting.
 
-    def __init__(self, trainer, workshop, person):
+    After the workshop has ended it is a correction: ``reason`` is required and kept in the
+    workshop's history; nobody is e-mailed and nobody is promoted.
+    """
+
+    def __init__(self, trainer, workshop, person, reason=""):
         self.trainer = trainer
         self.workshop = workshop
         self.person = person
+        self.reason = (reason or "").strip()
 
-    def check(self):
-        _require_manager(self.trainer, self.workshop)
+    def check(self, workshop=None, ended=None):
+        workshop = workshop or self.workshop
+        _require_manager(self.trainer, workshop)
+        if workshop.has_ended() if ended is None else ended:
+            _require_reason(self.reason)
 
     def execute(self):
-        self.check()
-        return _cancel(self.workshop, self.person)
+        _require_manager(self.trainer, self.workshop)
+        with transaction.atomic():
+            workshop = _locked(self.workshop)
+            ended = workshop.has_ended()
+            self.check(workshop, ended)
+            registration = Registration.objects.filter(workshop=workshop, user=self.person)
+            registration = registration.first()
+            if registration is None or registration.status == Registration.Status.CANCELLED:
+                return registration
+            if ended:
+                _give_up_place(workshop, registration, promote=False)
+                _log_correction(workshop, self.trainer, registration, self.reason)
+            else:
+                _give_up_place(workshop, registration)
+                _after_commit("notify_cancelled_registration", registration)
+            return registration
+
+
+class EditWorkshopAction(EditAction):
+    """An edit of a workshop: Wagtail's edit action, registered for :class:`Workshop` so that
+    the admin's edit view (and any caller of the action registry) goes through it.
+
+    The workshop row is locked first, so that registrations and cancellations wait for the
+    edit; once it is saved, seats that appeared (a higher capacity, or none) go to the people
+    waiting, first in first out, in the same transaction, each told once after the commit.
+    A lower capacity moves nobody back to the waiting list. Nobody is promoted at a workshop
+    that is not published or has ended. ``promoted`` holds the registrations promoted.
+
+    ``Workshop.save()`` still queues the notices of a changed venue or a cancellation; those
+    leave out whoever was registered or promoted after the change (they were told with it).
+    """
+
+    def __init__(self, instance, user=None, **kwargs):
+        super().__init__(instance, user=user, **kwargs)
+        self.promoted = []
+
+    def user_has_permission(self):
+        # The model permission and the scope: a trainer edits only their own workshops.
+        return (
+            super().user_has_permission()
+            and Workshop.objects.visible_to(self.user).filter(pk=self.instance.pk).exists()
+        )
+
+    @transaction.atomic
+    def _edit(self, skip_permission_checks=False):
+        _locked(self.instance)
+        instance = super()._edit(skip_permission_checks=skip_permission_checks)
+        # As saved, sessions and changes included (the form's instance may hold its own).
+        saved = Workshop.objects.get(pk=instance.pk)
+        if not saved.has_ended():
+            self.promoted = fill_free_seats(saved)
+        return instance

@@ -313,6 +313,35 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
             return _("Registration is closed.")
         return None
 
+    def last_meeting_ends_at(self):
+        """When the workshop's last meeting ends: the latest end of the occurrences that take
+        place (moves applied, cancelled sessions and occurrences left out). When none will
+        take place, the latest end of them all; None without a session.
+
+        Uses the prefetched ``sessions`` (and their ``changes``) when there are some.
+        """
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        sessions = (
+            self.sessions.all()
+            if "sessions" in cache
+            else self.sessions.prefetch_related("changes")
+        )
+        held, called_off = [], []
+        for session in sessions:
+            for occurrence in session.occurrences():
+                cancelled = session.status == Session.Status.CANCELLED or (
+                    occurrence.change is not None
+                    and occurrence.change.status == OccurrenceChange.Status.CANCELLED
+                )
+                (called_off if cancelled else held).append(occurrence.ends_at)
+        return max(held or called_off, default=None)
+
+    def has_ended(self, now=None):
+        """Whether the last meeting is over (see :meth:`last_meeting_ends_at`). Members may no
+        longer register or cancel then; trainers and staff correct with a reason."""
+        ends_at = self.last_meeting_ends_at()
+        return ends_at is not None and ends_at <= (now or timezone.now())
+
     def location_text(self):
         """The venue as one line, for calendars and e-mails."""
         parts = [self.venue_name, self.address.replace("\n", ", "), self.city]

@@ -116,11 +116,17 @@ def notify_cancelled_registration(registration_id):
     return _registration_notice(registration_id, "cancelled_registration")
 
 
-def _people_of(workshop):
-    return [
-        registration.user
-        for registration in workshop.registrations.active().select_related("user")
-    ]
+def _people_of(workshop, told_before=None):
+    """The people registered (confirmed or waiting); with ``told_before``, only those whose
+    last notice (registered, waiting, promoted) went out before that instant: whoever was
+    registered or promoted since a change got a notice that already carries it (as when one
+    edit raises the capacity and moves the venue)."""
+    registrations = workshop.registrations.active()
+    if told_before is not None:
+        registrations = registrations.exclude(queued_at__gte=told_before).exclude(
+            confirmed_at__gte=told_before
+        )
+    return [registration.user for registration in registrations.select_related("user")]
 
 
 @task()
@@ -137,7 +143,8 @@ def notify_session_changed(session_id, sequence=None):
     if sequence is not None and session.sequence != sequence:
         return 0
     sent = 0
-    for person in _people_of(session.workshop):
+    # The session's last save is no earlier than this change.
+    for person in _people_of(session.workshop, told_before=session.updated_at):
         sent += send_notice(person, session.workshop, "changed")
     return sent
 
@@ -153,7 +160,8 @@ def notify_workshop_changed(workshop_id, sequence):
         return 0
     if workshop.sequence != sequence:
         return 0
-    return sum(send_notice(person, workshop, "changed") for person in _people_of(workshop))
+    people = _people_of(workshop, told_before=workshop.updated_at)
+    return sum(send_notice(person, workshop, "changed") for person in people)
 
 
 @task()

@@ -9,7 +9,7 @@ registrations for workshops that are over stay, pseudonymous, for the reports.
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.privacy.registry import DELETE, KEEP, register
-from capacity_lms.workshops.actions import CancelRegistrationAction
+from capacity_lms.workshops.actions import ActionRefused, CancelRegistrationAction
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
     Registration,
@@ -31,7 +31,8 @@ def erase_registrations(rows, erasure):
     not over yet, in the erasure's transaction; keep the others. Returns how many it cancelled.
 
     A cancelled workshop, or one whose only sessions to come are cancelled, keeps its
-    registrations: nobody is to be promoted to a seat at a workshop that will not happen.
+    registrations: nobody is to be promoted to a seat at a workshop that will not happen. So
+    does one that has ended (its last meetings cancelled), as the member's action refuses.
     """
     to_come = (
         Session.objects.upcoming()
@@ -40,9 +41,18 @@ def erase_registrations(rows, erasure):
         .values("workshop")
     )
     registrations = list(rows.active().filter(workshop__in=to_come).select_related("workshop"))
+    cancelled = 0
     for registration in registrations:
-        ErasureCancellation(erasure.person, registration.workshop).execute()
-    return len(registrations)
+        try:
+            ErasureCancellation(erasure.person, registration.workshop).execute()
+        except ActionRefused as refused:
+            # Its last meetings are cancelled or moved earlier: it has ended, and its
+            # registrations stay like those of any past workshop.
+            if refused.code != "ended":
+                raise
+        else:
+            cancelled += 1
+    return cancelled
 
 
 register(

@@ -222,6 +222,7 @@ class WorkshopDetailView(TemplateView):
             waiting_position=position,
             seats_left=seats_left(workshop),
             registration_refusal=workshop.registration_window_refusal(),
+            ended=workshop.has_ended(),
             show_online_link=bool(workshop.online_url) and (confirmed or manages),
             manages=manages,
             viewer_time_zone=viewer_zone,

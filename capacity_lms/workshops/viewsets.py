@@ -136,6 +136,22 @@ class RegistrationsColumn(Column):
         return context
 
 
+REASON_MAX_LENGTH = 500
+
+
+def reason_field():
+    return forms.CharField(
+        label=gettext_lazy("Reason for the correction"),
+        help_text=gettext_lazy("Required once the workshop has ended; kept in its history."),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+    )
+
+
+class RemovePersonForm(forms.Form):
+    reason = reason_field()
+
+
 class AddPersonForm(forms.Form):
     person = forms.CharField(
         label=gettext_lazy("Username or e-mail"),
@@ -144,6 +160,7 @@ class AddPersonForm(forms.Form):
     over_capacity = forms.BooleanField(
         label=gettext_lazy("Give a seat even if the workshop is full"), required=False
     )
+    reason = reason_field()
 
     def clean_person(self):
         value = self.cleaned_data["person"].strip()
@@ -279,6 +296,7 @@ def registrations(request, pk):
                         workshop,
                         form.cleaned_data["person"],
                         over_capacity=form.cleaned_data["over_capacity"],
+                        reason=form.cleaned_data["reason"],
                     ).execute()
                     messages.success(
                         request,
@@ -295,13 +313,24 @@ def registrations(request, pk):
                     pk=request.POST.get("person"),
                     workshop_registrations__workshop=workshop,
                 )
-                RemovePersonAction(request.user, workshop, person).execute()
-                messages.success(request, _("%(person)s is removed.") % {"person": person})
-                return HttpResponseRedirect(request.path)
+                remove_form = RemovePersonForm(request.POST)
+                if remove_form.is_valid():
+                    RemovePersonAction(
+                        request.user, workshop, person, reason=remove_form.cleaned_data["reason"]
+                    ).execute()
+                    messages.success(request, _("%(person)s is removed.") % {"person": person})
+                    return HttpResponseRedirect(request.path)
+                for errors in remove_form.errors.values():
+                    for message in errors:
+                        messages.error(request, message)
         except ActionRefused as error:
             for message in error.messages:
                 messages.error(request, message)
     active = workshop.registrations.active().select_related("user", "added_by")
+    ended = workshop.has_ended()
+    if not ended:
+        # A reason is asked for after the end only.
+        del form.fields["reason"]
     return TemplateResponse(
         request,
         "capacity_lms/workshops/admin/registrations.html",
@@ -312,6 +341,8 @@ def registrations(request, pk):
                 (r for r in active if r.is_waiting), key=lambda r: (r.queued_at, r.pk)
             ),
             "form": form,
+            "ended": ended,
+            "reason_max_length": REASON_MAX_LENGTH,
             "header_title": _("Registrations: %(title)s") % {"title": workshop.title},
         },
     )

@@ -117,6 +117,36 @@ def test_cancellations_and_registrations_together_never_overbook_and_keep_the_li
     assert registrations.filter(status=Registration.Status.CANCELLED).count() == 5
 
 
+def test_seats_an_edit_adds_go_to_the_people_waiting_not_to_newcomers_registering_meanwhile(
+    workshop,
+):
+    workshop.capacity = 3
+    workshop.save(update_fields=["capacity"])
+    seated, waiting, newcomers = people("held", 3), people("line", 5), people("late", 8)
+    for person in seated + waiting:
+        RegisterAction(person, workshop).execute()
+    staff = UserFactory(username="staff", is_superuser=True)
+
+    def raise_capacity():
+        edited = Workshop.objects.get(pk=workshop.pk)
+        edited.capacity = 6
+        actions.EditWorkshopAction(edited, user=staff).execute()
+
+    mail.outbox = []
+    errors = run_together([raise_capacity] + [register(person, workshop) for person in newcomers])
+
+    assert errors == []
+    registrations = Registration.objects.filter(workshop=workshop)
+    confirmed = set(registrations.confirmed().values_list("user__username", flat=True))
+    line = list(registrations.waiting().values_list("user__username", flat=True))
+    # The three new seats went to the first three in line, whenever the newcomers came.
+    assert confirmed == {person.username for person in seated + waiting[:3]}
+    assert line[:2] == [person.username for person in waiting[3:]]
+    assert sorted(line[2:]) == sorted(person.username for person in newcomers)
+    promotions = sorted(m.to[0] for m in mail.outbox if m.subject.startswith("A seat"))
+    assert promotions == sorted(person.email for person in waiting[:3])
+
+
 @pytest.mark.postgres
 def test_on_postgresql_a_registration_holds_the_workshop_row_until_it_commits(
     workshop, monkeypatch
