@@ -9,11 +9,24 @@ import os
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 REQUIRE_BROWSER = os.environ.get("CAPACITY_LMS_REQUIRE_BROWSER") == "1"
 REQUIRE_POSTGRES = os.environ.get("CAPACITY_LMS_REQUIRE_POSTGRES") == "1"
 
 _skipped_required = []
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """Each test starts in the default language: LocaleMiddleware activates the language of a
+    request in the test's thread and nothing deactivates it, so a test that requested an Arabic
+    page would otherwise leave the next test reading Arabic messages."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 _ran = {"browser": 0, "postgres": 0}
 
 
