@@ -9,6 +9,7 @@ from courses.translation import (
     not_translated_url,
     other_versions,
 )
+from courses.written_language import prefetch_written_languages, written_language
 
 register = template.Library()
 
@@ -82,3 +83,19 @@ def content_attributes(code):
     if code:
         return lang_attributes(code)
     return format_html(' dir="{}"', "auto")
+
+
+@register.simple_tag
+def field_attributes(page, name, part=None):
+    """` lang=".." dir=".."` for field ``name`` of ``page`` (or ``part`` of it: a block of a
+    StreamField, a row of a child relation, a tag): the language it was written in, which is
+    not the page's when nobody translated it yet (see :mod:`courses.written_language`)."""
+    return lang_attributes(written_language(page, name, part))
+
+
+@register.simple_tag
+def prepare_field_languages(pages, *names):
+    """Load the languages of fields ``names`` of a list of pages in one query, before a loop
+    labels them with ``{% field_attributes %}``. Writes nothing."""
+    prefetch_written_languages(list(pages), *names)
+    return ""

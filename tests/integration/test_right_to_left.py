@@ -28,7 +28,7 @@ from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     taxonomy,
 )
 from tests.integration.courses.test_content_translation import translate
-from tests.text_direction import unisolated_latin
+from tests.text_direction import arabic_under_latin, unisolated_latin
 
 # (The fixtures imported above are used by name in the tests' arguments.)
 
@@ -69,6 +69,25 @@ def test_the_logical_check_catches_physical_properties():
 def test_the_isolation_check_finds_a_bare_latin_title():
     html = '<html lang="ar"><main><h1>Atelier budget</h1><p>مرحبا <bdi>Karim</bdi></p></main>'
     assert unisolated_latin(html) == ["<h1> 'Atelier budget'"]
+
+
+def test_the_isolation_check_finds_latin_labelled_arabic_in_any_page():
+    html = (
+        '<html lang="fr" dir="ltr"><main><p>Bonjour</p>'
+        '<div lang="ar" dir="rtl"><p>Le ministère</p><p>الوزارة <bdi>Karim</bdi></p></div>'
+        '<p lang="en" dir="ltr">Hello</p></main>'
+    )
+    assert unisolated_latin(html) == ["<p> 'Le ministère'"]
+
+
+def test_the_language_check_finds_arabic_under_a_latin_label():
+    html = (
+        '<html lang="fr" dir="ltr"><main><h1>Bureau</h1><p>الوزارة المكلفة</p>'
+        '<p lang="ar" dir="rtl">جمعية <bdi>Atlas</bdi></p>'
+        '<p><span lang="en">Office</span> <bdi>سناء</bdi></p></main>'
+    )
+    assert arabic_under_latin(html) == ["<p lang=fr> 'الوزارة المكلفة'", "<bdi lang=fr> 'سناء'"]
+    assert arabic_under_latin('<html lang="ar"><p>الوزارة <span lang="ar-MA">ت</span></p>') == []
 
 
 @pytest.fixture
