@@ -1,6 +1,8 @@
+import re
+
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from courses.translation import (
     language_direction,
@@ -98,4 +100,19 @@ def prepare_field_languages(pages, *names):
     """Load the languages of fields ``names`` of a list of pages in one query, before a loop
     labels them with ``{% field_attributes %}``. Writes nothing."""
     prefetch_written_languages(list(pages), *names)
+    return ""
+
+
+ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+@register.simple_tag
+def script_attributes(text):
+    """For a short label people wrote whose language nothing records (a tag shared by case
+    studies in several languages, offered as a filter): ` lang="ar" dir="rtl"` when it is
+    written in Arabic letters inside a page in another language, else nothing (its letters are
+    the only sign of its language)."""
+    active = (get_language() or "").split("-")[0]
+    if active != "ar" and ARABIC_LETTER.search(str(text)):
+        return lang_attributes("ar")
     return ""

@@ -41,9 +41,10 @@ ARABIC_INDICATOR = "عدد الاستشارات المقدمة"
 
 
 def labels(html, text):
-    """The nearest ``lang`` and ``dir`` around the first text node containing ``text``."""
+    """The nearest ``lang`` and ``dir`` around the first text node of the body containing
+    ``text``."""
     soup = BeautifulSoup(html, "html.parser")
-    node = soup.find(string=re.compile(re.escape(text)))
+    node = (soup.body or soup).find(string=re.compile(re.escape(text)))
     assert node is not None, f"{text!r} is not on the page"
     lang = next((each["lang"] for each in node.parents if each.get("lang")), None)
     direction = next((each["dir"] for each in node.parents if each.get("dir")), None)
@@ -277,3 +278,40 @@ def test_library_queries_do_not_grow_with_partly_translated_cards(client, librar
     for _ in range(4):
         add()
     assert count() == few
+
+
+def test_an_arabic_workshops_venue_is_labelled_arabic_in_french_pages(client, taxonomy):  # noqa: F811
+    from django.urls import reverse
+
+    from capacity_lms.taxonomy.models import Country
+    from capacity_lms.test.factories import SessionFactory, WorkshopFactory
+
+    workshop = WorkshopFactory(
+        country=Country.objects.get(code="ma"),
+        slug="casablanca",
+        title="ورشة مسائية في الدار البيضاء",
+        language="ar",
+        description="<p>نعمل معا على تمويل المشاريع.</p>",
+        venue_name="دار الجمعيات",
+        address="",
+        city="الدار البيضاء",
+    )
+    SessionFactory(workshop=workshop, date=datetime.date(2027, 3, 15))
+    for name, args in (("workshop_list", []), ("workshop_detail", [workshop.slug])):
+        with translation.override("fr"):
+            url = reverse(f"capacity_lms:{name}", args=args)
+        html = client.get(url).content.decode()
+        assert labels(html, "الدار البيضاء")[0] == "ar", url
+        assert arabic_under_latin(html) == [], url
+        assert unisolated_latin(html) == [], url
+
+
+def test_arabic_tags_offered_as_filters_in_a_french_library_are_labelled(
+    client, libraries, arabic_study
+):
+    _study, french = arabic_study
+    french.tags.set(["حقوق"])  # a tag nobody translated
+    french.save_revision().publish()
+    html = client.get(libraries["fr"].url).content.decode()
+    assert 'lang="ar" dir="rtl">حقوق</option>' in html
+    assert arabic_under_latin(html) == []

@@ -151,3 +151,13 @@ def test_numbers_are_written_in_each_language(client, catalogue):  # noqa: F811
     with translation.override("fr"):
         assert formats.number_format(Decimal("1.5"), use_l10n=True) == "1,5"
     assert "1,5 h" in html
+
+
+def test_arabic_titles_and_names_are_labelled_arabic_in_an_english_page(client, certificate):  # noqa: F811
+    """The certificate's titles (Arabic and French, no English) on "My learning", and the
+    person's data on "My data": what is written in Arabic carries lang="ar"."""
+    client.force_login(certificate.user)
+    for name in ("capacity_lms:my_learning", "capacity_lms:my_data"):
+        html = client.get(reverse(name)).content.decode()
+        assert certificate.title("ar") in html, name
+        assert arabic_under_latin(html) == [], name
