@@ -18,6 +18,7 @@ from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxi
 from courses.models import CoursePage
 from courses.progress import NOT_ENROLLED, statuses_for
 from courses.translation import children_in_reader_language, own_language_first
+from courses.written_language import prefetch_written_languages
 
 FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
 
@@ -216,6 +217,7 @@ class Catalogue(FilteredListing):
     def cards(self):
         """(course, the learner's status, its countries) for each course on this page."""
         courses = self.paginator_page.object_list
+        prefetch_written_languages(courses, "title", "summary")
         statuses = statuses_for(self.request.user, courses)
         countries = self.form.fields["country"].rows
         return [

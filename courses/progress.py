@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.tree import children_of
+from courses.written_language import prefetch_written_languages
 
 
 def percent(done, total):
@@ -35,6 +36,8 @@ class CourseProgress:
     @classmethod
     def for_course(cls, course, user, current=None):
         lessons = list(course.lessons())
+        # The outline and the previous and next links label each title with its language.
+        prefetch_written_languages(lessons, "title")
         enrolment = None
         completed = set()
         if user.is_authenticated:
@@ -164,6 +167,9 @@ def my_learning(user):
     for course in courses.values():
         paths |= children_of(course)
     lessons = list(LessonPage.objects.live().filter(paths).defer_streamfields().order_by("path"))
+    # Courses in several languages side by side: each title labelled with its own.
+    prefetch_written_languages(list(courses.values()), "title")
+    prefetch_written_languages(lessons, "title")
     completed = set(
         LessonCompletion.objects.filter(user=user, course_id__in=list(courses)).values_list(
             "lesson_id", flat=True

@@ -287,6 +287,12 @@ class Certificate(models.Model):
         language = language or translation.get_language()
         return self.titles.get(language) or next(iter(self.titles.values()), "")
 
+    def title_language(self, language=None):
+        """The language of :meth:`title`: ``language`` (the active one) when the certificate has
+        a title in it, else the first of its titles'."""
+        language = language or translation.get_language()
+        return language if self.titles.get(language) else next(iter(self.titles), None)
+
     def holder_name(self, language=None):
         language = language or translation.get_language()
         return self.holder_names.get(language) or next(iter(self.holder_names.values()), "")

@@ -10,10 +10,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from capacity_lms.library.models import CaseStudyPage, CaseStudyTag
+from capacity_lms.library.models import CARD_FIELDS, CaseStudyPage, CaseStudyTag
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.catalogue import FilteredListing, TaxonomySingleChoiceField
 from courses.translation import children_in_reader_language, own_language_first
+from courses.written_language import prefetch_written_languages
 
 FILTER_FIELDS = ["country", "group", "axis", "tag", "year"]
 
@@ -105,4 +106,6 @@ class Library(FilteredListing):
 
     @cached_property
     def case_studies(self):
-        return self.paginator_page.object_list
+        case_studies = self.paginator_page.object_list
+        prefetch_written_languages(case_studies, *CARD_FIELDS)
+        return case_studies

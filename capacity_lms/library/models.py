@@ -37,6 +37,10 @@ from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.models import ReadOnlyPage, SharedPage
 from courses.tree import live_only
+from courses.written_language import prefetch_written_languages
+
+# The fields people wrote that a case study's card shows (each labelled with its language).
+CARD_FIELDS = ("title", "summary", "association_name")
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -316,7 +320,7 @@ class CaseStudyPage(ReadOnlyPage, Page):
         """Up to three other live case studies sharing an axis or a tag, newest first."""
         axes = [axis.pk for axis in self.strategic_axes.all()]
         tags = [tag.pk for tag in self.tags.all()]
-        return list(
+        related = list(
             CaseStudyPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
@@ -326,6 +330,8 @@ class CaseStudyPage(ReadOnlyPage, Page):
             .order_by("-first_published_at")
             .for_listing()[:3]
         )
+        prefetch_written_languages(related, *CARD_FIELDS)
+        return related
 
     def shown_attachments(self):
         """The files its submitter attached, as the page shows them: once live, those

@@ -72,9 +72,10 @@ def course_case_studies(course, limit=4):
     reader's language first, newest first. One query (plus the cards' axes)."""
     from django.db.models import Case, IntegerField, Value, When
 
-    from capacity_lms.library.models import CaseStudyPage
+    from capacity_lms.library.models import CARD_FIELDS, CaseStudyPage
+    from courses.written_language import prefetch_written_languages
 
-    return list(
+    case_studies = list(
         CaseStudyPage.objects.live()
         .public()
         .filter(related_courses__translation_key=course.translation_key)
@@ -89,3 +90,5 @@ def course_case_studies(course, limit=4):
         .order_by("same_language", "-first_published_at")
         .for_listing()[:limit]
     )
+    prefetch_written_languages(case_studies, *CARD_FIELDS)
+    return case_studies

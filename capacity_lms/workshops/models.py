@@ -344,9 +344,16 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
 
     def location_text(self):
         """The venue as one line, for calendars and e-mails."""
-        parts = [self.venue_name, self.address.replace("\n", ", "), self.city]
+        parts = [self.venue_text]
         if self.has_venue:
             parts.append(str(self.country))
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def venue_text(self):
+        """Venue name, address and city as one line: what the organisers wrote, in the
+        workshop's language (the country's name is the reader's)."""
+        parts = [self.venue_name, self.address.replace("\n", ", "), self.city]
         return ", ".join(part for part in parts if part)
 
     def can_see_online_link(self, user):

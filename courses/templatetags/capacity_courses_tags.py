@@ -1,6 +1,8 @@
+import re
+
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from courses.translation import (
     language_direction,
@@ -9,6 +11,7 @@ from courses.translation import (
     not_translated_url,
     other_versions,
 )
+from courses.written_language import prefetch_written_languages, written_language
 
 register = template.Library()
 
@@ -82,3 +85,34 @@ def content_attributes(code):
     if code:
         return lang_attributes(code)
     return format_html(' dir="{}"', "auto")
+
+
+@register.simple_tag
+def field_attributes(page, name, part=None):
+    """` lang=".." dir=".."` for field ``name`` of ``page`` (or ``part`` of it: a block of a
+    StreamField, a row of a child relation, a tag): the language it was written in, which is
+    not the page's when nobody translated it yet (see :mod:`courses.written_language`)."""
+    return lang_attributes(written_language(page, name, part))
+
+
+@register.simple_tag
+def prepare_field_languages(pages, *names):
+    """Load the languages of fields ``names`` of a list of pages in one query, before a loop
+    labels them with ``{% field_attributes %}``. Writes nothing."""
+    prefetch_written_languages(list(pages), *names)
+    return ""
+
+
+ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+@register.simple_tag
+def script_attributes(text):
+    """For a short label people wrote whose language nothing records (a tag shared by case
+    studies in several languages, offered as a filter): ` lang="ar" dir="rtl"` when it is
+    written in Arabic letters inside a page in another language, else nothing (its letters are
+    the only sign of its language)."""
+    active = (get_language() or "").split("-")[0]
+    if active != "ar" and ARABIC_LETTER.search(str(text)):
+        return lang_attributes("ar")
+    return ""

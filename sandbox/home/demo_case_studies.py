@@ -428,6 +428,15 @@ DEMO_CASE_STUDIES = [
         ],
         "contact": ("Hassan Amrani", "hassan.amrani@stichting-brug.example.org"),
         "courses": ["young-people-and-precarious-situations"],
+        # Translated in part: its story is still in English on the Arabic page.
+        "translations": {
+            "ar": (
+                "شاي ووثائق: زيارات منزلية للمسنين المغاربة المعزولين في روتردام",
+                "يزور متطوعون ثنائيو اللغة المسنين المغاربة من الجيل الأول في بيوتهم كل "
+                "أسبوعين، ويساعدونهم في رسائل صندوق التقاعد والبلدية، ويعيدون ربطهم بأنشطة الحي.",
+                ["المسنون", "التطوع", "العزلة"],
+            ),
+        },
     },
     {
         "slug": "homework-club-to-funded-project-dusseldorf",

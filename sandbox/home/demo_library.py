@@ -1,7 +1,7 @@
 """Demo best-practice library: a library in each language with the case studies of
 demo_case_studies.py, each in the language it was written in.
 
-The library exists in English, French and Arabic as translations of one another. Two case
+The library exists in English, French and Arabic as translations of one another. Three case
 studies are also translated (title, summary, tags and related modules; the narrative stays in
 the language it was written in until an editor translates it). Idempotent: pages are looked up
 by locale and slug.

@@ -4,8 +4,11 @@ One test per (role, language) opens a list of pages on the demo site of ``make s
 visitor's, the demo learner's, the demo trainer's), some of them in a second state (a form
 sent empty, a wrong answer, a wrong code, a rate limit reached, a link from a reader of another
 language), checks that it speaks the language of its URL in that language's direction, runs
-axe-core's WCAG 2.x A and AA rules on it and fails once with every violation of every page (a
-page that cannot be reached or brought to its state is one more entry). The key pages are
+axe-core's WCAG 2.x A and AA rules on it, checks that each part carries the language it is
+written in (no Arabic text whose nearest ``lang`` is a Latin language, no Latin text left
+unisolated under an Arabic one: WCAG 2.2 SC 3.1.2, see ``tests/text_direction.py``) and fails
+once with every violation of every page (a page that cannot be reached or brought to its state
+is one more entry). The key pages are
 photographed in Arabic and French on a phone and on a desktop, into
 ``tests/artifacts/screenshots/<language>/``.
 
@@ -27,7 +30,7 @@ from playwright.sync_api import expect
 from sandbox.home.demo_content import load_modules
 from tests.browser.accessibility import accessibility_violations, describe_violations
 from tests.browser.journeys import sign_in
-from tests.text_direction import unisolated_latin
+from tests.text_direction import arabic_under_latin, unisolated_latin
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
@@ -46,11 +49,12 @@ LOCKED_COURSE = "school-support-children-abroad"
 WORKSHOP_WITH_SEATS = "project-engineering-paris"
 FULL_WORKSHOP = "women-leadership-turin"
 PAST_WORKSHOP = "association-accounts-lyon"
-# The case study written in each language, and one translated into it (none into Arabic).
+# The case study written in each language, and one translated into it in part (its title,
+# summary and tags; its story and facts still in the language they were written in).
 CASE_STUDIES = {
     "en": ("home-visits-elderly-rotterdam", "soutien-scolaire-raval-barcelone"),
     "fr": ("soutien-scolaire-raval-barcelone", "maktab-irshad-qanouni-torino"),
-    "ar": ("maktab-irshad-qanouni-torino", None),
+    "ar": ("maktab-irshad-qanouni-torino", "home-visits-elderly-rotterdam"),
 }
 # Content a reader of each language follows a link to in another language, not translated into
 # theirs (``?not_translated=``): (page type, slug, the language it is in).
@@ -693,14 +697,21 @@ def check_every_page(page, visits, demo):
             continue
         if violations:
             problems.append(f"{visit.name} ({path}):\n{describe_violations(violations)}")
-        if demo.language == "ar":
-            stray = unisolated_latin(page.content())
-            if stray:
-                problems.append(
-                    f"{visit.name} ({path}): Latin text nothing isolates (a name without "
-                    "<bdi>, content without lang/dir, or a string not translated):\n    "
-                    + "\n    ".join(stray)
-                )
+        html = page.content()
+        stray = unisolated_latin(html)
+        if stray:
+            problems.append(
+                f"{visit.name} ({path}): Latin text under an Arabic lang that nothing isolates "
+                "(a name without <bdi>, content without lang/dir, a string not translated, or "
+                "a part labelled with the wrong language):\n    " + "\n    ".join(stray)
+            )
+        mislabelled = arabic_under_latin(html)
+        if mislabelled:
+            problems.append(
+                f"{visit.name} ({path}): Arabic text whose nearest lang is another language "
+                "(content not labelled with the language it was written in):\n    "
+                + "\n    ".join(mislabelled)
+            )
         if visit.photographed and demo.language in PHOTOGRAPHED:
             problems.extend(photograph(page, visit, demo.language))
     assert checked, "no page was checked"

@@ -28,7 +28,7 @@ from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     taxonomy,
 )
 from tests.integration.courses.test_content_translation import translate
-from tests.text_direction import unisolated_latin
+from tests.text_direction import arabic_under_latin, unisolated_latin
 
 # (The fixtures imported above are used by name in the tests' arguments.)
 
@@ -69,6 +69,25 @@ def test_the_logical_check_catches_physical_properties():
 def test_the_isolation_check_finds_a_bare_latin_title():
     html = '<html lang="ar"><main><h1>Atelier budget</h1><p>مرحبا <bdi>Karim</bdi></p></main>'
     assert unisolated_latin(html) == ["<h1> 'Atelier budget'"]
+
+
+def test_the_isolation_check_finds_latin_labelled_arabic_in_any_page():
+    html = (
+        '<html lang="fr" dir="ltr"><main><p>Bonjour</p>'
+        '<div lang="ar" dir="rtl"><p>Le ministère</p><p>الوزارة <bdi>Karim</bdi></p></div>'
+        '<p lang="en" dir="ltr">Hello</p></main>'
+    )
+    assert unisolated_latin(html) == ["<p> 'Le ministère'"]
+
+
+def test_the_language_check_finds_arabic_under_a_latin_label():
+    html = (
+        '<html lang="fr" dir="ltr"><main><h1>Bureau</h1><p>الوزارة المكلفة</p>'
+        '<p lang="ar" dir="rtl">جمعية <bdi>Atlas</bdi></p>'
+        '<p><span lang="en">Office</span> <bdi>سناء</bdi></p></main>'
+    )
+    assert arabic_under_latin(html) == ["<p lang=fr> 'الوزارة المكلفة'", "<bdi lang=fr> 'سناء'"]
+    assert arabic_under_latin('<html lang="ar"><p>الوزارة <span lang="ar-MA">ت</span></p>') == []
 
 
 @pytest.fixture
@@ -132,3 +151,13 @@ def test_numbers_are_written_in_each_language(client, catalogue):  # noqa: F811
     with translation.override("fr"):
         assert formats.number_format(Decimal("1.5"), use_l10n=True) == "1,5"
     assert "1,5 h" in html
+
+
+def test_arabic_titles_and_names_are_labelled_arabic_in_an_english_page(client, certificate):  # noqa: F811
+    """The certificate's titles (Arabic and French, no English) on "My learning", and the
+    person's data on "My data": what is written in Arabic carries lang="ar"."""
+    client.force_login(certificate.user)
+    for name in ("capacity_lms:my_learning", "capacity_lms:my_data"):
+        html = client.get(reverse(name)).content.decode()
+        assert certificate.title("ar") in html, name
+        assert arabic_under_latin(html) == [], name
