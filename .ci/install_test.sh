@@ -11,6 +11,8 @@
 #   - a same-named template in the host's DIRS overrides the package's;
 #   - the README's INSTALLED_APPS / MIDDLEWARE / DATABASES / urls.py changes are enough for
 #     `check --fail-level WARNING`, `migrate` and the idempotent `load_programme_taxonomy`.
+#   - the wheel ships what hosts need only: no test helpers or benchmark seeders, and every
+#     module of the installed package imports in a virtualenv without factory-boy or pytest.
 set -euo pipefail
 
 PYTHON=${PYTHON:-python3}
@@ -77,6 +79,15 @@ if grep -q '^templates/' "$WORK/wheel-files.txt"; then
     fail "the wheel has a top-level templates/ folder: $(grep '^templates/' "$WORK/wheel-files.txt" | head -3)"
 fi
 echo "    $n_templates templates, the static files and the catalogues are in the wheel, each once"
+# The wheel ships what hosts need only: no test helpers (factories, test worlds, bulk seeding:
+# sandbox/testing/ in the repository), no benchmark seeder (seed_report_data, a sandbox command),
+# no sandbox or tests package.
+strays=$(grep -E '(^|/)(tests?|testing)/|/management/commands/seed_[^/]*\.py$|^(sandbox|tests)/' \
+    "$WORK/wheel-files.txt" || true)
+[[ -z $strays ]] || fail "the wheel holds test or benchmark files: $(head -5 <<<"$strays")"
+grep -qxF capacity_lms/management/commands/load_programme_taxonomy.py "$WORK/wheel-files.txt" ||
+    fail "the wheel has no capacity_lms/management/commands/load_programme_taxonomy.py (listing wrong?)"
+echo "    no test folder, no seed_report_data command, no sandbox or tests package in the wheel"
 
 # --- a clean virtualenv with only the wheel and Django --------------------------------------
 # Run everything from the temp dir, with no PYTHONPATH, so that the repository can never be on
@@ -95,6 +106,20 @@ if [[ -n $DJANGO ]]; then
     "$VPY" -c "import django, sys; sys.exit(not django.get_version().startswith('$DJANGO.'))" ||
         fail "Django $DJANGO was asked for but $("$VPY" -c 'import django; print(django.get_version())') is installed"
 fi
+
+# Test-only packages are not what a host installs: neither the wheel nor its dependencies may
+# bring them (factory-boy is in the sandbox extra, pytest in the test extra).
+step "no test-only package in the host's virtualenv"
+"$VPY" - <<'EOF'
+import importlib.util
+import sys
+
+TEST_ONLY = ("factory", "faker", "wagtail_factories", "pytest", "_pytest", "pytest_django")
+present = [name for name in TEST_ONLY if importlib.util.find_spec(name) is not None]
+if present:
+    sys.exit(f"INSTALL TEST FAILED: installing the wheel brought test-only packages: {present}")
+print(f"    none of {', '.join(TEST_ONLY)} is installed")
+EOF
 
 # --- a new Wagtail site, changed as the README says ------------------------------------------
 step "wagtail start hostsite"
@@ -219,6 +244,44 @@ if "Project engineering" not in body:
 if os.environ["MARKER"] not in body:
     fail(f"GET /learning/ does not show the host's footer override:\n{body[-2000:]}")
 print(f"    200, axes listed, host override used; templates from {origin.parent.parent}")
+EOF
+
+step "import every module of the installed capacity_lms and courses"
+# Without factory-boy or pytest in this virtualenv (checked above), a module that needs one fails
+# here; the walk also covers modules no request or command of this test reaches.
+"$VPY" - <<'EOF'
+import importlib
+import os
+import pkgutil
+import sys
+import traceback
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hostsite.settings.dev")
+sys.path.insert(0, os.getcwd())
+
+import django
+
+django.setup()
+
+failures, count = [], 0
+for package_name in ("capacity_lms", "courses"):
+    package = importlib.import_module(package_name)
+    for folder in ("test", "tests", "testing"):
+        if (Path(package.__file__).parent / folder).exists():
+            failures.append(f"{package_name}/{folder}/ is installed")
+    count += 1
+    modules = pkgutil.walk_packages(package.__path__, package_name + ".", onerror=failures.append)
+    for module in modules:
+        try:
+            importlib.import_module(module.name)
+        except Exception:
+            failures.append(f"{module.name}:\n{traceback.format_exc(limit=-2)}")
+        else:
+            count += 1
+if failures:
+    sys.exit("INSTALL TEST FAILED: these do not import or should not ship:\n" + "\n".join(failures))
+print(f"    {count} modules imported")
 EOF
 
 echo "INSTALL TEST PASSED (Python $("$VPY" -c 'import sys; print(sys.version.split()[0])'), Django $("$VPY" -c 'import django; print(django.get_version())'))"

@@ -11,13 +11,6 @@ from wagtail.models import Locale, Page, Site
 from capacity_lms.people.models import Association, Membership
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import (
-    DEMO_PASSWORD,
-    AssociationFactory,
-    LearnerProfileFactory,
-    MembershipFactory,
-    UserFactory,
-)
 from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_library import load_library
@@ -25,6 +18,13 @@ from sandbox.home.demo_privacy import load_privacy
 from sandbox.home.demo_training import load_training
 from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
+from sandbox.testing.factories import (
+    DEMO_PASSWORD,
+    AssociationFactory,
+    LearnerProfileFactory,
+    MembershipFactory,
+    UserFactory,
+)
 
 # username: (first name, last name, Wagtail group, is superuser)
 DEMO_ACCOUNTS = {

@@ -12,8 +12,8 @@ from django.utils import timezone
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.test.factories import RegistrationFactory
 from capacity_lms.workshops.models import Session, Workshop
+from sandbox.testing.factories import RegistrationFactory
 
 SLUG = "association-accounts-lyon"
 

@@ -14,10 +14,10 @@ from django.utils.html import escape
 from capacity_lms.library.models import CaseStudyIndicator, CaseStudyPage, LibraryIndexPage
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import CaseStudyPageFactory, LibraryIndexPageFactory
 from courses.models import CoursePage
 from sandbox.home.demo_case_studies import DEMO_CASE_STUDIES
 from sandbox.home.demo_training import ensure_index_pages
+from sandbox.testing.factories import CaseStudyPageFactory, LibraryIndexPageFactory
 
 LANGUAGES = ["en", "fr", "ar"]
 

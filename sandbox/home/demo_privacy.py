@@ -9,8 +9,8 @@ from capacity_lms.people.models import LearnerProfile, Membership
 from capacity_lms.privacy.actions import ErasePersonAction
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.taxonomy.models import Country, SpecializedGroup
-from capacity_lms.test.factories import UserFactory
 from courses.models import CoursePage, Enrolment
+from sandbox.testing.factories import UserFactory
 
 DEMO_REASON = "Demo: a member asked for her data to be erased."
 

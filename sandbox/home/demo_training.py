@@ -11,18 +11,18 @@ from django.utils.html import escape
 from wagtail.models import Locale
 
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import (
+from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
+from courses.models import CatalogueIndexPage, CoursePage, LessonPage, QuizAttempt
+from courses.quiz import correct_answers
+from sandbox.home.demo_content import LANGUAGES, load_modules
+from sandbox.home.models import HomePage
+from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
     paragraph_block,
     quiz_block,
 )
-from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
-from courses.models import CatalogueIndexPage, CoursePage, LessonPage, QuizAttempt
-from courses.quiz import correct_answers
-from sandbox.home.demo_content import LANGUAGES, load_modules
-from sandbox.home.models import HomePage
 
 CATALOGUE = {
     "en": (

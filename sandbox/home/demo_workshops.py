@@ -15,15 +15,15 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
+from capacity_lms.workshops.timezones import transitions
+from courses.models import CoursePage
+from sandbox.testing.factories import (
     DEMO_PASSWORD,
     LearnerProfileFactory,
     RegistrationFactory,
     UserFactory,
 )
-from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
-from capacity_lms.workshops.timezones import transitions
-from courses.models import CoursePage
 
 # Members who fill the full workshop and its waiting list (they sign in like the others).
 DEMO_MEMBERS = [

@@ -202,7 +202,10 @@ def seed(members, capacity):
     from wagtail.models import Site
 
     from capacity_lms.taxonomy.loading import load_standard_taxonomy
-    from capacity_lms.test.factories import (
+    from capacity_lms.workshops.models import Registration
+    from courses.models import Enrolment
+    from sandbox.home.models import HomePage
+    from sandbox.testing.factories import (
         CatalogueIndexPageFactory,
         CountryFactory,
         CoursePageFactory,
@@ -210,9 +213,6 @@ def seed(members, capacity):
         SessionFactory,
         WorkshopFactory,
     )
-    from capacity_lms.workshops.models import Registration
-    from courses.models import Enrolment
-    from sandbox.home.models import HomePage
     from tests.browser.journeys import meeting_happening_now
 
     start = time.monotonic()

@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from capacity_lms.attendance import exports
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
-from capacity_lms.test.factories import CountryFactory, UserFactory, WorkshopFactory
 from capacity_lms.workshops.models import Session
+from sandbox.testing.factories import CountryFactory, UserFactory, WorkshopFactory
 from tests.integration.conftest import in_group
 
 from .conftest import median_seconds, peak_memory_and_queries, report

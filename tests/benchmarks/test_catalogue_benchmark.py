@@ -14,10 +14,10 @@ from wagtail.models import Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.test.bulk import bulk_child_pages
-from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
 from courses.models import CoursePage, Enrolment
 from sandbox.home.models import HomePage
+from sandbox.testing.bulk import bulk_child_pages
+from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
 
 from .conftest import median_seconds, report
 

@@ -32,9 +32,9 @@ from capacity_lms.certificates.signing import sign
 from capacity_lms.certificates.tasks import issue_certificates
 from capacity_lms.pdf import font_faces
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.test.factories import CatalogueIndexPageFactory
-from capacity_lms.test.world import ensure_wagtail_site
 from courses.models import Enrolment
+from sandbox.testing.factories import CatalogueIndexPageFactory
+from sandbox.testing.world import ensure_wagtail_site
 from tests.integration.courses.conftest import make_course
 
 from .conftest import median_seconds, report

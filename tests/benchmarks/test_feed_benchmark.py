@@ -15,10 +15,10 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from icalendar import Calendar, Event, vRecur
 
-from capacity_lms.test.factories import CountryFactory, StrategicAxisFactory, WorkshopFactory
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 from capacity_lms.workshops.timezones import vtimezone
+from sandbox.testing.factories import CountryFactory, StrategicAxisFactory, WorkshopFactory
 
 from .conftest import median_seconds, peak_memory_and_queries, report
 

@@ -130,7 +130,7 @@ def login_as(demo_site):
     """``login_as(page, username)`` signs in through the sandbox's login page, in English."""
     from playwright.sync_api import expect
 
-    from capacity_lms.test.factories import DEMO_PASSWORD
+    from sandbox.testing.factories import DEMO_PASSWORD
 
     def sign_in(page, username, password=DEMO_PASSWORD):
         page.goto("/en/accounts/login/")

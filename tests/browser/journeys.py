@@ -22,7 +22,7 @@ def fresh_world(pytestconfig, build):
 
 def sign_in(page, language, username, next_path):
     """Through the sandbox's sign-in page in ``language``, straight on to ``next_path``."""
-    from capacity_lms.test.factories import DEMO_PASSWORD
+    from sandbox.testing.factories import DEMO_PASSWORD
 
     page.goto(f"/{language}/accounts/login/?next={next_path}")
     page.locator("#id_username").fill(username)
@@ -33,7 +33,7 @@ def sign_in(page, language, username, next_path):
 
 def build_workshops_world():
     """Two countries in two zones, three published workshops, a member living in Toronto."""
-    from capacity_lms.test.factories import (
+    from sandbox.testing.factories import (
         CountryFactory,
         LearnerProfileFactory,
         RegistrationFactory,
@@ -115,7 +115,7 @@ def meeting_happening_now(workshop):
 
     from django.utils import timezone
 
-    from capacity_lms.test.factories import SessionFactory
+    from sandbox.testing.factories import SessionFactory
 
     now = timezone.now()
     for time_zone in ("Europe/Paris", "Asia/Tokyo"):
@@ -134,7 +134,7 @@ def meeting_happening_now(workshop):
 
 def build_attendance_world():
     """A workshop in Paris with a meeting happening now, its trainer and three members."""
-    from capacity_lms.test.factories import (
+    from sandbox.testing.factories import (
         CountryFactory,
         RegistrationFactory,
         UserFactory,

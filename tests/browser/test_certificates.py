@@ -28,8 +28,8 @@ def build_world():
     from capacity_lms.certificates.issuing import IssueCertificateAction
     from capacity_lms.certificates.models import CertificateRule, Layout
     from capacity_lms.taxonomy.loading import load_standard_taxonomy
-    from capacity_lms.test.factories import CatalogueIndexPageFactory
-    from capacity_lms.test.world import ensure_wagtail_site
+    from sandbox.testing.factories import CatalogueIndexPageFactory
+    from sandbox.testing.world import ensure_wagtail_site
     from tests.integration.certificates.conftest import complete, make_holder, translate_to_french
     from tests.integration.courses.conftest import make_course
 

@@ -176,8 +176,8 @@ def meeting_now():
     happening now, whose check-in is open: the demo's meetings are past or to come."""
     from django.utils import timezone
 
-    from capacity_lms.test.factories import SessionFactory
     from capacity_lms.workshops.models import Workshop
+    from sandbox.testing.factories import SessionFactory
 
     now = timezone.now().astimezone(datetime.UTC).replace(second=0, microsecond=0)
     midnight = now.replace(hour=0, minute=0)

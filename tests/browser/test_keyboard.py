@@ -120,7 +120,7 @@ def open_page(new_context, javascript, **kwargs):
 
 def keyboard_sign_in(page, language, username, next_path):
     """The sandbox's sign-in form, by keyboard, straight on to ``next_path``."""
-    from capacity_lms.test.factories import DEMO_PASSWORD
+    from sandbox.testing.factories import DEMO_PASSWORD
 
     page.goto(f"/{language}/accounts/login/?next={next_path}")
     tab_to(page, page.locator("#id_username"))
@@ -152,8 +152,8 @@ def build_course_world():
     """A module of two lessons, the second ending in a required quiz (one question with one
     answer, one with several); a learner not yet enrolled."""
     from capacity_lms.taxonomy.loading import load_standard_taxonomy
-    from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
-    from capacity_lms.test.world import ensure_wagtail_site
+    from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
+    from sandbox.testing.world import ensure_wagtail_site
     from tests.integration.courses.conftest import make_course
 
     load_standard_taxonomy()

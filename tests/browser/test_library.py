@@ -41,14 +41,14 @@ def build_world():
 
     from capacity_lms.taxonomy.loading import load_standard_taxonomy
     from capacity_lms.taxonomy.models import Country, StrategicAxis
-    from capacity_lms.test.factories import (
+    from sandbox.testing.factories import (
         AssociationFactory,
         CaseStudyPageFactory,
         LibraryIndexPageFactory,
         MembershipFactory,
         UserFactory,
     )
-    from capacity_lms.test.world import ensure_wagtail_site
+    from sandbox.testing.world import ensure_wagtail_site
 
     load_standard_taxonomy()
     library = LibraryIndexPageFactory(parent=ensure_wagtail_site().root_page)
@@ -131,7 +131,7 @@ def submit_case_study(page, world):
 def approve_in_the_admin(admin, case_study):
     """Karim signs in to the Wagtail admin, opens the case study from the dashboard's "Awaiting
     your review" panel and approves it from the edit page's footer."""
-    from capacity_lms.test.factories import DEMO_PASSWORD
+    from sandbox.testing.factories import DEMO_PASSWORD
 
     admin.goto("/admin/login/")
     admin.locator("#id_username").fill("karim")

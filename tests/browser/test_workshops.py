@@ -163,7 +163,7 @@ def test_visitor_on_a_phone_sees_times_in_both_zones_and_no_online_link(page, wo
 
 
 def test_member_creates_renews_and_turns_off_the_calendar_address(page, world, live_server):
-    from capacity_lms.test.factories import RegistrationFactory
+    from sandbox.testing.factories import RegistrationFactory
 
     casablanca = world["casablanca"]
     RegistrationFactory(workshop=casablanca, user=world["member"], status="confirmed")

@@ -8,7 +8,7 @@ import functools
 import pytest
 
 from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
-from capacity_lms.test.factories import (
+from sandbox.testing.factories import (
     CountryFactory,
     SessionFactory,
     UserFactory,
@@ -19,7 +19,7 @@ from capacity_lms.test.factories import (
 @pytest.fixture
 def migrated_rows(transactional_db):
     """For transactional tests: the rows migrations made, back after an earlier flush."""
-    from capacity_lms.test.world import restore_migrated_rows
+    from sandbox.testing.world import restore_migrated_rows
 
     return restore_migrated_rows()
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from capacity_lms.test.factories import AssociationFactory, MembershipFactory
+from sandbox.testing.factories import AssociationFactory, MembershipFactory
 from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     catalogue,
     course,
@@ -128,7 +128,7 @@ def test_an_unanswered_quiz_question_is_announced_on_the_question(client, course
 
 
 def test_a_refused_case_study_names_the_error_on_each_field(client, member, taxonomy, site_root):  # noqa: F811
-    from capacity_lms.test.factories import LibraryIndexPageFactory
+    from sandbox.testing.factories import LibraryIndexPageFactory
 
     library = LibraryIndexPageFactory(parent=site_root)
     association = AssociationFactory()
@@ -152,7 +152,7 @@ def test_public_filter_and_search_forms_are_labelled(client, route, countries):
 
 
 def test_catalogue_and_library_filters_are_labelled(client, catalogue, site_root):  # noqa: F811
-    from capacity_lms.test.factories import LibraryIndexPageFactory
+    from sandbox.testing.factories import LibraryIndexPageFactory
 
     library = LibraryIndexPageFactory(parent=site_root)
     assert_labelled(client.get(catalogue.url).content.decode())

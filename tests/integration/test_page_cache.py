@@ -16,7 +16,7 @@ from wagtail.models import Site
 from capacity_lms import page_cache
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import StrategicAxis
-from capacity_lms.test.factories import CatalogueIndexPageFactory, LibraryIndexPageFactory
+from sandbox.testing.factories import CatalogueIndexPageFactory, LibraryIndexPageFactory
 from tests.integration.courses.conftest import make_course
 from tests.integration.library.conftest import make_case_study
 

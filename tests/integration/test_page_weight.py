@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.test.factories import (
+from sandbox.testing.factories import (
     CaseStudyPageFactory,
     CatalogueIndexPageFactory,
     LibraryIndexPageFactory,

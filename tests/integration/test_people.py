@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from capacity_lms.people.models import Association, LearnerProfile, Membership
-from capacity_lms.test.factories import (
+from sandbox.testing.factories import (
     AssociationFactory,
     CountryFactory,
     LearnerProfileFactory,

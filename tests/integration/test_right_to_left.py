@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 
 from capacity_lms.taxonomy.models import Country
-from capacity_lms.test.factories import SessionFactory, UserFactory, WorkshopFactory
+from sandbox.testing.factories import SessionFactory, UserFactory, WorkshopFactory
 from tests.integration.certificates.conftest import (  # noqa: F401  (fixtures)
     certificate,
     french_course,

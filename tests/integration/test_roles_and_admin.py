@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from capacity_lms.people.models import Association
-from capacity_lms.test.factories import AssociationFactory, CountryFactory, UserFactory
+from sandbox.testing.factories import AssociationFactory, CountryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_association_listing_filters_searches_and_exports_csv(client):
 
 def test_taxonomy_and_memberships_are_searchable(client):
     from capacity_lms.taxonomy.loading import load_standard_taxonomy
-    from capacity_lms.test.factories import MembershipFactory
+    from sandbox.testing.factories import MembershipFactory
 
     load_standard_taxonomy()
     client.force_login(member_of("Programme staff"))

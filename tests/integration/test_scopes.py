@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from capacity_lms.core.scopes import reach
 from capacity_lms.taxonomy.models import VIEW_ALL_COUNTRIES, Country
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 from tests.integration.conftest import in_group
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from capacity_lms.attendance.models import WalkIn
 from capacity_lms.people.roles import COUNTRY_COORDINATORS
 from capacity_lms.reports.models import CountryCoordinator
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 from tests.integration.conftest import in_group, make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from capacity_lms.test.factories import RegistrationFactory, SessionFactory, UserFactory
+from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
-from capacity_lms.test.factories import RegistrationFactory, UserFactory
+from sandbox.testing.factories import RegistrationFactory, UserFactory
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import make_workshop
 

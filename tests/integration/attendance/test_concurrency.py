@@ -19,8 +19,8 @@ from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.checkin import CheckInAction, make_token
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
 from capacity_lms.people.roles import TRAINERS
-from capacity_lms.test.factories import UserFactory
 from capacity_lms.workshops.models import Registration
+from sandbox.testing.factories import UserFactory
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import in_group, make_workshop
 from tests.integration.workshops.test_concurrency import run_together

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.exports import neutralise
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
-from capacity_lms.test.factories import RegistrationFactory, UserFactory
+from sandbox.testing.factories import RegistrationFactory, UserFactory
 from tests.integration.attendance.conftest import session_around
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -15,7 +15,7 @@ from capacity_lms.attendance.imports import (
     parse_minutes,
 )
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 from tests.integration.attendance.conftest import session_around
 
 pytestmark = pytest.mark.django_db

@@ -26,8 +26,8 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
-from capacity_lms.test.factories import RegistrationFactory, SessionFactory, UserFactory
 from capacity_lms.workshops.models import OccurrenceChange
+from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import make_workshop
 

@@ -11,15 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.attendance.rates import course_rate, person_rate, workshop_rates
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import OccurrenceChange
+from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     RegistrationFactory,
     SessionFactory,
     UserFactory,
 )
-from capacity_lms.test.world import ensure_wagtail_site
-from capacity_lms.workshops.models import OccurrenceChange
+from sandbox.testing.world import ensure_wagtail_site
 from tests.integration.conftest import make_workshop
 
 pytestmark = pytest.mark.django_db

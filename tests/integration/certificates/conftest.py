@@ -7,8 +7,8 @@ import pytest
 from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import CertificateRule, Layout
 from capacity_lms.people.models import LearnerProfile
-from capacity_lms.test.factories import UserFactory
 from courses.models import Enrolment
+from sandbox.testing.factories import UserFactory
 from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     catalogue,
     course,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 from tests.integration.certificates.conftest import ARABIC_NAME, complete
 from tests.integration.conftest import make_workshop
 

@@ -7,8 +7,8 @@ from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import Certificate, CertificateRule
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
-from capacity_lms.test.world import ensure_wagtail_site
+from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
+from sandbox.testing.world import ensure_wagtail_site
 from tests.integration.certificates.conftest import complete
 from tests.integration.courses.conftest import make_course
 from tests.integration.courses.test_concurrency import run_together

@@ -18,9 +18,9 @@ from capacity_lms.certificates.issuing import (
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.signing import verify
 from capacity_lms.certificates.tasks import issue_certificates
-from capacity_lms.test.factories import RegistrationFactory, SessionFactory, UserFactory
 from courses.models import Enrolment
 from courses.signals import course_completed
+from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
 from tests.integration.certificates.conftest import ARABIC_NAME, complete
 from tests.integration.conftest import make_workshop
 

@@ -3,7 +3,8 @@ from wagtail.models import Page, Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import StrategicAxis
-from capacity_lms.test.factories import (
+from courses.quiz import correct_answers
+from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
@@ -11,7 +12,6 @@ from capacity_lms.test.factories import (
     paragraph_block,
     quiz_block,
 )
-from courses.quiz import correct_answers
 
 
 @pytest.fixture

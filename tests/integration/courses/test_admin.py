@@ -10,8 +10,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from capacity_lms.taxonomy.models import StrategicAxis
-from capacity_lms.test.factories import UserFactory
 from courses.models import CatalogueIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
+from sandbox.testing.factories import UserFactory
 
 from .conftest import make_course
 

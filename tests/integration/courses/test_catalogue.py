@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import LearnerProfileFactory
 from courses.models import Enrolment, LessonCompletion
+from sandbox.testing.factories import LearnerProfileFactory
 
 from .conftest import make_course
 

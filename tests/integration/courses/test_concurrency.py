@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.test.factories import CatalogueIndexPageFactory, UserFactory
-from capacity_lms.test.world import ensure_wagtail_site
 from courses.actions import CompleteLessonAction, EnrolAction
 from courses.models import Enrolment, LessonCompletion
 from courses.signals import course_completed
+from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
+from sandbox.testing.world import ensure_wagtail_site
 
 from .conftest import make_course
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
-from capacity_lms.test.factories import LibraryIndexPageFactory
 from courses.models import CoursePage
 from courses.translation import NOT_TRANSLATED
+from sandbox.testing.factories import LibraryIndexPageFactory
 
 from .conftest import make_course
 

@@ -3,7 +3,7 @@
 import datetime
 
 from capacity_lms.taxonomy.models import Country
-from capacity_lms.test.factories import SessionFactory, WorkshopFactory
+from sandbox.testing.factories import SessionFactory, WorkshopFactory
 
 
 def workshop_of(course, title, status="published", days=10):

@@ -74,7 +74,7 @@ def test_lesson_access(client, course, learner):
 def test_editors_read_lessons_without_enrolling(client, course):
     from django.contrib.auth.models import Group
 
-    from capacity_lms.test.factories import UserFactory
+    from sandbox.testing.factories import UserFactory
 
     editor = UserFactory(username="editor1")
     editor.groups.add(Group.objects.get(name="Editors"))

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import (
+from sandbox.testing.factories import (
     AssociationFactory,
     CaseStudyPageFactory,
     LibraryIndexPageFactory,

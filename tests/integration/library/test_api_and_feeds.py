@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from capacity_lms.library.models import CaseStudyIndicator
 from capacity_lms.taxonomy.models import Country, SpecializedGroup
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 from tests.integration.courses.conftest import make_course
 from tests.integration.library.conftest import make_case_study
 

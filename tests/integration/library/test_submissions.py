@@ -18,7 +18,7 @@ from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
 from capacity_lms.library.sanitise import clean_rich_text
 from capacity_lms.library.submissions import SubmitCaseStudyAction
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.test.factories import AssociationFactory, MembershipFactory, UserFactory
+from sandbox.testing.factories import AssociationFactory, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "media_root")]
 

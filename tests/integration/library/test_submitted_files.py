@@ -19,8 +19,8 @@ from capacity_lms.library.submissions import SubmitCaseStudyAction
 from capacity_lms.people.roles import COUNTRY_COORDINATORS, TRAINERS
 from capacity_lms.privacy.actions import ErasePersonAction
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.test.factories import MembershipFactory, UserFactory
 from courses.actions import ActionRefused
+from sandbox.testing.factories import MembershipFactory, UserFactory
 from tests.integration.conftest import in_group
 from tests.integration.library.conftest import make_case_study
 from tests.integration.library.test_submissions import (

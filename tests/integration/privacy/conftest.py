@@ -13,14 +13,14 @@ from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.models import Country, SpecializedGroup
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import CalendarFeedToken, Registration, ReminderDelivery
+from courses.models import LessonCompletion, QuizAttempt
+from sandbox.testing.factories import (
     AssociationFactory,
     MembershipFactory,
     RegistrationFactory,
     UserFactory,
 )
-from capacity_lms.workshops.models import CalendarFeedToken, Registration, ReminderDelivery
-from courses.models import LessonCompletion, QuizAttempt
 from tests.integration.certificates.conftest import (  # noqa: F401  (fixtures)
     ARABIC_NAME,
     catalogue,

@@ -34,7 +34,7 @@ def test_superusers_may_too(client, world, django_user_model):
 @pytest.mark.parametrize("role", ["trainer", "editor"])
 def test_others_are_refused(client, world, trainer, role):
     from capacity_lms.people.roles import EDITORS
-    from capacity_lms.test.factories import UserFactory
+    from sandbox.testing.factories import UserFactory
 
     someone = trainer if role == "trainer" else in_group(UserFactory(username="ed"), EDITORS)
     client.force_login(someone)

@@ -18,15 +18,15 @@ from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.reports.engine import ReportRequest, ReportScope, cross_table
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import Registration
+from courses.models import Enrolment
+from sandbox.testing.factories import (
     AssociationFactory,
     MembershipFactory,
     SessionFactory,
     UserFactory,
     WorkshopFactory,
 )
-from capacity_lms.workshops.models import Registration
-from courses.models import Enrolment
 from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     catalogue,
     make_course,

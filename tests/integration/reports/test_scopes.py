@@ -8,7 +8,7 @@ from django.urls import reverse
 from capacity_lms.people.models import Association
 from capacity_lms.people.roles import COUNTRY_COORDINATORS, TRAINERS
 from capacity_lms.reports.models import CountryCoordinator
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 from tests.integration.conftest import in_group
 from tests.integration.reports.test_views import URL, report, world  # noqa: F401
 

@@ -12,7 +12,7 @@ from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.people.roles import COUNTRY_COORDINATORS
 from capacity_lms.reports.models import CountryCoordinator
-from capacity_lms.test.factories import (
+from sandbox.testing.factories import (
     AssociationFactory,
     MembershipFactory,
     RegistrationFactory,

@@ -26,7 +26,10 @@ from capacity_lms.people.roles import COUNTRY_COORDINATORS, PROGRAMME_STAFF, TRA
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import CalendarFeedToken, OccurrenceChange
+from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
+from courses.models import Enrolment, LessonCompletion, QuizAttempt
+from sandbox.testing.factories import (
     AssociationFactory,
     CaseStudyPageFactory,
     CatalogueIndexPageFactory,
@@ -34,9 +37,6 @@ from capacity_lms.test.factories import (
     RegistrationFactory,
     UserFactory,
 )
-from capacity_lms.workshops.models import CalendarFeedToken, OccurrenceChange
-from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
-from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import built_for_the_module, in_group, make_workshop
 from tests.integration.courses.conftest import make_course, right_answers

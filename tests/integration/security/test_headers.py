@@ -10,8 +10,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from capacity_lms.taxonomy.models import Country
-from capacity_lms.test.factories import UserFactory
 from sandbox.content_security import ADMIN_PATH_PREFIX
+from sandbox.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

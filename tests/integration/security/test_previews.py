@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from capacity_lms.test.factories import UserFactory
+from sandbox.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from capacity_lms import ratelimit
 from capacity_lms.conf import DEFAULTS
-from capacity_lms.test.factories import RegistrationFactory, UserFactory
 from capacity_lms.workshops.models import Registration
+from sandbox.testing.factories import RegistrationFactory, UserFactory
 from tests.integration.security.test_access_matrix import fingerprint
 
 pytestmark = pytest.mark.django_db

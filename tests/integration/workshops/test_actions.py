@@ -6,7 +6,6 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from capacity_lms.test.factories import UserFactory
 from capacity_lms.workshops.actions import (
     ActionRefused,
     AddPersonAction,
@@ -15,6 +14,7 @@ from capacity_lms.workshops.actions import (
     RemovePersonAction,
 )
 from capacity_lms.workshops.models import Registration, Workshop
+from sandbox.testing.factories import UserFactory
 from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from capacity_lms.test.factories import SessionFactory, UserFactory
 from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
+from sandbox.testing.factories import SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -24,7 +24,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import (
+    CalendarFeedToken,
+    OccurrenceChange,
+    Registration,
+    Session,
+    Workshop,
+)
+from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CountryFactory,
     CoursePageFactory,
@@ -34,14 +41,7 @@ from capacity_lms.test.factories import (
     UserFactory,
     WorkshopFactory,
 )
-from capacity_lms.test.world import ensure_wagtail_site
-from capacity_lms.workshops.models import (
-    CalendarFeedToken,
-    OccurrenceChange,
-    Registration,
-    Session,
-    Workshop,
-)
+from sandbox.testing.world import ensure_wagtail_site
 from tests.calendar_clients.readers import (
     expected_occurrences,
     icalendar_occurrences,

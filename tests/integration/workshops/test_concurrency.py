@@ -11,10 +11,10 @@ import pytest
 from django.core import mail
 from django.db import OperationalError, connection, transaction
 
-from capacity_lms.test.factories import CountryFactory, UserFactory
 from capacity_lms.workshops import actions
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.models import Registration, Workshop
+from sandbox.testing.factories import CountryFactory, UserFactory
 from tests.integration.conftest import make_workshop
 
 # A transactional test before this one (a browser test) may have flushed the database:

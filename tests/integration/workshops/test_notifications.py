@@ -13,7 +13,6 @@ from django.utils import formats, translation
 from django.utils.translation import gettext
 from icalendar import Calendar
 
-from capacity_lms.test.factories import LearnerProfileFactory, SessionFactory, UserFactory
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import (
     AddPersonAction,
@@ -22,6 +21,7 @@ from capacity_lms.workshops.actions import (
 )
 from capacity_lms.workshops.models import OccurrenceChange, ReminderDelivery, Workshop
 from capacity_lms.workshops.notifications import send_due_reminders
+from sandbox.testing.factories import LearnerProfileFactory, SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

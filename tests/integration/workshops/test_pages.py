@@ -10,7 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, translation
 
-from capacity_lms.test.factories import (
+from capacity_lms.workshops import schedule
+from capacity_lms.workshops.actions import RegisterAction
+from capacity_lms.workshops.models import Registration, Workshop
+from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     LearnerProfileFactory,
@@ -18,10 +21,7 @@ from capacity_lms.test.factories import (
     StrategicAxisFactory,
     UserFactory,
 )
-from capacity_lms.test.world import ensure_wagtail_site
-from capacity_lms.workshops import schedule
-from capacity_lms.workshops.actions import RegisterAction
-from capacity_lms.workshops.models import Registration, Workshop
+from sandbox.testing.world import ensure_wagtail_site
 from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

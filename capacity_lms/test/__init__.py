@@ -1,1 +1,0 @@
-"""Helpers shared by the test suite, the sandbox's demo data and the benchmarks."""
