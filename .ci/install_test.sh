@@ -147,6 +147,7 @@ MIDDLEWARE.insert(
 # On SQLite, let writers queue instead of failing with "database is locked".
 DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE"}
 LANGUAGES = [("ar", "Arabic"), ("fr", "French"), ("en", "English")]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 EOF
 
 # urls.py: our URLs before Wagtail's catch-all, which must stay last.

@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from capacity_lms.library.models import CaseStudyIndicator
-from capacity_lms.test.factories import (
+from courses.models import LessonPage
+from sandbox.testing.factories import (
     LessonPageFactory,
     LibraryIndexPageFactory,
     paragraph_block,
 )
-from courses.models import LessonPage
 from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     catalogue,
     make_course,
@@ -284,7 +284,7 @@ def test_an_arabic_workshops_venue_is_labelled_arabic_in_french_pages(client, ta
     from django.urls import reverse
 
     from capacity_lms.taxonomy.models import Country
-    from capacity_lms.test.factories import SessionFactory, WorkshopFactory
+    from sandbox.testing.factories import SessionFactory, WorkshopFactory
 
     workshop = WorkshopFactory(
         country=Country.objects.get(code="ma"),

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from capacity_lms.attendance.imports import find_meeting, import_roster
-from capacity_lms.test.factories import RegistrationFactory, UserFactory
+from sandbox.testing.factories import RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

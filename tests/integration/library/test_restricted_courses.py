@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from capacity_lms.test.factories import CoursePageFactory
+from sandbox.testing.factories import CoursePageFactory
 from tests.integration.library.conftest import make_case_study
 
 pytestmark = pytest.mark.django_db

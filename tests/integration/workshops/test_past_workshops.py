@@ -9,7 +9,6 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from capacity_lms.privacy.actions import ErasePersonAction
-from capacity_lms.test.factories import RegistrationFactory, SessionFactory, UserFactory
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import (
     ActionRefused,
@@ -19,6 +18,7 @@ from capacity_lms.workshops.actions import (
     RemovePersonAction,
 )
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
+from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -10,13 +10,13 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from capacity_lms.test.factories import (
+from capacity_lms.workshops.models import CalendarFeedToken
+from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     RegistrationFactory,
 )
-from capacity_lms.test.world import ensure_wagtail_site
-from capacity_lms.workshops.models import CalendarFeedToken
+from sandbox.testing.world import ensure_wagtail_site
 from tests.integration.conftest import make_workshop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

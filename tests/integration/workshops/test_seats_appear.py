@@ -9,10 +9,10 @@ from django.urls import reverse
 from wagtail.actions import action_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from capacity_lms.test.factories import SessionFactory, UserFactory
 from capacity_lms.workshops import actions
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.models import Registration, Workshop
+from sandbox.testing.factories import SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
 from tests.integration.workshops.test_admin import form_errors, workshop_form
 
