@@ -165,11 +165,16 @@ class CalendarBuilder:
         self._note_years(session.time_zone, day, day)
 
     def _note_years(self, tzid, first, last):
+        # Only the years a session may take place in (a row written without validation may say
+        # 9999): a VTIMEZONE thousands of years long would be built and sent to every visitor.
+        # A date outside is then read with the nearest observance the file has.
+        lowest = schedule.FIRST_YEAR
+        highest = datetime.date.today().year + schedule.YEARS_AHEAD + schedule.SERIES_MAX_YEARS
+        first_year = min(max(first.year, lowest), highest)
+        last_year = min(max(last.year, lowest), highest)
         known = self.years.get(tzid)
         if known:
-            first_year, last_year = min(known[0], first.year), max(known[1], last.year)
-        else:
-            first_year, last_year = first.year, last.year
+            first_year, last_year = min(known[0], first_year), max(known[1], last_year)
         self.years[tzid] = (first_year, last_year)
 
     def to_ical(self):

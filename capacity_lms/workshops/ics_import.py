@@ -126,6 +126,7 @@ def parse_calendar(data, default_zone):
             day, start, zone = _wall_time(event["DTSTART"], default_zone, "DTSTART")
             end_day, end, end_zone = _wall_time(event["DTEND"], zone, "DTEND")
             schedule.zone(zone)
+            schedule.validate_session_date(day)
             if end_day != day or end_zone != zone or end <= start:
                 raise ValueError(
                     _("it must end after it starts, on the same day, in the same time zone.")
@@ -225,6 +226,7 @@ def _moved_occurrence(master, recurrence_id, day, start, end, zone):
     end_day, new_end = _in_zone(day, end, zone, master.time_zone)
     if end_day != new_day:
         raise ValueError(_("in its series' time zone it would end on another day."))
+    schedule.validate_session_date(new_day)
     schedule.to_utc(new_day, new_start, master.time_zone)
     return recurrence_id, (new_day, new_start, new_end)
 

@@ -460,6 +460,11 @@ class Session(CalendarFieldsMixin, models.Model):
             raise ValidationError(
                 {"end_time": _("A session ends after it starts, on the same day.")}
             )
+        if self.date:
+            try:
+                schedule.validate_session_date(self.date)
+            except ValidationError as error:
+                raise ValidationError({"date": error.messages}) from error
         try:
             self.recurrence = schedule.normalise_rule(self.recurrence)
             if self.date and self.start_time and self.end_time and self.time_zone:
@@ -631,6 +636,10 @@ class OccurrenceChange(models.Model):
                 )
             if self.end_time <= self.start_time:
                 raise ValidationError({"end_time": _("It ends after it starts.")})
+            try:
+                schedule.validate_session_date(self.date)
+            except ValidationError as error:
+                raise ValidationError({"date": error.messages}) from error
             schedule.to_utc(self.date, self.start_time, session.time_zone)
 
 

@@ -47,7 +47,30 @@ MAX_OCCURRENCES = 366
 MAX_CANDIDATE_DAYS = 2000
 EXPANSION_SECONDS = 0.2
 
+# Sessions and moved occurrences lie from FIRST_YEAR to YEARS_AHEAD years after this one: a
+# feed carries a VTIMEZONE for every year its sessions span, and one session in 9999 would make
+# it thousands of observances long for every visitor.
+FIRST_YEAR = 2000
+YEARS_AHEAD = 10
+
 logger = logging.getLogger(__name__)
+
+
+def date_allowed(day):
+    """Whether a session or a moved occurrence may take place on ``day`` (see FIRST_YEAR)."""
+    return FIRST_YEAR <= day.year <= datetime.date.today().year + YEARS_AHEAD
+
+
+def validate_session_date(day):
+    if not date_allowed(day):
+        raise ValidationError(
+            _("A session takes place between %(first)s and %(last)s."),
+            params={
+                "first": f"{FIRST_YEAR}-01-01",
+                "last": f"{datetime.date.today().year + YEARS_AHEAD}-12-31",
+            },
+            code="date_range",
+        )
 
 
 @functools.lru_cache(maxsize=512)

@@ -290,6 +290,10 @@ def test_a_trainer_cannot_leave_themself_out_of_a_new_workshop(
             (datetime.date(2030, 7, 2), "18:00", "17:00", "Europe/Paris", ""),
             "A session ends after it starts",
         ),
+        (
+            (datetime.date(9999, 7, 2), "18:00", "20:00", "Europe/Paris", ""),
+            "A session takes place between 2000-01-01 and",
+        ),
         *(
             ((datetime.date(2030, 7, 2), "18:00", "20:00", "Europe/Paris", rule), message)
             for rule, message in HOSTILE_RULES.values()
@@ -300,6 +304,7 @@ def test_a_trainer_cannot_leave_themself_out_of_a_new_workshop(
         "endless-series",
         "hourly-series",
         "ends-before-start",
+        "year-9999",
         *HOSTILE_RULES,
     ],
 )

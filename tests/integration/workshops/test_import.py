@@ -225,6 +225,10 @@ def broken(kind):
         spring = datetime.date(2030, 3, 31)
         bad = event("gap@x", "In the gap", at(spring, 2, 30), at(spring, 4))
         return ics([*good, bad]), "does not exist in Europe/Paris"
+    if kind == "year-9999":
+        far = datetime.date(9999, 5, 7)
+        bad = event("far@x", "Far away", at(far, 18), at(far, 20))
+        return ics([*good, bad]), "A session takes place between 2000-01-01 and"
     if kind in HOSTILE_RULES:
         rule, problem = HOSTILE_RULES[kind]
         bad = event(f"{kind}@x", "Hostile", at(day, 18), at(day, 20))
@@ -258,6 +262,7 @@ def broken(kind):
         "nonexistent-time",
         *HOSTILE_RULES,
         "own-time-zone-rules",
+        "year-9999",
     ],
 )
 def test_a_bad_file_is_refused_with_a_clear_message_and_writes_nothing(
