@@ -28,6 +28,13 @@ from capacity_lms.workshops.models import Registration, Session
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+# The delimiter is guessed from the first lines, at most this many characters of them: the
+# sniffer's regular expressions take time that grows with the square of what they read (40 KB
+# of crafted text took 9 seconds; 4 KB take about a tenth of a second).
+SNIFF_CHARS = 4096
+SNIFF_LINES = 20
+# One participant's time in one meeting, which lasts a day at most.
+MAX_MINUTES = 24 * 60
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
 ZOOM_EMAIL_HEADERS = (
     "user email",
@@ -205,11 +212,16 @@ def decode(data):
 
 
 def sniff_dialect(text):
-    sample = "\n".join(text.splitlines()[:20])
+    """The CSV dialect of ``text``, guessed from its first lines (SNIFF_LINES of them, at most
+    SNIFF_CHARS characters, cut at a line's end when one is in reach)."""
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    sample = "\n".join(sample.splitlines()[:SNIFF_LINES])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
-        first = text.splitlines()[0]
+        first = sample.splitlines()[0] if sample else ""
         return "excel" if first.count(",") >= first.count(";") else _Semicolon
 
 
@@ -285,16 +297,28 @@ _DURATION_PARTS = re.compile(
 
 
 def parse_minutes(text):
-    """Minutes in ``text``: ``42``, ``42.5``, ``1:05:30``, ``1h 5m 30s``, ``45 min``; or None."""
+    """Minutes in ``text``: ``42``, ``42.5``, ``1:05:30``, ``1h 5m 30s``, ``45 min``; or None
+    for text that is not a finite number of minutes (``inf``, ``nan``, ``1e400``). A negative or
+    absurd number is returned: the caller says what is wrong with it."""
     text = text.strip().casefold()
     if not text:
         return None
+    minutes = _read_minutes(text)
+    if minutes is None or not math.isfinite(minutes):
+        return None
+    return minutes
+
+
+def _read_minutes(text):
     try:
         return float(text.replace(",", "."))
     except ValueError:
         pass
     if re.fullmatch(r"\d+(:\d{1,2}){1,2}", text):
-        parts = [int(part) for part in text.split(":")]
+        try:
+            parts = [int(part) for part in text.split(":")]
+        except ValueError:  # more digits than Python converts
+            return None
         if len(parts) == 2:
             parts = [0, *parts]
         hours, minutes, seconds = parts
@@ -304,6 +328,11 @@ def parse_minutes(text):
         return None
     scale = {"h": 60, "m": 1, "s": 1 / 60}
     return sum(float(amount.replace(",", ".")) * scale[unit[0]] for amount, unit in found)
+
+
+def _shown(value, length=40):
+    """A cell's text short enough to quote in a message."""
+    return value if len(value) <= length else value[: length - 1] + "…"
 
 
 # Matching ---------------------------------------------------------------------------------
@@ -554,7 +583,13 @@ def import_online_report(
         if minutes is None:
             problems.append(
                 _("Line %(line)s: “%(value)s” is not a duration.")
-                % {"line": line, "value": cells[duration_index]}
+                % {"line": line, "value": _shown(cells[duration_index])}
+            )
+            continue
+        if not 0 <= minutes <= MAX_MINUTES:
+            problems.append(
+                _("Line %(line)s: “%(value)s” is not a duration between 0 and %(max)s minutes.")
+                % {"line": line, "value": _shown(cells[duration_index]), "max": MAX_MINUTES}
             )
             continue
         email = cells[email_index].casefold()

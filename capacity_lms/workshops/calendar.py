@@ -63,6 +63,12 @@ class CalendarBuilder:
         return self
 
     def add_session(self, session):
+        # A row written without validation (an unknown zone, a rule that gives no date within
+        # the bounds of every expansion) is left out: there is nothing right to publish, and a
+        # client would walk the rule for ever.
+        dates = session.occurrence_dates() if session.is_series else []
+        if not schedule.is_known_zone(session.time_zone) or (session.is_series and not dates):
+            return self
         workshop = session.workshop
         stamp = max(workshop.updated_at, session.updated_at)
         changes = list(session.changes.all())
@@ -71,7 +77,6 @@ class CalendarBuilder:
         # A change whose date the rule no longer gives (the series was edited since) is left
         # out, as Session.occurrences() leaves it: a RECURRENCE-ID that matches no occurrence
         # is shown as an extra event by some clients and ignored by others.
-        dates = session.occurrence_dates() if session.is_series else []
         changes = [change for change in changes if change.original_date in dates]
         stamp = stamp.astimezone(datetime.UTC).replace(microsecond=0)
         sequence = session.sequence_in_calendars
@@ -160,11 +165,16 @@ class CalendarBuilder:
         self._note_years(session.time_zone, day, day)
 
     def _note_years(self, tzid, first, last):
+        # Only the years a session may take place in (a row written without validation may say
+        # 9999): a VTIMEZONE thousands of years long would be built and sent to every visitor.
+        # A date outside is then read with the nearest observance the file has.
+        lowest = schedule.FIRST_YEAR
+        highest = datetime.date.today().year + schedule.YEARS_AHEAD + schedule.SERIES_MAX_YEARS
+        first_year = min(max(first.year, lowest), highest)
+        last_year = min(max(last.year, lowest), highest)
         known = self.years.get(tzid)
         if known:
-            first_year, last_year = min(known[0], first.year), max(known[1], last.year)
-        else:
-            first_year, last_year = first.year, last.year
+            first_year, last_year = min(known[0], first_year), max(known[1], last_year)
         self.years[tzid] = (first_year, last_year)
 
     def to_ical(self):

@@ -9,12 +9,16 @@ with a message per problem, and the database is left as it was.
 """
 
 import datetime
+import re
+import zoneinfo
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from icalendar import Calendar
+from icalendar.parser.content_line import NEWLINE, UFOLD
+from icalendar.parser_tools import to_unicode
 
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
@@ -73,15 +77,16 @@ def _wall_time(value, default_zone, label):
                 % {"label": label, "zone": tzid}
             )
         name = default_zone
+    elif isinstance(moment.tzinfo, zoneinfo.ZoneInfo):
+        name = moment.tzinfo.key
+    elif moment.tzinfo is datetime.UTC:
+        name = "UTC"
     else:
-        name = getattr(moment.tzinfo, "key", None)
-        if name is None:
-            if moment.utcoffset() == datetime.timedelta(0):
-                name = "UTC"
-            else:
-                raise ValueError(
-                    _("%(label)s uses a time zone that is not an IANA name.") % {"label": label}
-                )
+        # Not even asked for its offset: a zone built from a VTIMEZONE's rules (which some
+        # other code may have left in icalendar's process-wide cache) can take minutes to answer.
+        raise ValueError(
+            _("%(label)s uses a time zone that is not an IANA name.") % {"label": label}
+        )
     return moment.date(), moment.time().replace(tzinfo=None, microsecond=0), name
 
 
@@ -90,7 +95,7 @@ def parse_calendar(data, default_zone):
     if len(data) > MAX_BYTES:
         raise ImportRefused([_("The file is larger than 2 MB.")])
     try:
-        calendar = Calendar.from_ical(data)
+        calendar = Calendar.from_ical(_without_time_zones(data))
     except (ValueError, IndexError, KeyError) as error:
         raise ImportRefused(
             [_("This is not an iCalendar (.ics) file: %(error)s") % {"error": error}]
@@ -121,6 +126,7 @@ def parse_calendar(data, default_zone):
             day, start, zone = _wall_time(event["DTSTART"], default_zone, "DTSTART")
             end_day, end, end_zone = _wall_time(event["DTEND"], zone, "DTEND")
             schedule.zone(zone)
+            schedule.validate_session_date(day)
             if end_day != day or end_zone != zone or end <= start:
                 raise ValueError(
                     _("it must end after it starts, on the same day, in the same time zone.")
@@ -173,6 +179,31 @@ def parse_calendar(data, default_zone):
     return list(masters.values())
 
 
+_NAME = re.compile(r"[^;:]*")
+
+
+def _without_time_zones(data):
+    """``data`` as text, without its VTIMEZONE components, its lines read as icalendar reads
+    them (unfolded, then split).
+
+    While parsing, icalendar builds a zone from every VTIMEZONE whose TZID is not an IANA name
+    and keeps it for the whole process; its rules (a change every second since 1601) are then
+    walked each time a time in that zone is read. Sessions take IANA names only, so a file's
+    own zones are dropped unread and its times are read with the IANA rules of their TZID.
+    """
+    kept, depth = [], 0
+    for line in NEWLINE.split(UFOLD.sub("", to_unicode(data))):
+        name = _NAME.match(line).group().strip().upper()
+        is_zone = line.rpartition(":")[2].strip().upper() == "VTIMEZONE"
+        if name == "BEGIN" and is_zone:
+            depth += 1
+        elif name == "END" and is_zone:
+            depth = max(depth - 1, 0)
+        elif not depth:
+            kept.append(line)
+    return "\r\n".join(kept)
+
+
 def _in_zone(day, time, from_zone, to_zone):
     moment = datetime.datetime.combine(day, time, tzinfo=schedule.zone(from_zone))
     moment = moment.astimezone(schedule.zone(to_zone))
@@ -195,6 +226,7 @@ def _moved_occurrence(master, recurrence_id, day, start, end, zone):
     end_day, new_end = _in_zone(day, end, zone, master.time_zone)
     if end_day != new_day:
         raise ValueError(_("in its series' time zone it would end on another day."))
+    schedule.validate_session_date(new_day)
     schedule.to_utc(new_day, new_start, master.time_zone)
     return recurrence_id, (new_day, new_start, new_end)
 

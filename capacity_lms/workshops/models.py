@@ -503,6 +503,11 @@ class Session(CalendarFieldsMixin, models.Model):
             raise ValidationError(
                 {"end_time": _("A session ends after it starts, on the same day.")}
             )
+        if self.date:
+            try:
+                schedule.validate_session_date(self.date)
+            except ValidationError as error:
+                raise ValidationError({"date": error.messages}) from error
         try:
             self.recurrence = schedule.normalise_rule(self.recurrence)
             if self.date and self.start_time and self.end_time and self.time_zone:
@@ -517,7 +522,9 @@ class Session(CalendarFieldsMixin, models.Model):
         """Derive the UTC columns from the wall times and the rule."""
         self.starts_at = schedule.to_utc(self.date, self.start_time, self.time_zone)
         self.ends_at = schedule.to_utc(self.date, self.end_time, self.time_zone)
-        dates = self.occurrence_dates()
+        dates = schedule.occurrence_dates(
+            self.date, self.start_time, self.time_zone, self.recurrence
+        )
         self.series_ends_at = schedule.to_utc(dates[-1], self.end_time, self.time_zone)
 
     @property
@@ -536,9 +543,9 @@ class Session(CalendarFieldsMixin, models.Model):
         )
 
     def occurrence_dates(self):
-        return schedule.occurrence_dates(
-            self.date, self.start_time, self.time_zone, self.recurrence
-        )
+        """The dates to show and publish, within the bounds of every expansion (see
+        :func:`schedule.shown_dates`); saving a session checks its rule strictly."""
+        return schedule.shown_dates(self.date, self.start_time, self.time_zone, self.recurrence)
 
     def occurrences(self):
         """Every occurrence as an :class:`Occurrence`, changes applied, in time order.
@@ -546,6 +553,8 @@ class Session(CalendarFieldsMixin, models.Model):
         Uses the prefetched ``changes`` when there are some. Changes belong to series: a session
         that stopped repeating ignores those left from when it did, as calendars do.
         """
+        if not schedule.is_known_zone(self.time_zone):
+            return []  # a row written without validation: nothing can be placed in time
         if not self.is_series:
             return [Occurrence(self, self.date, self.date, self.start_time, self.end_time)]
         changes = {change.original_date: change for change in self.changes.all()}
@@ -670,6 +679,10 @@ class OccurrenceChange(models.Model):
                 )
             if self.end_time <= self.start_time:
                 raise ValidationError({"end_time": _("It ends after it starts.")})
+            try:
+                schedule.validate_session_date(self.date)
+            except ValidationError as error:
+                raise ValidationError({"date": error.messages}) from error
             schedule.to_utc(self.date, self.start_time, session.time_zone)
 
 

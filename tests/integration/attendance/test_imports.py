@@ -2,6 +2,7 @@
 file twice changes nothing, a malformed file writes nothing and names its bad lines."""
 
 import datetime
+import time
 
 import pytest
 from django.urls import reverse
@@ -13,6 +14,7 @@ from capacity_lms.attendance.imports import (
     import_online_report,
     import_roster,
     parse_minutes,
+    read_table,
 )
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from sandbox.testing.factories import UserFactory
@@ -327,6 +329,61 @@ def test_an_unreadable_duration_refuses_the_report(trainer, workshop, meeting, r
         import_online_report(trainer, workshop, meeting, data)
     assert "Line 2" in refused.value.problems[0]
     assert AttendanceRecord.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "duration",
+    ["inf", "-inf", "nan", "-30", "1e400", "1e300", "1441", "99999999999:00", "9" * 5000 + ":00"],
+)
+def test_a_duration_that_is_not_finite_negative_or_absurd_is_refused_by_its_row(
+    trainer, workshop, meeting, registered, duration
+):
+    a, b, _c = registered
+    data = "\n".join(
+        ["User Email,Duration (Minutes)", f"{a.email},45", f"{b.email},{duration}"]
+    ).encode()
+    with pytest.raises(ImportRefused) as refused:
+        import_online_report(trainer, workshop, meeting, data)
+    assert len(refused.value.problems) == 1
+    assert refused.value.problems[0].startswith("Line 3: ")
+    assert len(refused.value.problems[0]) < 200
+    assert AttendanceRecord.objects.count() == 0
+
+
+# The delimiter sniffer's regular expressions take time that grows with the square of what they
+# read: 40 KB of this took 9 seconds when whole lines were sniffed.
+CRAFTED = ',"' * (1024 * 1024 - 64)
+
+
+@pytest.mark.parametrize("where", ["first line", "after the header"])
+def test_sniffing_a_two_megabyte_line_takes_under_a_second(where):
+    if where == "first line":
+        data = f"{CRAFTED}\nUser Email,Duration\n".encode()
+    else:
+        data = f"User Email,Duration\n{CRAFTED}\n".encode()
+    assert len(data) > 2_000_000
+    started = time.perf_counter()
+    try:
+        read_table(data)  # as a header, the line is read (and the import then finds no column)
+    except ImportRefused as refused:
+        assert refused.problems[0].startswith("Line 2 has ")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1, f"{elapsed:.1f} s"
+
+
+def test_a_long_summary_before_the_header_still_finds_the_semicolons(
+    trainer, workshop, meeting, registered
+):
+    a, b, _c = registered
+    summary = [f"Meeting note {number};{'x' * 300}" for number in range(30)]
+    data = "\n".join(
+        [*summary, "", "User Email;Duration (Minutes)", f"{a.email};45", f"{b.email};10"]
+    ).encode()
+    report = import_online_report(trainer, workshop, meeting, data)
+    assert [(row.minutes, row.status.code) for row in report.rows] == [
+        (45, "present"),
+        (10, "absent"),
+    ]
 
 
 @pytest.mark.parametrize(

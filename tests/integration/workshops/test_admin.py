@@ -1,6 +1,7 @@
 """The workshop admin: a trainer sees and edits only their own workshops; staff see all."""
 
 import datetime
+import time
 
 import pytest
 from django.db import connection
@@ -12,6 +13,7 @@ from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
 from sandbox.testing.factories import SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
+from tests.integration.workshops.hostile import HOSTILE_RULES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -288,14 +290,32 @@ def test_a_trainer_cannot_leave_themself_out_of_a_new_workshop(
             (datetime.date(2030, 7, 2), "18:00", "17:00", "Europe/Paris", ""),
             "A session ends after it starts",
         ),
+        (
+            (datetime.date(9999, 7, 2), "18:00", "20:00", "Europe/Paris", ""),
+            "A session takes place between 2000-01-01 and",
+        ),
+        *(
+            ((datetime.date(2030, 7, 2), "18:00", "20:00", "Europe/Paris", rule), message)
+            for rule, message in HOSTILE_RULES.values()
+        ),
     ],
-    ids=["nonexistent-wall-time", "endless-series", "hourly-series", "ends-before-start"],
+    ids=[
+        "nonexistent-wall-time",
+        "endless-series",
+        "hourly-series",
+        "ends-before-start",
+        "year-9999",
+        *HOSTILE_RULES,
+    ],
 )
 def test_a_session_that_cannot_be_is_refused_with_a_clear_message(
     client, trainer, countries, session, message
 ):
     client.force_login(trainer)
+    started = time.perf_counter()
     response = post_new_workshop(client, workshop_form(trainer, countries, [session]))
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2, f"the refusal took {elapsed:.1f} s"
     assert response.status_code == 200
     errors = " ".join(form_errors(response))
     assert message in errors

@@ -1,17 +1,21 @@
 """A trainer imports sessions from an ``.ics`` file: created or updated by UID, all or nothing."""
 
 import datetime
+import time
+import uuid
 
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from icalendar import Calendar, Event
+from icalendar.timezone import tzp
 
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
 from sandbox.testing.factories import SessionFactory
 from tests.integration.conftest import make_workshop
+from tests.integration.workshops.hostile import HOSTILE_RULES, hostile_vtimezone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -221,6 +225,27 @@ def broken(kind):
         spring = datetime.date(2030, 3, 31)
         bad = event("gap@x", "In the gap", at(spring, 2, 30), at(spring, 4))
         return ics([*good, bad]), "does not exist in Europe/Paris"
+    if kind == "year-9999":
+        far = datetime.date(9999, 5, 7)
+        bad = event("far@x", "Far away", at(far, 18), at(far, 20))
+        return ics([*good, bad]), "A session takes place between 2000-01-01 and"
+    if kind in HOSTILE_RULES:
+        rule, problem = HOSTILE_RULES[kind]
+        bad = event(f"{kind}@x", "Hostile", at(day, 18), at(day, 20))
+        data = ics([*good, bad]).replace(
+            f"UID:{kind}@x\r\n".encode(), f"UID:{kind}@x\r\nRRULE:{rule}\r\n".encode()
+        )
+        return data, problem
+    if kind == "own-time-zone-rules":
+        tzid = f"Custom/Evil-{uuid.uuid4().hex}"
+        data = ics(good).replace(
+            b"END:VCALENDAR",
+            hostile_vtimezone(tzid, "DAILY")
+            + f"BEGIN:VEVENT\r\nUID:evil@x\r\nSUMMARY:Evil\r\n"
+            f"DTSTART;TZID={tzid}:20300507T180000\r\n"
+            f"DTEND;TZID={tzid}:20300507T200000\r\nEND:VEVENT\r\nEND:VCALENDAR".encode(),
+        )
+        return data, f"“{tzid}”, which is not an IANA name"
     raise AssertionError(kind)
 
 
@@ -235,6 +260,9 @@ def broken(kind):
         "whole-day",
         "endless-series",
         "nonexistent-time",
+        *HOSTILE_RULES,
+        "own-time-zone-rules",
+        "year-9999",
     ],
 )
 def test_a_bad_file_is_refused_with_a_clear_message_and_writes_nothing(
@@ -247,9 +275,12 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_writes_nothing(
     before = state()
     data, problem = broken(kind)
 
+    started = time.perf_counter()
     response = upload(client, workshop, data)
+    elapsed = time.perf_counter() - started
 
     assert response.status_code == 200
+    assert elapsed < 2, f"the refusal took {elapsed:.1f} s"
     content = response.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
     assert "Nothing was imported" in content
     assert problem in content
@@ -330,3 +361,22 @@ def test_a_moved_occurrence_the_series_does_not_have_is_refused(client, trainer,
     problems = " ".join(response.context["problems"])
     assert "its RECURRENCE-ID is not a date of its series." in problems
     assert state() == before
+
+
+def test_a_files_own_time_zone_rules_are_never_evaluated(client, trainer, workshop):
+    """A VTIMEZONE is dropped before the file is read: icalendar would otherwise build a zone
+    from its rules and keep it for the whole process, under a name later files could use."""
+    client.force_login(trainer)
+    tzid = f"Custom/Evil-{uuid.uuid4().hex}"
+    data = ics(schedule_events()).replace(
+        b"BEGIN:VEVENT", hostile_vtimezone(tzid, "SECONDLY") + b"BEGIN:VEVENT", 1
+    )
+
+    started = time.perf_counter()
+    response = upload(client, workshop, data)
+    elapsed = time.perf_counter() - started
+
+    assert response.status_code == 302
+    assert report(response) == "2 sessions created, 0 updated, 0 unchanged."
+    assert elapsed < 2, f"the import took {elapsed:.1f} s"
+    assert tzp.timezone(tzid) is None
