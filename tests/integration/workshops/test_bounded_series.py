@@ -13,8 +13,8 @@ import pytest
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from capacity_lms.test.factories import SessionFactory
 from capacity_lms.workshops.models import Session
+from sandbox.testing.factories import SessionFactory
 from tests.calendar_clients.readers import expected_occurrences, icalendar_occurrences
 from tests.integration.conftest import make_workshop
 from tests.integration.workshops.hostile import HOSTILE_RULES
