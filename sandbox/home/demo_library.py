@@ -1,5 +1,6 @@
 """Demo best-practice library: a library in each language with the case studies of
-demo_case_studies.py, each in the language it was written in.
+``sandbox/demo_content/case_studies/*.toml`` (read and checked by
+``demo_content.load_case_studies``), each in the language it was written in.
 
 The library exists in English, French and Arabic as translations of one another. Three case
 studies are also translated (title, summary, tags and related modules; the narrative stays in
@@ -15,7 +16,7 @@ from capacity_lms.library.models import CaseStudyIndicator, CaseStudyPage, Libra
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.models import CoursePage
-from sandbox.home.demo_case_studies import DEMO_CASE_STUDIES
+from sandbox.home.demo_content import load_case_studies
 from sandbox.home.demo_training import ensure_index_pages
 from sandbox.testing.factories import CaseStudyPageFactory, LibraryIndexPageFactory
 
@@ -110,6 +111,6 @@ def ensure_case_study(study, libraries):
 
 def load_library():
     libraries = ensure_libraries()
-    for study in DEMO_CASE_STUDIES:
+    for study in load_case_studies():
         ensure_case_study(study, libraries)
     return {"case studies (all languages)": CaseStudyPage.objects.live().count()}

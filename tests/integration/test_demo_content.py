@@ -1,15 +1,24 @@
-"""The sandbox's demo modules are data files: each loads and validates, a broken one is refused
-with a message naming the file and the key, and the demo loader builds every one of them."""
+"""The sandbox's demo modules and case studies are data files: each loads and validates, a broken
+one is refused with a message naming the file and the key, and the demo loader builds every one
+of them."""
 
+import datetime
 import re
 import shutil
 import tomllib
 
 import pytest
 
+from capacity_lms.library.models import CaseStudyPage
 from courses.models import CoursePage, LessonPage
 from sandbox.home.demo import load_demo_data
-from sandbox.home.demo_content import MODULES_DIRECTORY, DemoContentError, load_modules
+from sandbox.home.demo_content import (
+    CASE_STUDIES_DIRECTORY,
+    MODULES_DIRECTORY,
+    DemoContentError,
+    load_case_studies,
+    load_modules,
+)
 
 LANGUAGES = ["en", "fr", "ar"]
 
@@ -145,3 +154,137 @@ def test_load_demo_data_builds_every_module_and_lesson_of_the_files_in_each_lang
         for language in LANGUAGES
     }
     assert built == expected
+
+
+def case_study_files():
+    return sorted(CASE_STUDIES_DIRECTORY.glob("*.toml"))
+
+
+def test_every_case_study_file_loads_and_validates():
+    studies = load_case_studies()
+    assert len(studies) == len(case_study_files()) > 0
+    assert {path.stem for path in case_study_files()} == {study["slug"] for study in studies}
+    positions = [study["position"] for study in studies]
+    assert positions == sorted(positions)
+    for study in studies:
+        assert study["language"] in LANGUAGES
+        started_on, ended_on = study["period"]
+        assert isinstance(started_on, datetime.date) and started_on <= ended_on
+        assert study["language"] not in study.get("translations", {})
+        for paragraphs in (study["context"], study["what_was_done"], study["results"]):
+            assert paragraphs and all(paragraph.strip() for paragraph in paragraphs)
+    # The partly translated case studies (title, summary and tags only) that the language of
+    # parts checks read: each written in one language, translated into one other.
+    translated = {
+        study["slug"]: (study["language"], sorted(study["translations"]))
+        for study in studies
+        if "translations" in study
+    }
+    assert translated == {
+        "soutien-scolaire-raval-barcelone": ("fr", ["en"]),
+        "home-visits-elderly-rotterdam": ("en", ["ar"]),
+        "maktab-irshad-qanouni-torino": ("ar", ["fr"]),
+    }
+    rotterdam = next(s for s in studies if s["slug"] == "home-visits-elderly-rotterdam")
+    title, summary, tags = rotterdam["translations"]["ar"]
+    assert title and summary and tags
+    assert rotterdam["indicators"] and all(len(row) == 3 for row in rotterdam["indicators"])
+
+
+# (file, how the file is edited, what the message must name besides the file)
+BROKEN_CASE_STUDIES = {
+    "missing key": (
+        "mentorat-jeunes-emploi-lyon.toml",
+        lambda text: without_first(r"^funders = .*\n", text),
+        "funders",
+    ),
+    "translation in the language it was written in": (
+        "soutien-scolaire-raval-barcelone.toml",
+        lambda text: text.replace("[translations.en]", "[translations.fr]"),
+        "translations.fr",
+    ),
+    "translation in an unknown language": (
+        "home-visits-elderly-rotterdam.toml",
+        lambda text: text.replace("[translations.ar]", "[translations.de]"),
+        "translations.de",
+    ),
+    "unknown language": (
+        "qafila-tibbiya-taroudant.toml",
+        lambda text: text.replace('language = "ar"', 'language = "es"'),
+        "language",
+    ),
+    "a date that is a string": (
+        "eau-potable-douars-zagora.toml",
+        lambda text: re.sub(
+            r"^started_on = (.*)$", r'started_on = "\1"', text, count=1, flags=re.MULTILINE
+        ),
+        "started_on",
+    ),
+    "an impossible date": (
+        "eau-potable-douars-zagora.toml",
+        lambda text: re.sub(
+            r"^started_on = .*$", "started_on = 2019-02-30", text, count=1, flags=re.MULTILINE
+        ),
+        "line",
+    ),
+    "ended before it started": (
+        "passeurs-de-memoire-bruxelles.toml",
+        lambda text: re.sub(
+            r"^ended_on = .*$", "ended_on = 2000-01-01", text, count=1, flags=re.MULTILINE
+        ),
+        "ended_on",
+    ),
+    "missing indicator result": (
+        "femmes-nouvelles-arrivantes-montreal.toml",
+        lambda text: without_first(r"^result = .*\n", text),
+        "indicators[1].result",
+    ),
+    "duplicate position": (
+        "homework-club-to-funded-project-dusseldorf.toml",
+        lambda text: re.sub(
+            r"^position = \d+$", "position = 1", text, count=1, flags=re.MULTILINE
+        ),
+        "position",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_CASE_STUDIES)
+def test_a_broken_case_study_file_is_refused_with_the_file_and_key_named(case, tmp_path):
+    name, edit, named = BROKEN_CASE_STUDIES[case]
+    directory = tmp_path / "case_studies"
+    shutil.copytree(CASE_STUDIES_DIRECTORY, directory)
+    path = directory / name
+    original = path.read_text(encoding="utf-8")
+    edited = edit(original)
+    assert edited != original
+    path.write_text(edited, encoding="utf-8")
+
+    with pytest.raises(DemoContentError) as refused:
+        load_case_studies(directory)
+    assert name in str(refused.value)
+    assert named in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_load_demo_data_builds_every_case_study_of_the_files_in_each_language():
+    expected = {language: set() for language in LANGUAGES}
+    for path in case_study_files():
+        with path.open("rb") as file:
+            study = tomllib.load(file)
+        expected[study["language"]].add(study["slug"])
+        for language in study.get("translations", {}):
+            expected[language].add(study["slug"])
+
+    load_demo_data()
+
+    built = {
+        language: set(
+            CaseStudyPage.objects.live()
+            .filter(locale__language_code=language)
+            .values_list("slug", flat=True)
+        )
+        for language in LANGUAGES
+    }
+    assert built == expected
+    assert CaseStudyPage.objects.count() == sum(len(slugs) for slugs in expected.values())
