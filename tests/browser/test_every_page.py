@@ -87,6 +87,7 @@ EXCLUDED = {
     "capacity_lms:library_rss": "an RSS feed, not HTML",
     "capacity_lms:library_atom": "an Atom feed, not HTML",
     "capacity_lms:case_study_pdf": "the case study's PDF, not HTML",
+    "capacity_lms:case_study_attachment": "a submitted file, served as a download, not HTML",
 }
 
 
