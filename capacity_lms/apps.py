@@ -12,10 +12,12 @@ class CapacityLmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import (
-            checks,  # noqa: F401  (registers the system checks)
-            page_cache,  # noqa: F401  (purges cached pages when editors change them)
-        )
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .core import page_cache  # (purges cached pages when editors change them)
+        from .taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+
+        # The catalogue's and the library's filters show the taxonomy.
+        page_cache.purge_when_changed(Country, Region, SpecializedGroup, StrategicAxis)
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)
