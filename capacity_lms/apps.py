@@ -23,8 +23,17 @@ class CapacityLmsConfig(AppConfig):
             attachments,  # noqa: F401  (publishes submitted files with their case study)
             notifications,  # noqa: F401  (tells submitters the editors' decision)
         )
+        from .library import page_panels as library_panels
+        from .workshops import page_panels as workshop_panels
+
+        # What a course page shows of the workshops and the library (core.panels).
+        workshop_panels.register()
+        library_panels.register()
+        from .privacy import known_apps
         from .privacy.registry import autodiscover
 
+        # What each model keeps of a person (docs/privacy.md).
         autodiscover(
-            [f"capacity_lms.{package}" for package in PRIVACY_PACKAGES]
-        )  # what each model keeps of a person (docs/privacy.md)
+            [f"capacity_lms.{package}" for package in PRIVACY_PACKAGES],
+            defaults=[known_apps.register_installed],
+        )
