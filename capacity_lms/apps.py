@@ -12,17 +12,28 @@ class CapacityLmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import (
-            checks,  # noqa: F401  (registers the system checks)
-            page_cache,  # noqa: F401  (purges cached pages when editors change them)
-        )
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .core import page_cache  # (purges cached pages when editors change them)
+        from .taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+
+        # The catalogue's and the library's filters show the taxonomy.
+        page_cache.purge_when_changed(Country, Region, SpecializedGroup, StrategicAxis)
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)
             notifications,  # noqa: F401  (tells submitters the editors' decision)
         )
+        from .library import page_panels as library_panels
+        from .workshops import page_panels as workshop_panels
+
+        # What a course page shows of the workshops and the library (core.panels).
+        workshop_panels.register()
+        library_panels.register()
+        from .privacy import known_apps
         from .privacy.registry import autodiscover
 
+        # What each model keeps of a person (docs/privacy.md).
         autodiscover(
-            [f"capacity_lms.{package}" for package in PRIVACY_PACKAGES]
-        )  # what each model keeps of a person (docs/privacy.md)
+            [f"capacity_lms.{package}" for package in PRIVACY_PACKAGES],
+            defaults=[known_apps.register_installed],
+        )

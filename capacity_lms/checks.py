@@ -139,7 +139,7 @@ def check_locale_middleware(app_configs=None, **kwargs):
     return []
 
 
-PAGE_CACHE_MIDDLEWARE = "capacity_lms.page_cache.PageCacheMiddleware"
+PAGE_CACHE_MIDDLEWARE = "capacity_lms.core.page_cache.PageCacheMiddleware"
 # What the page cache must come after: the key needs the language, hits the session and CSRF
 # cookies, and the CSP middleware must write its header (with the visitor's nonce) on hits.
 BEFORE_PAGE_CACHE = [

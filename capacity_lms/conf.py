@@ -39,7 +39,7 @@ DEFAULTS = {
     "LANGUAGES": None,
     # Dotted path to a callable(user, lesson) -> bool deciding who may read a lesson.
     "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
-    # Seconds the page cache (capacity_lms.page_cache.PageCacheMiddleware) keeps a signed-out
+    # Seconds the page cache (capacity_lms.core.page_cache.PageCacheMiddleware) keeps a signed-out
     # visitor's catalogue or library page; 0 turns it off. Editors' changes purge it at once.
     "PAGE_CACHE_SECONDS": 300,
     # Name of the programme in page titles, the header, calendars and certificates: a string,

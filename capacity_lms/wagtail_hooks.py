@@ -2,9 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
 from capacity_lms.certificates.viewsets import CertificatesViewSetGroup
 from capacity_lms.people.views import (
     AssociationViewSet,
@@ -18,7 +20,7 @@ from capacity_lms.taxonomy.views import (
     SpecializedGroupViewSet,
     StrategicAxisViewSet,
 )
-from capacity_lms.workshops.viewsets import WorkshopsViewSetGroup
+from capacity_lms.workshops.viewsets import OccurrenceChangeViewSet, WorkshopViewSet
 
 
 class ProgrammeViewSetGroup(SnippetViewSetGroup):
@@ -38,6 +40,15 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+class WorkshopsViewSetGroup(ModelViewSetGroup):
+    """One menu for the workshops and their attendance (two domains, grouped here)."""
+
+    menu_label = _("Workshops")
+    menu_icon = "date"
+    menu_name = "capacity-workshops"
+    items = (WorkshopViewSet, OccurrenceChangeViewSet, *ATTENDANCE_VIEWSETS)
 
 
 @hooks.register("register_admin_viewset")

@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: signed-out visitors' catalogue and library pages from the cache (docs/caching.md).
-    "capacity_lms.page_cache.PageCacheMiddleware",
+    "capacity_lms.core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "sandbox.urls"

@@ -1,39 +1,21 @@
 """Attendance as CSV and XLSX: per meeting and per workshop, with each person's rate.
 
 One row per person and meeting. The CSV streams straight from the database cursor (one query,
-whatever the size); the XLSX is written row by row by openpyxl's write-only workbook into a
-temporary file, so memory stays bounded either way. Every cell a spreadsheet could read as a
-formula (text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is prefixed
-with an apostrophe, as OWASP advises against CSV injection: a participant's name is input the
-trainer does not control.
+whatever the size); the XLSX is written row by row. Both go through the writers of
+:mod:`capacity_lms.core.spreadsheets`, which neutralise every cell a spreadsheet could read as
+a formula: a participant's name is input the trainer does not control.
 """
 
-import csv
 import datetime
-import io
-import tempfile
 
 from django.contrib.auth import get_user_model
-from django.http import FileResponse, StreamingHttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.attendance.rates import workshop_rates
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 2000
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def neutralise(value):
-    """``value`` as a cell no spreadsheet runs as a formula; numbers and blanks pass through."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def records(workshop=None, session=None, occurrence_date=None):
@@ -172,64 +154,6 @@ def rate_rows(workshop):
             person.email,
             None if rate is None else float(round(rate * 100, 1)),
         ]
-
-
-class _Echo:
-    """A file whose ``write`` hands back what it was given, for ``csv.writer`` to stream."""
-
-    def write(self, value):
-        return value
-
-
-def csv_lines(rows):
-    """CSV text, one line at a time, neutralised; a BOM first so that Excel reads UTF-8."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff"
-    for row in rows:
-        yield writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
-
-
-def csv_batches(rows, size=5000, bom=True):
-    """CSV text ``size`` lines at a time, neutralised, a BOM first: for very large exports,
-    where handing the response one line at a time costs more than writing it."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    if bom:
-        yield "\ufeff"
-    for count, row in enumerate(rows, 1):
-        writer.writerow([neutralise(cell) for cell in row])
-        if count % size == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
-
-
-def csv_response(rows, filename, lines=csv_lines):
-    response = StreamingHttpResponse(lines(rows), content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def write_xlsx(sheets, file):
-    """Write ``sheets`` (``[(title, rows)]``) to ``file`` with a write-only workbook."""
-    workbook = Workbook(write_only=True)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append([neutralise(cell) for cell in row])
-    workbook.save(file)
-
-
-def xlsx_response(sheets, filename):
-    """The workbook in an anonymous temporary file, sent and then deleted."""
-    # FileResponse closes the file once sent, which deletes it: no context manager here.
-    file = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
-    write_xlsx(sheets, file)
-    file.seek(0)
-    return FileResponse(
-        file, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
-    )
 
 
 def meeting_filename(session, occurrence_date, extension):

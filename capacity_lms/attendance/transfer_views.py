@@ -26,6 +26,7 @@ from capacity_lms.attendance.imports import (
     import_roster,
     meetings_of,
 )
+from capacity_lms.core import spreadsheets
 from capacity_lms.workshops.models import Workshop
 
 EACH_ROW = ""
@@ -232,8 +233,8 @@ def export_workshop(request, slug, extension):
     check_extension(extension)
     rows = exports.record_rows(exports.records(workshop=workshop))
     if extension == "csv":
-        return exports.csv_response(rows, exports.workshop_filename(workshop, "csv"))
-    return exports.xlsx_response(
+        return spreadsheets.csv_response(rows, exports.workshop_filename(workshop, "csv"))
+    return spreadsheets.xlsx_response(
         [(_("Attendance"), rows), (_("Rates"), exports.rate_rows(workshop))],
         exports.workshop_filename(workshop, "xlsx"),
     )
@@ -243,7 +244,7 @@ def export_workshop(request, slug, extension):
 @require_safe
 def export_workshop_rates(request, slug):
     workshop = managed_workshop(request, slug)
-    return exports.csv_response(
+    return spreadsheets.csv_response(
         exports.rate_rows(workshop), exports.workshop_filename(workshop, "csv", part="rates")
     )
 
@@ -265,5 +266,5 @@ def export_meeting(request, slug, session_pk, date, extension):
     )
     filename = exports.meeting_filename(meeting.session, occurrence_date, extension)
     if extension == "csv":
-        return exports.csv_response(rows, filename)
-    return exports.xlsx_response([(_("Attendance"), rows)], filename)
+        return spreadsheets.csv_response(rows, filename)
+    return spreadsheets.xlsx_response([(_("Attendance"), rows)], filename)

@@ -35,7 +35,7 @@ from capacity_lms.attendance.checkin import (
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
-from capacity_lms.ratelimit import rate_limited
+from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.workshops.models import Registration, Session, Workshop
 from capacity_lms.workshops.schedule import zone
 from capacity_lms.workshops.times import ShownTimes, person_time_zone

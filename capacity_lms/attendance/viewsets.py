@@ -9,18 +9,20 @@ the URL, and to the workshop filter's choices.
 """
 
 import django_filters
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from capacity_lms.attendance.exports import neutralise
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
+from capacity_lms.core.admin import (
+    NeutralisedExportMixin,
+    ReadOnlyPermissionPolicy,
+    ScopedViewMixin,
+)
 from capacity_lms.workshops.models import Workshop
 
 
@@ -37,52 +39,9 @@ def scoped_walk_ins(user):
     return WalkIn.objects.filter(workshop__in=scoped_workshops(user))
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """The model's own "view" permission, and nothing more: adding, changing and deleting go
-    through the attendance actions, not the admin's forms."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and super().user_has_permission(user, "view")
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return super().users_with_any_permission([]).none()
-        return super().users_with_any_permission(["view"])
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions)
-
-
-class NeutralisedExportMixin:
-    """Export cells a spreadsheet would read as a formula (a walk-in's name, remarks) as text."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
-
 # Registered when the admin loads its viewsets, before Wagtail makes a default policy for them.
 for model in (AttendanceRecord, WalkIn):
     register_permission_policy(model, ReadOnlyPermissionPolicy(model))
-
-
-class ScopedMixin:
-    """Limit a generic admin view to what ``scope(user)`` returns: the base queryset of an
-    index (so that it still orders, filters and exports) and the object of any other view."""
-
-    scope = None
-
-    def get_base_queryset(self):
-        return self.scope(self.request.user)
-
-    def get_object(self, queryset=None):
-        pk = getattr(self, "object_pk", None) or self.kwargs.get(self.pk_url_kwarg)
-        return get_object_or_404(self.scope(self.request.user), pk=pk)
 
 
 # -- Statuses ----------------------------------------------------------------------------------
@@ -154,7 +113,7 @@ def person_of(record):
     return record.user or record.walk_in
 
 
-class AttendanceRecordScope(ScopedMixin):
+class AttendanceRecordScope(ScopedViewMixin):
     def scope(self, user):
         return scoped_records(user).select_related(
             "user", "walk_in", "status", "marked_by", "session", "session__workshop"
@@ -236,7 +195,7 @@ class WalkInFilterSet(WagtailFilterSet):
         fields = ["workshop"]
 
 
-class WalkInScope(ScopedMixin):
+class WalkInScope(ScopedViewMixin):
     def scope(self, user):
         return scoped_walk_ins(user).select_related("workshop", "user", "added_by")
 

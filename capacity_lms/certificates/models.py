@@ -18,6 +18,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from capacity_lms.certificates.codes import new_code, new_reference
 from capacity_lms.conf import programme_name
+from capacity_lms.core.links import absolute_url
 
 
 class Layout(models.TextChoices):
@@ -328,8 +329,6 @@ class Certificate(models.Model):
             return reverse("capacity_lms:certificate_verify", args=[f"{self.code}/"])
 
     def verification_url(self):
-        from capacity_lms.workshops.calendar import absolute_url
-
         return absolute_url(self.verification_path())
 
     def download_path(self):

@@ -24,7 +24,7 @@ from django.utils import translation
 
 from capacity_lms.certificates.codes import new_code
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateSettings
-from capacity_lms.pdf import FONT_FAMILY, font_faces, html_to_pdf
+from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
 
 JWS_ATTACHMENT = "certificate.jws"
 

@@ -17,12 +17,12 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from capacity_lms import ratelimit
 from capacity_lms.certificates.codes import is_well_formed
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.certificates.rendering import pdf_content
 from capacity_lms.certificates.signing import jwks
-from capacity_lms.templatetags.capacity_lms_csp import request_nonce
+from capacity_lms.core import ratelimit
+from capacity_lms.core.csp import request_nonce
 
 NOINDEX = "noindex, nofollow, noarchive"
 

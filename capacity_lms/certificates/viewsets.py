@@ -30,7 +30,6 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from capacity_lms.attendance.viewsets import NeutralisedExportMixin, ReadOnlyPermissionPolicy
 from capacity_lms.certificates.issuing import (
     ActionRefused,
     IssueCertificateAction,
@@ -44,6 +43,7 @@ from capacity_lms.certificates.models import (
     Layout,
 )
 from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.core.admin import NeutralisedExportMixin, ReadOnlyPermissionPolicy
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
 

@@ -10,9 +10,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from capacity_lms.core.listings import FilteredListing, TaxonomySingleChoiceField
 from capacity_lms.library.models import CARD_FIELDS, CaseStudyPage, CaseStudyTag
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from courses.catalogue import FilteredListing, TaxonomySingleChoiceField
 from courses.translation import children_in_reader_language, own_language_first
 from courses.written_language import prefetch_written_languages
 

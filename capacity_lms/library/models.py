@@ -30,12 +30,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from capacity_lms.core.pages import ReadOnlyPage, SharedPage
 from capacity_lms.core.storage import get_private_storage
 from capacity_lms.library.blocks import CaseStudyMediaBlock
 from capacity_lms.library.panels import SubmittedFilesPanel
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from courses.models import ReadOnlyPage, SharedPage
 from courses.tree import live_only
 from courses.written_language import prefetch_written_languages
 

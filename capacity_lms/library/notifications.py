@@ -19,9 +19,9 @@ from django_tasks import task
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_rejected
 
+from capacity_lms.core.languages import language_of
+from capacity_lms.core.links import absolute_url
 from capacity_lms.library.models import CaseStudyPage
-from capacity_lms.workshops.calendar import absolute_url
-from capacity_lms.workshops.notifications import language_of
 
 PUBLISHED = "published"
 CHANGES_REQUESTED = "changes_requested"

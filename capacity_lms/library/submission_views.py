@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from capacity_lms import ratelimit
+from capacity_lms.core import ratelimit
 from capacity_lms.library.attachments import may_download
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage, LibraryIndexPage
 from capacity_lms.library.submissions import (

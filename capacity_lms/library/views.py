@@ -23,10 +23,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from capacity_lms import ratelimit
 from capacity_lms.conf import get_setting
+from capacity_lms.core import ratelimit
+from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
 from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
-from capacity_lms.pdf import FONT_FAMILY, font_faces, html_to_pdf
 from courses.tree import children_of
 
 FEED_LENGTH = 20

@@ -201,14 +201,15 @@ def unregistered(models):
     return missing
 
 
-def autodiscover(packages=()):
-    """Import ``<package>.privacy`` for each of ``packages`` and every installed app's
-    ``privacy`` module, where entries are declared (as Django's admin finds ``admin.py``)."""
+def autodiscover(packages=(), defaults=()):
+    """Import ``<package>.privacy`` for each of ``packages``, call each of ``defaults`` (which
+    register the entries of other apps' models, :func:`capacity_lms.privacy.known_apps
+    .register_installed`), then import every installed app's ``privacy`` module, where entries
+    are declared (as Django's admin finds ``admin.py``) and may replace the defaults."""
     from importlib import import_module
-
-    from capacity_lms.privacy import known_apps
 
     for package in packages:
         import_module(f"{package}.privacy")
-    known_apps.register_installed()
+    for register_defaults in defaults:
+        register_defaults()
     autodiscover_modules("privacy")

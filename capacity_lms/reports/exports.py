@@ -14,7 +14,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-from capacity_lms.attendance.exports import CSV_CONTENT_TYPE, csv_batches, xlsx_response
+from capacity_lms.core.spreadsheets import CSV_CONTENT_TYPE, csv_batches, xlsx_response
 from capacity_lms.reports.engine import fact_rows, fact_values
 
 

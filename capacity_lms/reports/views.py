@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from capacity_lms.attendance.exports import csv_response, xlsx_response
+from capacity_lms.core.spreadsheets import csv_response, xlsx_response
 from capacity_lms.people.models import Association
 from capacity_lms.reports.charts import Bar, bar_chart
 from capacity_lms.reports.engine import (

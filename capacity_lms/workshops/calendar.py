@@ -10,7 +10,6 @@ and LAST-MODIFIED the last change, so the same data always gives the same bytes.
 
 import datetime
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
@@ -18,17 +17,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
 from capacity_lms.conf import programme_name
+from capacity_lms.core.links import absolute_url
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
 from capacity_lms.workshops.timezones import vtimezone
 
 PRODUCT_ID = "-//capacity-lms//Workshops//EN"
-
-
-def absolute_url(path, request=None):
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
 
 
 class CalendarBuilder:

@@ -8,8 +8,6 @@ workshop's ``.ics`` attached so that one click puts it in their calendar.
 
 import datetime
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -18,7 +16,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from capacity_lms.conf import get_setting
-from capacity_lms.workshops.calendar import absolute_url, workshop_calendar
+from capacity_lms.core.languages import language_of
+from capacity_lms.core.links import absolute_url
+from capacity_lms.workshops.calendar import workshop_calendar
 from capacity_lms.workshops.models import (
     Registration,
     ReminderDelivery,
@@ -26,15 +26,6 @@ from capacity_lms.workshops.models import (
     Workshop,
 )
 from capacity_lms.workshops.times import person_time_zone
-
-
-def language_of(user):
-    profile = getattr(user, "capacity_profile", None)
-    try:
-        language = profile.preferred_language if profile else ""
-    except get_user_model().capacity_profile.RelatedObjectDoesNotExist:
-        language = ""
-    return language or settings.LANGUAGE_CODE
 
 
 def send_notice(user, workshop, kind, occurrences=None):

@@ -31,7 +31,7 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
-from capacity_lms.ratelimit import rate_limited
+from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.actions import (
     ActionRefused,

@@ -28,9 +28,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
+from capacity_lms.core import admin as core_admin
 from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
 from capacity_lms.workshops.actions import ActionRefused, AddPersonAction, RemovePersonAction
 from capacity_lms.workshops.ics_import import ImportRefused, import_calendar
@@ -41,24 +41,15 @@ def scoped_workshops(user):
     return Workshop.objects.visible_to(user)
 
 
-class ScopedObjectMixin:
-    """Look a generic admin view's object up in what ``scope(user)`` returns only."""
+class ScopedObjectMixin(core_admin.ScopedObjectMixin):
+    """Look a workshop admin view's object up in the workshops the user may see."""
 
     def scope(self, user):
         return scoped_workshops(user)
 
-    def get_object(self, queryset=None):
-        pk = getattr(self, "object_pk", None) or self.kwargs.get(self.pk_url_kwarg)
-        return get_object_or_404(self.scope(self.request.user), pk=pk)
 
-
-class ScopedViewMixin(ScopedObjectMixin):
-    """Limit a generic admin view to what ``scope(user)`` returns. Only the base queryset is
-    replaced, so that an index view still orders, filters and searches it (and keeps the
-    annotations its subclass adds)."""
-
-    def get_base_queryset(self):
-        return self.scope(self.request.user)
+class ScopedViewMixin(ScopedObjectMixin, core_admin.ScopedViewMixin):
+    """Limit a workshop admin view to the workshops the user may see."""
 
 
 def trainer_choices():
@@ -452,10 +443,3 @@ class OccurrenceChangeViewSet(ModelViewSet):
         ],
         base_form_class=OccurrenceChangeForm,
     )
-
-
-class WorkshopsViewSetGroup(ModelViewSetGroup):
-    menu_label = gettext_lazy("Workshops")
-    menu_icon = "date"
-    menu_name = "capacity-workshops"
-    items = (WorkshopViewSet, OccurrenceChangeViewSet, *ATTENDANCE_VIEWSETS)

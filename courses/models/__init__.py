@@ -4,8 +4,6 @@ from courses.models.pages import (
     CoursePage,
     CourseTag,
     LessonPage,
-    ReadOnlyPage,
-    SharedPage,
 )
 
 __all__ = [
@@ -16,6 +14,4 @@ __all__ = [
     "LessonCompletion",
     "LessonPage",
     "QuizAttempt",
-    "ReadOnlyPage",
-    "SharedPage",
 ]

@@ -1,7 +1,5 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
-from django.http import HttpResponseNotAllowed
-from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,50 +15,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from capacity_lms.conf import validate_language_code
+from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.blocks import LessonContentBlock
 from courses.tree import children_of, live_only
-
-
-class ReadOnlyPage:
-    """A page that only reads: methods other than GET and HEAD get 405 (pages with forms,
-    such as courses and lessons, handle their POST in ``serve``)."""
-
-    def serve(self, request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return HttpResponseNotAllowed(["GET", "HEAD"])
-        return super().serve(request, *args, **kwargs)
-
-
-class PersonalPage:
-    """A page that shows a signed-in learner their own status or progress: what it sends them
-    is never stored by a browser or a proxy. Visitors' pages stay cacheable."""
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            add_never_cache_headers(response)
-        return response
-
-
-# The attribute SharedPage sets on a response that the page cache may keep
-# (capacity_lms.page_cache.PageCacheMiddleware reads it).
-SHARED_RESPONSE_ATTRIBUTE = "capacity_lms_shared"
-
-
-class SharedPage:
-    """A page that shows every signed-out visitor the same thing: its anonymous GET responses
-    are marked for the page cache (see docs/caching.md), signed-in people's never are."""
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if (
-            request.method == "GET"
-            and not request.user.is_authenticated
-            and not getattr(request, "is_preview", False)
-        ):
-            setattr(response, SHARED_RESPONSE_ATTRIBUTE, True)
-        return response
 
 
 class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):

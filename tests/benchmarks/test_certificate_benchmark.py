@@ -30,7 +30,7 @@ from capacity_lms.certificates.models import Certificate, CertificateRule
 from capacity_lms.certificates.rendering import render_pdf
 from capacity_lms.certificates.signing import sign
 from capacity_lms.certificates.tasks import issue_certificates
-from capacity_lms.pdf import font_faces
+from capacity_lms.core.pdf import font_faces
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from courses.models import Enrolment
 from sandbox.testing.factories import CatalogueIndexPageFactory

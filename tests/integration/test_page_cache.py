@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Site
 
-from capacity_lms import page_cache
+from capacity_lms.core import page_cache
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import StrategicAxis
 from sandbox.testing.factories import CatalogueIndexPageFactory, LibraryIndexPageFactory
@@ -266,7 +266,7 @@ def test_the_setting_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     default = DEFAULTS["PAGE_CACHE_SECONDS"]
     assert re.search(rf"`CAPACITY_LMS_PAGE_CACHE_SECONDS` \| `{default}`", readme)
-    assert "capacity_lms.page_cache.PageCacheMiddleware" in readme
+    assert "capacity_lms.core.page_cache.PageCacheMiddleware" in readme
 
 
 def test_a_misplaced_middleware_is_reported(settings):

@@ -13,8 +13,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from capacity_lms.attendance.actions import MarkAttendanceAction
-from capacity_lms.attendance.exports import neutralise
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
+from capacity_lms.core.spreadsheets import neutralise
 from sandbox.testing.factories import RegistrationFactory, UserFactory
 from tests.integration.attendance.conftest import session_around
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def fresh_counts(monkeypatch):
     """Empty counters, and a clock held at the start of a window, so that a slow machine
     never sees the requests of one test spread over two windows."""
-    from capacity_lms import ratelimit
+    from capacity_lms.core import ratelimit
 
     monkeypatch.setattr(ratelimit, "clock", lambda: 1_800_000_000.0)
     cache.clear()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from capacity_lms import ratelimit
+from capacity_lms.core import ratelimit
 from capacity_lms.library import views
 from tests.integration.library.conftest import make_case_study
 

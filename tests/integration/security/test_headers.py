@@ -5,7 +5,9 @@ one its inline script carries (docs/deployment-security.md)."""
 
 import re
 
+import django
 import pytest
+from django.http import HttpResponse
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -129,3 +131,33 @@ def test_the_nonce_tag_without_a_csp_middleware_gives_one_nonce_per_request():
     assert first == again
     assert first != other
     assert Template("{% load capacity_lms_csp %}{% csp_nonce %}").render(Context()) == ""
+
+
+def test_the_nonce_comes_from_the_middlewares_public_api(monkeypatch):
+    """Django 6's middleware is read through ``django.middleware.csp.get_nonce`` (not a private
+    request attribute), django-csp's through ``request.csp_nonce``."""
+    from capacity_lms.core import csp
+
+    monkeypatch.setattr(csp, "django_nonce", lambda request: "from-django")
+    request = RequestFactory().get("/")
+    assert csp.request_nonce(request) == "from-django"
+    request.csp_nonce = "from-django-csp"
+    assert csp.request_nonce(request) == "from-django-csp"
+    assert not hasattr(request, csp.OWN_NONCE_ATTRIBUTE)
+
+
+@pytest.mark.skipif(django.VERSION < (6, 0), reason="Django's own CSP middleware came in 6.0")
+def test_the_nonce_tag_reads_djangos_own_middleware(rf, settings):
+    from django.middleware.csp import ContentSecurityPolicyMiddleware
+    from django.utils.csp import CSP
+
+    settings.SECURE_CSP = {"script-src": [CSP.SELF, CSP.NONCE]}
+    request = rf.get("/")
+    tag = Template("{% load capacity_lms_csp %}<script{% csp_nonce %}></script>")
+
+    def page(request):
+        return HttpResponse(tag.render(Context({"request": request})))
+
+    response = ContentSecurityPolicyMiddleware(page)(request)
+    nonce = re.search(r'nonce="([^"]+)"', response.content.decode())[1]
+    assert f"'nonce-{nonce}'" in response.headers["Content-Security-Policy"]

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from capacity_lms import ratelimit
 from capacity_lms.conf import DEFAULTS
+from capacity_lms.core import ratelimit
 from capacity_lms.workshops.models import Registration
 from sandbox.testing.factories import RegistrationFactory, UserFactory
 from tests.integration.security.test_access_matrix import fingerprint

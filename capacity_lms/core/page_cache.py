@@ -3,11 +3,12 @@ no database query, until an editor changes what those pages show.
 
 :class:`PageCacheMiddleware` answers before Wagtail routes the request (routing alone reads the
 page tree). It only keeps what a page marked as the same for every signed-out visitor
-(:class:`courses.models.SharedPage`), and only serves requests that cannot belong to someone
-signed in. Every key holds a generation number kept in the cache itself: :func:`purge` moves it
-on, so every app server sharing the cache (Redis) stops using every entry at once. The signal
-receivers at the bottom call it when a page is published, unpublished, moved, deleted or saved
-live, and when the taxonomy, tags or site settings the pages show change.
+(:class:`capacity_lms.core.pages.SharedPage`), and only serves requests that cannot belong to
+someone signed in. Every key holds a generation number kept in the cache itself: :func:`purge`
+moves it on, so every app server sharing the cache (Redis) stops using every entry at once. The
+signal receivers at the bottom call it when a page is published, unpublished, moved, deleted or
+saved live, and when the tags, images, languages or site settings the pages show change, or a row
+of a model a domain registered with :func:`purge_when_changed` (the taxonomy's filters).
 
 What differs per visitor is stored as a placeholder and filled in on each hit: the CSRF token
 of the language switcher's form (from the visitor's own cookie, or a new one, as Django's
@@ -41,9 +42,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from capacity_lms.conf import get_setting
-from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from capacity_lms.templatetags.capacity_lms_csp import OWN_NONCE_ATTRIBUTE, request_nonce
-from courses.models.pages import SHARED_RESPONSE_ATTRIBUTE
+from capacity_lms.core.csp import OWN_NONCE_ATTRIBUTE, request_nonce
+from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE
 
 GENERATION_KEY = "capacity_lms:page_cache:generation"
 # "v2": entries with placeholders of their own; older entries are never read.
@@ -218,21 +218,26 @@ class PageCacheMiddleware:
 
 
 # Rows that decide what the catalogue and the library show besides pages: who may see a page
-# (a restriction added to a cached page must take effect at once), their filters' choices,
-# images, the languages, the site and its settings.
-SHOWN_MODELS = (
+# (a restriction added to a cached page must take effect at once), tags, images, the
+# languages, the site and its settings; and what domains add with purge_when_changed.
+SHOWN_MODELS = [
     PageViewRestriction,
-    Country,
-    Region,
-    SpecializedGroup,
-    StrategicAxis,
     Tag,
     AbstractImage,
     Locale,
     Site,
     BaseSiteSetting,
     BaseGenericSetting,
-)
+]
+
+
+def purge_when_changed(*models):
+    """Purge the cache whenever a row of one of ``models`` is saved or deleted: a domain whose
+    rows shared pages show (the taxonomy's filter choices) registers them here, from its app's
+    ``ready()``, so that this module imports no domain."""
+    for model in models:
+        if model not in SHOWN_MODELS:
+            SHOWN_MODELS.append(model)
 
 
 # Purges. Page saves that only touch the draft (DRAFT_FIELDS) change nothing visitors see.
@@ -251,7 +256,7 @@ def purge_on_live_change(sender, instance, update_fields=None, **kwargs):
         if update_fields and set(update_fields) <= DRAFT_FIELDS:
             return
         purge_now_and_after_commit()
-    elif isinstance(instance, SHOWN_MODELS):
+    elif isinstance(instance, tuple(SHOWN_MODELS)):
         purge_now_and_after_commit()
 
 
