@@ -12,19 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 from courses.signals import course_completed, lesson_completed
 from courses.tree import children_of
-
-
-class ActionRefused(Exception):
-    """The action cannot be done; ``messages`` tell the learner why. Nothing was changed."""
-
-    def __init__(self, *messages, code="refused"):
-        super().__init__("; ".join(str(m) for m in messages))
-        self.messages = list(messages)
-        self.code = code
 
 
 def new_submission_token():
@@ -56,7 +48,7 @@ def missing_prerequisites(user, course):
     return [prerequisite for prerequisite in required if prerequisite.pk not in done]
 
 
-class EnrolAction:
+class EnrolAction(BaseAction):
     def __init__(self, user, course):
         self.user = user
         self.course = course
@@ -86,7 +78,7 @@ class EnrolAction:
         return enrolment
 
 
-class LeaveAction:
+class LeaveAction(BaseAction):
     def __init__(self, user, course):
         self.user = user
         self.course = course
@@ -120,7 +112,7 @@ def passed_quiz_ids(user, lesson):
     )
 
 
-class CompleteLessonAction:
+class CompleteLessonAction(BaseAction):
     def __init__(self, user, lesson, method=LessonCompletion.Method.EXPLICIT):
         self.user = user
         self.lesson = lesson
@@ -186,7 +178,7 @@ def complete_course_if_done(user, course):
     return bool(updated)
 
 
-class SubmitQuizAction:
+class SubmitQuizAction(BaseAction):
     def __init__(self, user, lesson, quiz_id, answers, submission_token):
         self.user = user
         self.lesson = lesson

@@ -20,8 +20,8 @@ from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 from wagtail.models import Site
 
+from capacity_lms.core.actions import ActionRefused
 from courses.actions import (
-    ActionRefused,
     CompleteLessonAction,
     EnrolAction,
     LeaveAction,

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.attendance.signals import attendance_marked
-from courses.actions import ActionRefused
+from capacity_lms.core.actions import ActionRefused, BaseAction
 
-__all__ = ["ActionRefused", "MarkAttendanceAction", "meeting_of"]
+__all__ = ["MarkAttendanceAction", "meeting_of"]
 
 
 def meeting_of(session, occurrence_date):
@@ -33,7 +33,7 @@ def may_mark(user, session):
     return session.workshop.is_managed_by(user)
 
 
-class MarkAttendanceAction:
+class MarkAttendanceAction(BaseAction):
     """Give ``person`` (a user) or ``walk_in`` the ``status`` for one meeting.
 
     ``marker`` is who does it: a trainer of the workshop or staff, or the person themself for a

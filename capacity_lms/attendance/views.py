@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction, meeting_of
+from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of
 from capacity_lms.attendance.checkin import (
     CheckInAction,
     check_in_window,
@@ -35,6 +35,7 @@ from capacity_lms.attendance.checkin import (
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.ratelimit import rate_limited
 from capacity_lms.workshops.models import Registration, Session, Workshop
 from capacity_lms.workshops.schedule import zone

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from capacity_lms.attendance.actions import ActionRefused
 from capacity_lms.attendance.models import AttendanceRecord, WalkIn
 from capacity_lms.attendance.signals import attendance_marked
+from capacity_lms.core.actions import ActionRefused, BaseAction
 
 
 def _require_trainer(user, workshop):
@@ -22,7 +22,7 @@ def _require_trainer(user, workshop):
         )
 
 
-class AddWalkInAction:
+class AddWalkInAction(BaseAction):
     """``trainer`` adds someone who came without registering to ``session``'s workshop."""
 
     def __init__(self, trainer, session, name, email=""):
@@ -63,7 +63,7 @@ def find_account(username_or_email):
     return found[0]
 
 
-class LinkWalkInAction:
+class LinkWalkInAction(BaseAction):
     """``trainer`` says that ``walk_in`` is the account ``person``; their records move to it.
 
     Returns the records that stayed with the walk-in because the person already had one for

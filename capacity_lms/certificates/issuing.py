@@ -25,13 +25,12 @@ from capacity_lms.certificates.models import (
     subject_key,
 )
 from capacity_lms.certificates.signing import sign
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Workshop
-from courses.actions import ActionRefused
 from courses.models import CoursePage, Enrolment, LessonPage, QuizAttempt
 from courses.tree import children_of
 
 __all__ = [
-    "ActionRefused",
     "IssueCertificateAction",
     "ReissueCertificateAction",
     "RevokeCertificateAction",
@@ -222,7 +221,7 @@ def _need_reason(reason):
 # --- actions ---------------------------------------------------------------------------------
 
 
-class IssueCertificateAction:
+class IssueCertificateAction(BaseAction):
     """Issue ``subject``'s certificate (a course or a workshop) to ``person``.
 
     Without ``by`` it is the rule speaking: the rule must be met. With ``by`` (programme staff)
@@ -350,7 +349,7 @@ def build_certificate(
     return certificate
 
 
-class RevokeCertificateAction:
+class RevokeCertificateAction(BaseAction):
     """Revoke a certificate, with the reason. Revoking a revoked one changes nothing."""
 
     def __init__(self, certificate, by, reason):
@@ -379,7 +378,7 @@ class RevokeCertificateAction:
         return bool(changed)
 
 
-class ReissueCertificateAction:
+class ReissueCertificateAction(BaseAction):
     """Replace a valid certificate with a new one (new code, new PDF, the text as of now, the
     same dates): for a corrected name or title, or other languages. The old one verifies as
     replaced."""

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from capacity_lms.certificates.issuing import (
-    ActionRefused,
     IssueCertificateAction,
     eligible_people,
     rule_is_met,
@@ -24,6 +23,7 @@ from capacity_lms.certificates.issuing import (
 )
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.rendering import ensure_pdf, pdf_content
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.workshops.calendar import absolute_url
 from capacity_lms.workshops.notifications import language_of
 

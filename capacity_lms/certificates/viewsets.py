@@ -32,7 +32,6 @@ from wagtail.permissions import register_permission_policy
 
 from capacity_lms.attendance.viewsets import NeutralisedExportMixin, ReadOnlyPermissionPolicy
 from capacity_lms.certificates.issuing import (
-    ActionRefused,
     IssueCertificateAction,
     ReissueCertificateAction,
     RevokeCertificateAction,
@@ -44,6 +43,7 @@ from capacity_lms.certificates.models import (
     Layout,
 )
 from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
 

@@ -24,8 +24,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.signals import page_published
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
-from courses.actions import ActionRefused
 
 logger = logging.getLogger(__name__)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from capacity_lms import ratelimit
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.library.attachments import may_download
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage, LibraryIndexPage
 from capacity_lms.library.submissions import (
@@ -29,7 +30,6 @@ from capacity_lms.library.submissions import (
     with_workflow_states,
 )
 from capacity_lms.library.uploads import max_upload_bytes
-from courses.actions import ActionRefused
 
 
 @login_required

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core.actions import BaseAction
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.privacy.registry import DELETE, KEEP, entries
 
@@ -261,7 +262,7 @@ def _scrub_logs_about(person, pseudonym):
         )
 
 
-class ErasePersonAction:
+class ErasePersonAction(BaseAction):
     """Erase ``person``'s data: every registered model as its entry says, then the account
     itself becomes pseudonymous and inactive. Erasing an erased account changes nothing more.
 

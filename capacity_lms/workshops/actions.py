@@ -22,11 +22,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.actions import EditAction
 from wagtail.log_actions import LogFormatter, log
 
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Workshop
-from courses.actions import ActionRefused
 
 __all__ = [
-    "ActionRefused",
     "AddPersonAction",
     "CancelRegistrationAction",
     "EditWorkshopAction",
@@ -191,7 +190,7 @@ def _cancellation_ended(workshop):
     )
 
 
-class RegisterAction:
+class RegisterAction(BaseAction):
     """A member registers themself: a seat if one is free, else the waiting list."""
 
     def __init__(self, user, workshop):
@@ -232,7 +231,7 @@ class RegisterAction:
             return registration
 
 
-class CancelRegistrationAction:
+class CancelRegistrationAction(BaseAction):
     """A member gives up their seat or their place in line. Cancelling twice is harmless;
     cancelling once the workshop has ended is refused (it would promote people to a past
     event and change attendance rates and certificates)."""
@@ -293,7 +292,7 @@ def _log_correction(workshop, by, registration, reason):
     )
 
 
-class AddPersonAction:
+class AddPersonAction(BaseAction):
     """A trainer registers someone. Outside the registration window too; never above capacity
     unless ``over_capacity`` is given (a trainer's deliberate choice).
 
@@ -342,7 +341,7 @@ class AddPersonAction:
             return registration
 
 
-class RemovePersonAction:
+class RemovePersonAction(BaseAction):
     """A trainer removes someone; their seat goes to the first person waiting.
 
     After the workshop has ended it is a correction: ``reason`` is required and kept in the
@@ -380,7 +379,7 @@ class RemovePersonAction:
             return registration
 
 
-class EditWorkshopAction(EditAction):
+class EditWorkshopAction(EditAction, BaseAction):
     """An edit of a workshop: Wagtail's edit action, registered for :class:`Workshop` so that
     the admin's edit view (and any caller of the action registry) goes through it.
 

@@ -20,19 +20,12 @@ from icalendar import Calendar
 from icalendar.parser.content_line import NEWLINE, UFOLD
 from icalendar.parser_tools import to_unicode
 
+from capacity_lms.core.actions import ImportRefused
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_EVENTS = 1000
-
-
-class ImportRefused(Exception):
-    """The file was not imported; ``problems`` says why, one line each."""
-
-    def __init__(self, problems):
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 @dataclass

@@ -8,8 +8,9 @@ registrations for workshops that are over stay, pseudonymous, for the reports.
 
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.privacy.registry import DELETE, KEEP, register
-from capacity_lms.workshops.actions import ActionRefused, CancelRegistrationAction
+from capacity_lms.workshops.actions import CancelRegistrationAction
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
     Registration,

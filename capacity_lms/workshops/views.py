@@ -31,13 +31,10 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.ratelimit import rate_limited
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.workshops.actions import (
-    ActionRefused,
-    CancelRegistrationAction,
-    RegisterAction,
-)
+from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.calendar import CalendarBuilder, feed_name
 from capacity_lms.workshops.models import CalendarFeedToken, Registration, Session, Workshop
 from capacity_lms.workshops.times import ShownTimes, person_time_zone

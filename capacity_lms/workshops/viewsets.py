@@ -31,9 +31,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
+from capacity_lms.core.actions import ActionRefused, ImportRefused
 from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
-from capacity_lms.workshops.actions import ActionRefused, AddPersonAction, RemovePersonAction
-from capacity_lms.workshops.ics_import import ImportRefused, import_calendar
+from capacity_lms.workshops.actions import AddPersonAction, RemovePersonAction
+from capacity_lms.workshops.ics_import import import_calendar
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import signing
 from django.utils.formats import date_format
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction
+from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.checkin import (
     SALT,
     CheckInAction,
@@ -20,6 +20,7 @@ from capacity_lms.attendance.checkin import (
     slot_seconds,
 )
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.workshops.models import OccurrenceChange
 from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
 from tests.integration.attendance.conftest import session_around

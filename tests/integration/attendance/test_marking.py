@@ -2,8 +2,9 @@
 
 import pytest
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction
+from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
+from capacity_lms.core.actions import ActionRefused
 
 pytestmark = pytest.mark.django_db
 

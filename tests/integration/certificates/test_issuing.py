@@ -8,7 +8,6 @@ from django.core import mail
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.certificates.issuing import (
-    ActionRefused,
     IssueCertificateAction,
     ReissueCertificateAction,
     RevokeCertificateAction,
@@ -18,6 +17,7 @@ from capacity_lms.certificates.issuing import (
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.signing import verify
 from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.core.actions import ActionRefused
 from courses.models import Enrolment
 from courses.signals import course_completed
 from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory

@@ -2,13 +2,8 @@
 
 import pytest
 
-from courses.actions import (
-    ActionRefused,
-    CompleteLessonAction,
-    EnrolAction,
-    LeaveAction,
-    SubmitQuizAction,
-)
+from capacity_lms.core.actions import ActionRefused
+from courses.actions import CompleteLessonAction, EnrolAction, LeaveAction, SubmitQuizAction
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from courses.signals import course_completed
 

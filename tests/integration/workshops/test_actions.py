@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.workshops.actions import (
-    ActionRefused,
     AddPersonAction,
     CancelRegistrationAction,
     RegisterAction,

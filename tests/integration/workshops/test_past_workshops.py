@@ -8,10 +8,10 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.privacy.actions import ErasePersonAction
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import (
-    ActionRefused,
     AddPersonAction,
     CancelRegistrationAction,
     RegisterAction,
