@@ -24,6 +24,7 @@ from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Workshop
+from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
 __all__ = [
     "AddPersonAction",
@@ -380,17 +381,18 @@ class RemovePersonAction(BaseAction):
 
 
 class EditWorkshopAction(EditAction, BaseAction):
-    """An edit of a workshop: Wagtail's edit action, registered for :class:`Workshop` so that
-    the admin's edit view (and any caller of the action registry) goes through it.
+    """An edit of a workshop (and of its sessions, inline in its form): Wagtail's edit action,
+    registered for :class:`Workshop` so that the admin's edit view (and any caller of the
+    action registry) goes through it.
 
     The workshop row is locked first, so that registrations and cancellations wait for the
-    edit; once it is saved, seats that appeared (a higher capacity, or none) go to the people
-    waiting, first in first out, in the same transaction, each told once after the commit.
-    A lower capacity moves nobody back to the waiting list. Nobody is promoted at a workshop
-    that is not published or has ended. ``promoted`` holds the registrations promoted.
-
-    ``Workshop.save()`` still queues the notices of a changed venue or a cancellation; those
-    leave out whoever was registered or promoted after the change (they were told with it).
+    edit. Once it is saved, the people registered are told after the commit of what changed
+    for them (a cancellation, a new venue or way to join, a session whose SEQUENCE grew), and
+    seats that appeared (a higher capacity, or none) go to the people waiting, first in first
+    out, in the same transaction, each told once after the commit. A lower capacity moves
+    nobody back to the waiting list. Nobody is promoted at a workshop that is not published or
+    has ended. ``promoted`` holds the registrations promoted. The change notices leave out
+    whoever was registered or promoted after the change (they were told with it).
     """
 
     def __init__(self, instance, user=None, **kwargs):
@@ -406,10 +408,12 @@ class EditWorkshopAction(EditAction, BaseAction):
 
     @transaction.atomic
     def _edit(self, skip_permission_checks=False):
-        _locked(self.instance)
+        before = _locked(self.instance)
+        sequences = session_sequences(before.pk)
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
         # As saved, sessions and changes included (the form's instance may hold its own).
         saved = Workshop.objects.get(pk=instance.pk)
+        queue_workshop_notices(before, saved, sequences)
         if not saved.has_ended():
             self.promoted = fill_free_seats(saved)
         return instance

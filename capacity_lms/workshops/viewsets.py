@@ -34,7 +34,7 @@ from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
 from capacity_lms.core.actions import ActionRefused, ImportRefused
 from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
 from capacity_lms.workshops.actions import AddPersonAction, RemovePersonAction
-from capacity_lms.workshops.ics_import import import_calendar
+from capacity_lms.workshops.ics_import import ImportSessionsAction
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 
 
@@ -366,7 +366,9 @@ def import_sessions(request, pk):
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            report = import_calendar(workshop, form.cleaned_data["calendar_file"].read())
+            report = ImportSessionsAction(
+                workshop, user=request.user, data=form.cleaned_data["calendar_file"].read()
+            ).execute()
         except ImportRefused as error:
             problems = error.problems
             messages.error(request, _("Nothing was imported."))
