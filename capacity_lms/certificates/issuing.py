@@ -227,9 +227,25 @@ class IssueCertificateAction(BaseAction):
     Without ``by`` it is the rule speaking: the rule must be met. With ``by`` (programme staff)
     it is issued by hand, rule or not, with a ``reason``. ``execute()`` returns
     ``(certificate, created)``: the live one already held comes back with ``created`` False.
+
+    Bulk issuing (a task going through :func:`eligible_people` of a rule, those without a
+    certificate) passes ``known_eligible=True``: the rule was checked for everyone in a few
+    queries, so ``execute()`` writes at once (a concurrent issue still leaves one certificate);
+    and ``text``, the subject's :func:`subject_text` computed once for all of them.
     """
 
-    def __init__(self, person, subject, by=None, reason="", layout=None, now=None, rule=None):
+    def __init__(
+        self,
+        person,
+        subject,
+        by=None,
+        reason="",
+        layout=None,
+        now=None,
+        rule=None,
+        text=None,
+        known_eligible=False,
+    ):
         self.person = person
         self.subject = subject
         self.by = by
@@ -238,7 +254,8 @@ class IssueCertificateAction(BaseAction):
         self.now = now
         self.rule = rule or rule_for(subject)
         # The subject's titles and hours, when the caller computed them once for many people.
-        self.text = None
+        self.text = text
+        self.known_eligible = known_eligible
 
     def check(self):
         if self.by is not None:
@@ -269,15 +286,16 @@ class IssueCertificateAction(BaseAction):
         )
 
     def execute(self):
-        found = self.existing()
-        if found is not None:
-            return found, False
-        self.check()
-        return self.create()
+        if not self.known_eligible:
+            found = self.existing()
+            if found is not None:
+                return found, False
+            self.check()
+        return self._create()
 
-    def create(self):
-        """Write the certificate without checking (the caller did: bulk issuing); or, when a
-        concurrent request wrote it first, return theirs."""
+    def _create(self):
+        """Write the certificate; or, when a concurrent request wrote it first, return
+        theirs."""
         certificate = build_certificate(
             self.person,
             self.subject,

@@ -85,9 +85,9 @@ def issue_certificates(rule_id):
     text = subject_text(rule.subject, rule.languages, rule)
     created = 0
     for person in eligible_people(rule, without_certificate=True):
-        action = IssueCertificateAction(person, rule.subject, rule=rule)
-        action.text = text
-        _certificate, was_created = action.create()
+        _certificate, was_created = IssueCertificateAction(
+            person, rule.subject, rule=rule, text=text, known_eligible=True
+        ).execute()
         created += was_created
     return created
 
