@@ -36,6 +36,10 @@ from capacity_lms.ratelimit import rate_limited
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.calendar import CalendarBuilder, feed_name
+from capacity_lms.workshops.feed_tokens import (
+    RenewCalendarAddressAction,
+    RevokeCalendarAddressAction,
+)
 from capacity_lms.workshops.models import CalendarFeedToken, Registration, Session, Workshop
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
 from courses.models import CoursePage
@@ -496,15 +500,13 @@ class MyCalendarView(LoginRequiredMixin, TemplateView):
     def post(self, request):
         action = request.POST.get("action")
         if action in ("create", "renew"):
-            CalendarFeedToken.objects.update_or_create(
-                user=request.user, defaults={"token": CalendarFeedToken.new_token()}
-            )
+            RenewCalendarAddressAction(request.user, user=request.user).execute()
             messages.success(
                 request,
                 _("Your calendar address is ready. An address you used before no longer works."),
             )
         elif action == "revoke":
-            CalendarFeedToken.objects.filter(user=request.user).delete()
+            RevokeCalendarAddressAction(request.user, user=request.user).execute()
             messages.success(request, _("Your calendar address is turned off."))
         else:
             messages.error(request, _("Unknown action."))
