@@ -49,8 +49,8 @@ def missing_prerequisites(user, course):
 
 
 class EnrolAction(BaseAction):
-    def __init__(self, user, course):
-        self.user = user
+    def __init__(self, course, user=None):
+        super().__init__(course, user=user)
         self.course = course
 
     def check(self):
@@ -79,8 +79,8 @@ class EnrolAction(BaseAction):
 
 
 class LeaveAction(BaseAction):
-    def __init__(self, user, course):
-        self.user = user
+    def __init__(self, course, user=None):
+        super().__init__(course, user=user)
         self.course = course
 
     def check(self):
@@ -113,8 +113,8 @@ def passed_quiz_ids(user, lesson):
 
 
 class CompleteLessonAction(BaseAction):
-    def __init__(self, user, lesson, method=LessonCompletion.Method.EXPLICIT):
-        self.user = user
+    def __init__(self, lesson, user=None, *, method=LessonCompletion.Method.EXPLICIT):
+        super().__init__(lesson, user=user)
         self.lesson = lesson
         self.method = method
 
@@ -179,8 +179,8 @@ def complete_course_if_done(user, course):
 
 
 class SubmitQuizAction(BaseAction):
-    def __init__(self, user, lesson, quiz_id, answers, submission_token):
-        self.user = user
+    def __init__(self, lesson, user=None, *, quiz_id, answers, submission_token):
+        super().__init__(lesson, user=user)
         self.lesson = lesson
         self.quiz_id = quiz_id
         self.answers = answers
@@ -243,7 +243,7 @@ class SubmitQuizAction(BaseAction):
                     set(self.lesson.required_quiz_ids) - passed_quiz_ids(self.user, self.lesson)
                 ):
                     CompleteLessonAction(
-                        self.user, self.lesson, LessonCompletion.Method.QUIZ
+                        self.lesson, user=self.user, method=LessonCompletion.Method.QUIZ
                     ).execute()
         except IntegrityError:
             # The same form was posted twice at once, or another attempt took this number:

@@ -42,8 +42,9 @@ class MarkAttendanceAction(BaseAction):
 
     def __init__(
         self,
-        marker,
         session,
+        user=None,
+        *,
         occurrence_date,
         status,
         method,
@@ -52,7 +53,8 @@ class MarkAttendanceAction(BaseAction):
         remarks="",
         minutes_present=None,
     ):
-        self.marker = marker
+        super().__init__(session, user=user)
+        self.marker = user
         self.session = session
         self.occurrence_date = occurrence_date
         self.status = status

@@ -159,10 +159,10 @@ class CheckInAction(BaseAction):
         """``(record, changed)``: ``changed`` is False when they were already marked."""
         session, day = self.check()
         return MarkAttendanceAction(
-            self.user,
             session,
-            day,
-            AttendanceStatus.present(),
-            AttendanceRecord.Method.CHECK_IN,
+            user=self.user,
+            occurrence_date=day,
+            status=AttendanceStatus.present(),
+            method=AttendanceRecord.Method.CHECK_IN,
             person=self.user,
         ).execute()

@@ -393,11 +393,11 @@ def _apply(marker, marks, method, report, all_or_nothing):
         for mark in marks:
             try:
                 _record, changed = MarkAttendanceAction(
-                    marker,
                     mark.meeting.session,
-                    mark.meeting.occurrence_date,
-                    mark.status,
-                    method,
+                    user=marker,
+                    occurrence_date=mark.meeting.occurrence_date,
+                    status=mark.status,
+                    method=method,
                     person=mark.person,
                     remarks=mark.remarks,
                     minutes_present=mark.minutes,

@@ -232,11 +232,11 @@ class RosterView(MeetingMixin, TemplateView):
     def mark(self, status, row, remarks=""):
         try:
             _record, changed = MarkAttendanceAction(
-                self.request.user,
                 self.session,
-                self.day,
-                status,
-                ROSTER,
+                user=self.request.user,
+                occurrence_date=self.day,
+                status=status,
+                method=ROSTER,
                 remarks=remarks,
                 minutes_present=row.record.minutes_present if row.record else None,
                 **row.who(),
@@ -289,10 +289,10 @@ class RosterView(MeetingMixin, TemplateView):
     def add_walk_in(self, request):
         try:
             walk_in = AddWalkInAction(
-                request.user,
                 self.session,
-                request.POST.get("name", ""),
-                request.POST.get("email", ""),
+                user=request.user,
+                name=request.POST.get("name", ""),
+                email=request.POST.get("email", ""),
             ).execute()
         except ActionRefused as error:
             for message in error.messages:
@@ -314,7 +314,7 @@ class RosterView(MeetingMixin, TemplateView):
             return
         try:
             person = find_account(request.POST.get("account", ""))
-            kept = LinkWalkInAction(request.user, walk_in, person).execute()
+            kept = LinkWalkInAction(walk_in, user=request.user, person=person).execute()
         except ActionRefused as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -25,8 +25,9 @@ def _require_trainer(user, workshop):
 class AddWalkInAction(BaseAction):
     """``trainer`` adds someone who came without registering to ``session``'s workshop."""
 
-    def __init__(self, trainer, session, name, email=""):
-        self.trainer = trainer
+    def __init__(self, session, user=None, *, name, email=""):
+        super().__init__(session, user=user)
+        self.trainer = user
         self.session = session
         self.name = (name or "").strip()
         self.email = (email or "").strip()
@@ -70,8 +71,9 @@ class LinkWalkInAction(BaseAction):
     the same meeting.
     """
 
-    def __init__(self, trainer, walk_in, person):
-        self.trainer = trainer
+    def __init__(self, walk_in, user=None, *, person):
+        super().__init__(walk_in, user=user)
+        self.trainer = user
         self.walk_in = walk_in
         self.person = person
 

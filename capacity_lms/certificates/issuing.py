@@ -222,9 +222,10 @@ def _need_reason(reason):
 
 
 class IssueCertificateAction(BaseAction):
-    """Issue ``subject``'s certificate (a course or a workshop) to ``person``.
+    """Issue ``subject``'s certificate (a course or a workshop) to ``person``:
+    ``IssueCertificateAction(person, user=by, subject=course)``.
 
-    Without ``by`` it is the rule speaking: the rule must be met. With ``by`` (programme staff)
+    Without ``user`` it is the rule speaking: the rule must be met. With ``user`` (staff)
     it is issued by hand, rule or not, with a ``reason``. ``execute()`` returns
     ``(certificate, created)``: the live one already held comes back with ``created`` False.
 
@@ -237,8 +238,9 @@ class IssueCertificateAction(BaseAction):
     def __init__(
         self,
         person,
+        user=None,
+        *,
         subject,
-        by=None,
         reason="",
         layout=None,
         now=None,
@@ -246,9 +248,10 @@ class IssueCertificateAction(BaseAction):
         text=None,
         known_eligible=False,
     ):
+        super().__init__(person, user=user)
         self.person = person
         self.subject = subject
-        self.by = by
+        self.by = user
         self.reason = reason
         self.layout = layout
         self.now = now
@@ -370,9 +373,10 @@ def build_certificate(
 class RevokeCertificateAction(BaseAction):
     """Revoke a certificate, with the reason. Revoking a revoked one changes nothing."""
 
-    def __init__(self, certificate, by, reason):
+    def __init__(self, certificate, user=None, *, reason):
+        super().__init__(certificate, user=user)
         self.certificate = certificate
-        self.by = by
+        self.by = user
         self.reason = reason
 
     def check(self):
@@ -401,9 +405,10 @@ class ReissueCertificateAction(BaseAction):
     same dates): for a corrected name or title, or other languages. The old one verifies as
     replaced."""
 
-    def __init__(self, certificate, by, reason, layout=None):
+    def __init__(self, certificate, user=None, *, reason, layout=None):
+        super().__init__(certificate, user=user)
         self.certificate = certificate
-        self.by = by
+        self.by = user
         self.reason = reason
         self.layout = layout
 

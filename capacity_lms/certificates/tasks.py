@@ -86,7 +86,7 @@ def issue_certificates(rule_id):
     created = 0
     for person in eligible_people(rule, without_certificate=True):
         _certificate, was_created = IssueCertificateAction(
-            person, rule.subject, rule=rule, text=text, known_eligible=True
+            person, subject=rule.subject, rule=rule, text=text, known_eligible=True
         ).execute()
         created += was_created
     return created
@@ -106,7 +106,9 @@ def check_certificates(user_id, rule_ids):
         if not rule_is_met(rule, person):
             continue
         try:
-            _certificate, was_created = IssueCertificateAction(person, rule.subject).execute()
+            _certificate, was_created = IssueCertificateAction(
+                person, subject=rule.subject
+            ).execute()
         except ActionRefused:
             continue
         created += was_created

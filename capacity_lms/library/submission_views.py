@@ -38,7 +38,7 @@ def submit_case_study(request, page_id):
     """The submission form (GET) and the submission itself (POST)."""
     library = get_object_or_404(LibraryIndexPage.objects.live().public(), pk=page_id)
     try:
-        SubmitCaseStudyAction(request.user, library, {}).check()
+        SubmitCaseStudyAction(library, user=request.user, cleaned_data={}).check()
     except ActionRefused as refused:
         return TemplateResponse(
             request,
@@ -58,7 +58,7 @@ def submit_case_study(request, page_id):
         form = CaseStudySubmissionForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             action = SubmitCaseStudyAction(
-                request.user, library, form.cleaned_data, form.uploads()
+                library, user=request.user, cleaned_data=form.cleaned_data, files=form.uploads()
             )
             try:
                 page = action.execute()

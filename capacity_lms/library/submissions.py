@@ -233,8 +233,8 @@ class SubmitCaseStudyAction(BaseAction):
     is how a refused file's message finds its place in the form.
     """
 
-    def __init__(self, user, library, cleaned_data, files=()):
-        self.user = user
+    def __init__(self, library, user=None, *, cleaned_data, files=()):
+        super().__init__(library, user=user)
         self.library = library
         self.data = cleaned_data
         self.files = list(files)

@@ -269,9 +269,10 @@ class ErasePersonAction(BaseAction):
     ``by`` is the staff member (``None`` from the command line, trusted as an operator).
     """
 
-    def __init__(self, person, by=None, reason="", channel=PersonalDataRequest.Channel.ADMIN):
+    def __init__(self, person, user=None, *, reason="", channel=PersonalDataRequest.Channel.ADMIN):
+        super().__init__(person, user=user)
         self.person = person
-        self.by = by
+        self.by = user
         self.reason = (reason or "").strip()
         self.channel = channel
 

@@ -194,8 +194,8 @@ def _cancellation_ended(workshop):
 class RegisterAction(BaseAction):
     """A member registers themself: a seat if one is free, else the waiting list."""
 
-    def __init__(self, user, workshop):
-        self.user = user
+    def __init__(self, workshop, user=None):
+        super().__init__(workshop, user=user)
         self.workshop = workshop
 
     def check(self, workshop=None):
@@ -240,8 +240,8 @@ class CancelRegistrationAction(BaseAction):
     #: Whether the member is told by e-mail (a subclass may say no, as the erasure does).
     tells_person = True
 
-    def __init__(self, user, workshop):
-        self.user = user
+    def __init__(self, workshop, user=None):
+        super().__init__(workshop, user=user)
         self.workshop = workshop
 
     def check(self, workshop=None):
@@ -301,8 +301,9 @@ class AddPersonAction(BaseAction):
     workshop's history, and the person is not e-mailed.
     """
 
-    def __init__(self, trainer, workshop, person, over_capacity=False, reason=""):
-        self.trainer = trainer
+    def __init__(self, workshop, user=None, *, person, over_capacity=False, reason=""):
+        super().__init__(workshop, user=user)
+        self.trainer = user
         self.workshop = workshop
         self.person = person
         self.over_capacity = over_capacity
@@ -349,8 +350,9 @@ class RemovePersonAction(BaseAction):
     workshop's history; nobody is e-mailed and nobody is promoted.
     """
 
-    def __init__(self, trainer, workshop, person, reason=""):
-        self.trainer = trainer
+    def __init__(self, workshop, user=None, *, person, reason=""):
+        super().__init__(workshop, user=user)
+        self.trainer = user
         self.workshop = workshop
         self.person = person
         self.reason = (reason or "").strip()

@@ -45,7 +45,7 @@ def erase_registrations(rows, erasure):
     cancelled = 0
     for registration in registrations:
         try:
-            ErasureCancellation(erasure.person, registration.workshop).execute()
+            ErasureCancellation(registration.workshop, user=erasure.person).execute()
         except ActionRefused as refused:
             # Its last meetings are cancelled or moved earlier: it has ended, and its
             # registrations stay like those of any past workshop.

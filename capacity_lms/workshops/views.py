@@ -251,7 +251,7 @@ def _registration_post(request, slug, action_class, success):
             f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': workshop.get_absolute_url()})}"
         )
     try:
-        registration = action_class(request.user, workshop).execute()
+        registration = action_class(workshop, user=request.user).execute()
         messages.success(request, success(registration))
     except ActionRefused as error:
         for message in error.messages:

@@ -293,9 +293,9 @@ def registrations(request, pk):
             if request.POST.get("action") == "add":
                 if form.is_valid():
                     registration = AddPersonAction(
-                        request.user,
                         workshop,
-                        form.cleaned_data["person"],
+                        user=request.user,
+                        person=form.cleaned_data["person"],
                         over_capacity=form.cleaned_data["over_capacity"],
                         reason=form.cleaned_data["reason"],
                     ).execute()
@@ -317,7 +317,10 @@ def registrations(request, pk):
                 remove_form = RemovePersonForm(request.POST)
                 if remove_form.is_valid():
                     RemovePersonAction(
-                        request.user, workshop, person, reason=remove_form.cleaned_data["reason"]
+                        workshop,
+                        user=request.user,
+                        person=person,
+                        reason=remove_form.cleaned_data["reason"],
                     ).execute()
                     messages.success(request, _("%(person)s is removed.") % {"person": person})
                     return HttpResponseRedirect(request.path)

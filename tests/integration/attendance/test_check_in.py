@@ -264,7 +264,12 @@ def test_roster_then_check_in_leaves_the_roster_mark_and_one_history_row(
 ):
     person = registered[0]
     MarkAttendanceAction(
-        trainer, session, session.date, status("present"), ROSTER, person=person
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("present"),
+        method=ROSTER,
+        person=person,
     ).execute()
     record, changed = CheckInAction(
         person, token=make_token(session, session.date), now=during(session)
@@ -278,7 +283,12 @@ def test_roster_then_check_in_leaves_the_roster_mark_and_one_history_row(
 def test_a_check_in_after_the_trainer_marked_late_makes_them_present(session, trainer, registered):
     person = registered[0]
     MarkAttendanceAction(
-        trainer, session, session.date, status("late"), ROSTER, person=person
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("late"),
+        method=ROSTER,
+        person=person,
     ).execute()
     record, changed = CheckInAction(
         person, token=make_token(session, session.date), now=during(session)
@@ -294,7 +304,12 @@ def test_check_in_then_roster_leaves_one_record_with_the_trainers_word(
     person = registered[0]
     CheckInAction(person, token=make_token(session, session.date), now=during(session)).execute()
     record, changed = MarkAttendanceAction(
-        trainer, session, session.date, status("late"), ROSTER, person=person
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("late"),
+        method=ROSTER,
+        person=person,
     ).execute()
     assert changed
     assert AttendanceRecord.objects.filter(user=person).count() == 1
@@ -332,7 +347,12 @@ def test_another_trainer_or_a_member_cannot_mark_by_any_method(session, other_tr
         for method in AttendanceRecord.Method.values:
             with pytest.raises(ActionRefused):
                 MarkAttendanceAction(
-                    marker, session, session.date, status("present"), method, person=person
+                    session,
+                    user=marker,
+                    occurrence_date=session.date,
+                    status=status("present"),
+                    method=method,
+                    person=person,
                 ).execute()
     assert not AttendanceRecord.objects.exists()
 

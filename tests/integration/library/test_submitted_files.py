@@ -77,7 +77,7 @@ def submission(media_root, library, submitter, association):
         ("file_1", upload("classroom.png", png_bytes()), "Pupils at a table"),
         ("file_2", upload("secret-budget.pdf", PDF), "The budget"),
     ]
-    return SubmitCaseStudyAction(submitter, library, data, files).execute()
+    return SubmitCaseStudyAction(library, user=submitter, cleaned_data=data, files=files).execute()
 
 
 def as_role(client, people, role):

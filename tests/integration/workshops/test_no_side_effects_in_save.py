@@ -43,7 +43,7 @@ def workshop(countries, trainer, committing):
     )
     with committing():
         for name in ("ana", "badr"):
-            RegisterAction(UserFactory(username=name), workshop).execute()
+            RegisterAction(workshop, user=UserFactory(username=name)).execute()
     mail.outbox = []
     return workshop
 

@@ -72,7 +72,7 @@ def events(calendar):
 
 def register(person, workshop, committing):
     with committing():
-        return RegisterAction(person, workshop).execute()
+        return RegisterAction(workshop, user=person).execute()
 
 
 def test_confirmation_carries_the_workshop_as_an_ics_with_the_link(workshop, member, committing):
@@ -112,7 +112,7 @@ def test_waiting_list_notice_has_no_link_and_promotion_notice_follows(
     mail.outbox = []
 
     with committing():
-        CancelRegistrationAction(first, workshop).execute()
+        CancelRegistrationAction(workshop, user=first).execute()
 
     assert sorted(subjects()) == sorted(
         [
@@ -205,7 +205,7 @@ def test_an_occurrence_change_in_a_series_tells_people(workshop, committing):
 
 def test_cancelling_the_workshop_tells_everyone_registered(workshop, committing):
     confirmed, waiting, gone = registered_people(workshop, committing, count=3)
-    CancelRegistrationAction(gone, workshop).execute()  # someone who left is not told
+    CancelRegistrationAction(workshop, user=gone).execute()  # someone who left is not told
 
     with committing():
         workshop.status = Workshop.Status.CANCELLED
@@ -329,7 +329,10 @@ def test_e_mails_are_written_in_the_persons_preferred_language(
     mail.outbox = []
     with committing():
         AddPersonAction(
-            workshop.trainers.get(), workshop, UserFactory(username="english"), over_capacity=True
+            workshop,
+            user=workshop.trainers.get(),
+            person=UserFactory(username="english"),
+            over_capacity=True,
         ).execute()
     assert mail.outbox[0].subject == "Registration confirmed: Budgets that funders trust"
 
