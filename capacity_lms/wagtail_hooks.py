@@ -171,6 +171,14 @@ def register_workshop_log_actions(actions):
 @hooks.register("register_actions")
 def register_workshop_actions(actions):
     from capacity_lms.workshops.actions import EditWorkshopAction
-    from capacity_lms.workshops.models import Workshop
+    from capacity_lms.workshops.models import OccurrenceChange, Workshop
+    from capacity_lms.workshops.schedule_edits import (
+        CreateOccurrenceChangeAction,
+        DeleteOccurrenceChangeAction,
+        EditOccurrenceChangeAction,
+    )
 
     actions.register(Workshop, EditWorkshopAction)
+    actions.register(OccurrenceChange, CreateOccurrenceChangeAction)
+    actions.register(OccurrenceChange, EditOccurrenceChangeAction)
+    actions.register(OccurrenceChange, DeleteOccurrenceChangeAction)

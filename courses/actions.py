@@ -12,19 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 from courses.signals import course_completed, lesson_completed
 from courses.tree import children_of
-
-
-class ActionRefused(Exception):
-    """The action cannot be done; ``messages`` tell the learner why. Nothing was changed."""
-
-    def __init__(self, *messages, code="refused"):
-        super().__init__("; ".join(str(m) for m in messages))
-        self.messages = list(messages)
-        self.code = code
 
 
 def new_submission_token():
@@ -56,9 +48,9 @@ def missing_prerequisites(user, course):
     return [prerequisite for prerequisite in required if prerequisite.pk not in done]
 
 
-class EnrolAction:
-    def __init__(self, user, course):
-        self.user = user
+class EnrolAction(BaseAction):
+    def __init__(self, course, user=None):
+        super().__init__(course, user=user)
         self.course = course
 
     def check(self):
@@ -86,9 +78,9 @@ class EnrolAction:
         return enrolment
 
 
-class LeaveAction:
-    def __init__(self, user, course):
-        self.user = user
+class LeaveAction(BaseAction):
+    def __init__(self, course, user=None):
+        super().__init__(course, user=user)
         self.course = course
 
     def check(self):
@@ -120,9 +112,9 @@ def passed_quiz_ids(user, lesson):
     )
 
 
-class CompleteLessonAction:
-    def __init__(self, user, lesson, method=LessonCompletion.Method.EXPLICIT):
-        self.user = user
+class CompleteLessonAction(BaseAction):
+    def __init__(self, lesson, user=None, *, method=LessonCompletion.Method.EXPLICIT):
+        super().__init__(lesson, user=user)
         self.lesson = lesson
         self.method = method
 
@@ -186,9 +178,9 @@ def complete_course_if_done(user, course):
     return bool(updated)
 
 
-class SubmitQuizAction:
-    def __init__(self, user, lesson, quiz_id, answers, submission_token):
-        self.user = user
+class SubmitQuizAction(BaseAction):
+    def __init__(self, lesson, user=None, *, quiz_id, answers, submission_token):
+        super().__init__(lesson, user=user)
         self.lesson = lesson
         self.quiz_id = quiz_id
         self.answers = answers
@@ -251,7 +243,7 @@ class SubmitQuizAction:
                     set(self.lesson.required_quiz_ids) - passed_quiz_ids(self.user, self.lesson)
                 ):
                     CompleteLessonAction(
-                        self.user, self.lesson, LessonCompletion.Method.QUIZ
+                        self.lesson, user=self.user, method=LessonCompletion.Method.QUIZ
                     ).execute()
         except IntegrityError:
             # The same form was posted twice at once, or another attempt took this number:

@@ -20,8 +20,8 @@ from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 from wagtail.models import Site
 
+from capacity_lms.core.actions import ActionRefused
 from courses.actions import (
-    ActionRefused,
     CompleteLessonAction,
     EnrolAction,
     LeaveAction,
@@ -43,10 +43,10 @@ def course_post(request, course):
     action = request.POST.get("action")
     try:
         if action == "enrol":
-            EnrolAction(request.user, course).execute()
+            EnrolAction(course, user=request.user).execute()
             messages.success(request, _("You are enrolled. Start with the first lesson."))
         elif action == "leave":
-            LeaveAction(request.user, course).execute()
+            LeaveAction(course, user=request.user).execute()
             messages.success(request, _("You have left this course."))
         else:
             messages.error(request, _("Unknown action."))
@@ -121,7 +121,7 @@ def lesson_post(request, lesson):
     course = lesson.course
     if action == "complete":
         try:
-            CompleteLessonAction(request.user, lesson).execute()
+            CompleteLessonAction(lesson, user=request.user).execute()
         except ActionRefused as error:
             _refused(request, error)
             return HttpResponseRedirect(lesson.url)
@@ -132,7 +132,11 @@ def lesson_post(request, lesson):
         quiz_id = request.POST.get("quiz_id", "")
         answers = answers_from_post(request.POST)
         submit = SubmitQuizAction(
-            request.user, lesson, quiz_id, answers, request.POST.get("submission_token")
+            lesson,
+            user=request.user,
+            quiz_id=quiz_id,
+            answers=answers,
+            submission_token=request.POST.get("submission_token"),
         )
         try:
             attempt = submit.execute()

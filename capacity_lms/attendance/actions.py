@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.attendance.signals import attendance_marked
-from courses.actions import ActionRefused
+from capacity_lms.core.actions import ActionRefused, BaseAction
 
-__all__ = ["ActionRefused", "MarkAttendanceAction", "meeting_of"]
+__all__ = ["MarkAttendanceAction", "meeting_of"]
 
 
 def meeting_of(session, occurrence_date):
@@ -33,7 +33,7 @@ def may_mark(user, session):
     return session.workshop.is_managed_by(user)
 
 
-class MarkAttendanceAction:
+class MarkAttendanceAction(BaseAction):
     """Give ``person`` (a user) or ``walk_in`` the ``status`` for one meeting.
 
     ``marker`` is who does it: a trainer of the workshop or staff, or the person themself for a
@@ -42,8 +42,9 @@ class MarkAttendanceAction:
 
     def __init__(
         self,
-        marker,
         session,
+        user=None,
+        *,
         occurrence_date,
         status,
         method,
@@ -52,7 +53,8 @@ class MarkAttendanceAction:
         remarks="",
         minutes_present=None,
     ):
-        self.marker = marker
+        super().__init__(session, user=user)
+        self.marker = user
         self.session = session
         self.occurrence_date = occurrence_date
         self.status = status

@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction, meeting_of
+from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.conf import get_setting
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
 
@@ -72,7 +73,7 @@ def check_in_window(occurrence):
     return occurrence.starts_at - margin, occurrence.ends_at + margin
 
 
-class CheckInAction:
+class CheckInAction(BaseAction):
     """The signed-in ``user`` checks in to the meeting a token (or a short code) names."""
 
     def __init__(self, user, token=None, code=None, now=None):
@@ -158,10 +159,10 @@ class CheckInAction:
         """``(record, changed)``: ``changed`` is False when they were already marked."""
         session, day = self.check()
         return MarkAttendanceAction(
-            self.user,
             session,
-            day,
-            AttendanceStatus.present(),
-            AttendanceRecord.Method.CHECK_IN,
+            user=self.user,
+            occurrence_date=day,
+            status=AttendanceStatus.present(),
+            method=AttendanceRecord.Method.CHECK_IN,
             person=self.user,
         ).execute()

@@ -22,8 +22,9 @@ from django.db.models import TextChoices
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction
+from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
+from capacity_lms.core.actions import ActionRefused, ImportRefused
 from capacity_lms.workshops.models import Registration, Session
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -68,14 +69,6 @@ class Outcome(TextChoices):
     UPDATED = "updated", gettext_lazy("updated")
     UNCHANGED = "unchanged", gettext_lazy("unchanged")
     REFUSED = "refused", gettext_lazy("refused")
-
-
-class ImportRefused(Exception):
-    """The file was not read; ``problems`` says why, one line each, naming the bad lines."""
-
-    def __init__(self, problems):
-        super().__init__("; ".join(str(problem) for problem in problems))
-        self.problems = problems
 
 
 @dataclass
@@ -400,11 +393,11 @@ def _apply(marker, marks, method, report, all_or_nothing):
         for mark in marks:
             try:
                 _record, changed = MarkAttendanceAction(
-                    marker,
                     mark.meeting.session,
-                    mark.meeting.occurrence_date,
-                    mark.status,
-                    method,
+                    user=marker,
+                    occurrence_date=mark.meeting.occurrence_date,
+                    status=mark.status,
+                    method=method,
                     person=mark.person,
                     remarks=mark.remarks,
                     minutes_present=mark.minutes,

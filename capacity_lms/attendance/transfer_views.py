@@ -20,13 +20,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from capacity_lms.attendance import exports
 from capacity_lms.attendance.imports import (
-    ImportRefused,
     find_meeting,
     import_online_report,
     import_roster,
     meetings_of,
 )
 from capacity_lms.core import spreadsheets
+from capacity_lms.core.actions import ImportRefused
 from capacity_lms.workshops.models import Workshop
 
 EACH_ROW = ""

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction, meeting_of
+from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of
 from capacity_lms.attendance.checkin import (
     CheckInAction,
     check_in_window,
@@ -35,6 +35,7 @@ from capacity_lms.attendance.checkin import (
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.workshops.models import Registration, Session, Workshop
 from capacity_lms.workshops.schedule import zone
@@ -231,11 +232,11 @@ class RosterView(MeetingMixin, TemplateView):
     def mark(self, status, row, remarks=""):
         try:
             _record, changed = MarkAttendanceAction(
-                self.request.user,
                 self.session,
-                self.day,
-                status,
-                ROSTER,
+                user=self.request.user,
+                occurrence_date=self.day,
+                status=status,
+                method=ROSTER,
                 remarks=remarks,
                 minutes_present=row.record.minutes_present if row.record else None,
                 **row.who(),
@@ -288,10 +289,10 @@ class RosterView(MeetingMixin, TemplateView):
     def add_walk_in(self, request):
         try:
             walk_in = AddWalkInAction(
-                request.user,
                 self.session,
-                request.POST.get("name", ""),
-                request.POST.get("email", ""),
+                user=request.user,
+                name=request.POST.get("name", ""),
+                email=request.POST.get("email", ""),
             ).execute()
         except ActionRefused as error:
             for message in error.messages:
@@ -313,7 +314,7 @@ class RosterView(MeetingMixin, TemplateView):
             return
         try:
             person = find_account(request.POST.get("account", ""))
-            kept = LinkWalkInAction(request.user, walk_in, person).execute()
+            kept = LinkWalkInAction(walk_in, user=request.user, person=person).execute()
         except ActionRefused as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from capacity_lms.attendance.actions import ActionRefused
 from capacity_lms.attendance.models import AttendanceRecord, WalkIn
 from capacity_lms.attendance.signals import attendance_marked
+from capacity_lms.core.actions import ActionRefused, BaseAction
 
 
 def _require_trainer(user, workshop):
@@ -22,11 +22,12 @@ def _require_trainer(user, workshop):
         )
 
 
-class AddWalkInAction:
+class AddWalkInAction(BaseAction):
     """``trainer`` adds someone who came without registering to ``session``'s workshop."""
 
-    def __init__(self, trainer, session, name, email=""):
-        self.trainer = trainer
+    def __init__(self, session, user=None, *, name, email=""):
+        super().__init__(session, user=user)
+        self.trainer = user
         self.session = session
         self.name = (name or "").strip()
         self.email = (email or "").strip()
@@ -63,15 +64,16 @@ def find_account(username_or_email):
     return found[0]
 
 
-class LinkWalkInAction:
+class LinkWalkInAction(BaseAction):
     """``trainer`` says that ``walk_in`` is the account ``person``; their records move to it.
 
     Returns the records that stayed with the walk-in because the person already had one for
     the same meeting.
     """
 
-    def __init__(self, trainer, walk_in, person):
-        self.trainer = trainer
+    def __init__(self, walk_in, user=None, *, person):
+        super().__init__(walk_in, user=user)
+        self.trainer = user
         self.walk_in = walk_in
         self.person = person
 

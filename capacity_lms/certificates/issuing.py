@@ -25,13 +25,12 @@ from capacity_lms.certificates.models import (
     subject_key,
 )
 from capacity_lms.certificates.signing import sign
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Workshop
-from courses.actions import ActionRefused
 from courses.models import CoursePage, Enrolment, LessonPage, QuizAttempt
 from courses.tree import children_of
 
 __all__ = [
-    "ActionRefused",
     "IssueCertificateAction",
     "ReissueCertificateAction",
     "RevokeCertificateAction",
@@ -222,24 +221,44 @@ def _need_reason(reason):
 # --- actions ---------------------------------------------------------------------------------
 
 
-class IssueCertificateAction:
-    """Issue ``subject``'s certificate (a course or a workshop) to ``person``.
+class IssueCertificateAction(BaseAction):
+    """Issue ``subject``'s certificate (a course or a workshop) to ``person``:
+    ``IssueCertificateAction(person, user=by, subject=course)``.
 
-    Without ``by`` it is the rule speaking: the rule must be met. With ``by`` (programme staff)
+    Without ``user`` it is the rule speaking: the rule must be met. With ``user`` (staff)
     it is issued by hand, rule or not, with a ``reason``. ``execute()`` returns
     ``(certificate, created)``: the live one already held comes back with ``created`` False.
+
+    Bulk issuing (a task going through :func:`eligible_people` of a rule, those without a
+    certificate) passes ``known_eligible=True``: the rule was checked for everyone in a few
+    queries, so ``execute()`` writes at once (a concurrent issue still leaves one certificate);
+    and ``text``, the subject's :func:`subject_text` computed once for all of them.
     """
 
-    def __init__(self, person, subject, by=None, reason="", layout=None, now=None, rule=None):
+    def __init__(
+        self,
+        person,
+        user=None,
+        *,
+        subject,
+        reason="",
+        layout=None,
+        now=None,
+        rule=None,
+        text=None,
+        known_eligible=False,
+    ):
+        super().__init__(person, user=user)
         self.person = person
         self.subject = subject
-        self.by = by
+        self.by = user
         self.reason = reason
         self.layout = layout
         self.now = now
         self.rule = rule or rule_for(subject)
         # The subject's titles and hours, when the caller computed them once for many people.
-        self.text = None
+        self.text = text
+        self.known_eligible = known_eligible
 
     def check(self):
         if self.by is not None:
@@ -270,15 +289,16 @@ class IssueCertificateAction:
         )
 
     def execute(self):
-        found = self.existing()
-        if found is not None:
-            return found, False
-        self.check()
-        return self.create()
+        if not self.known_eligible:
+            found = self.existing()
+            if found is not None:
+                return found, False
+            self.check()
+        return self._create()
 
-    def create(self):
-        """Write the certificate without checking (the caller did: bulk issuing); or, when a
-        concurrent request wrote it first, return theirs."""
+    def _create(self):
+        """Write the certificate; or, when a concurrent request wrote it first, return
+        theirs."""
         certificate = build_certificate(
             self.person,
             self.subject,
@@ -350,12 +370,13 @@ def build_certificate(
     return certificate
 
 
-class RevokeCertificateAction:
+class RevokeCertificateAction(BaseAction):
     """Revoke a certificate, with the reason. Revoking a revoked one changes nothing."""
 
-    def __init__(self, certificate, by, reason):
+    def __init__(self, certificate, user=None, *, reason):
+        super().__init__(certificate, user=user)
         self.certificate = certificate
-        self.by = by
+        self.by = user
         self.reason = reason
 
     def check(self):
@@ -379,14 +400,15 @@ class RevokeCertificateAction:
         return bool(changed)
 
 
-class ReissueCertificateAction:
+class ReissueCertificateAction(BaseAction):
     """Replace a valid certificate with a new one (new code, new PDF, the text as of now, the
     same dates): for a corrected name or title, or other languages. The old one verifies as
     replaced."""
 
-    def __init__(self, certificate, by, reason, layout=None):
+    def __init__(self, certificate, user=None, *, reason, layout=None):
+        super().__init__(certificate, user=user)
         self.certificate = certificate
-        self.by = by
+        self.by = user
         self.reason = reason
         self.layout = layout
 

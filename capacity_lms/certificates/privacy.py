@@ -45,7 +45,7 @@ def erase_certificates(rows, erasure):
     reason = gettext("Personal data erased at the holder's request.")
     files = []
     for certificate in rows.filter(status=Certificate.Status.VALID):
-        ErasureRevocation(certificate, erasure.by, reason).execute()
+        ErasureRevocation(certificate, user=erasure.by, reason=reason).execute()
     for name in rows.exclude(pdf="").values_list("pdf", flat=True):
         files.append(name)
     changed = Certificate.objects.filter(pk__in=rows.values("pk")).update(

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from capacity_lms.certificates.issuing import (
-    ActionRefused,
     IssueCertificateAction,
     eligible_people,
     rule_is_met,
@@ -24,8 +23,9 @@ from capacity_lms.certificates.issuing import (
 )
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.rendering import ensure_pdf, pdf_content
-from capacity_lms.workshops.calendar import absolute_url
-from capacity_lms.workshops.notifications import language_of
+from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.languages import language_of
+from capacity_lms.core.links import absolute_url
 
 
 @task()
@@ -85,9 +85,9 @@ def issue_certificates(rule_id):
     text = subject_text(rule.subject, rule.languages, rule)
     created = 0
     for person in eligible_people(rule, without_certificate=True):
-        action = IssueCertificateAction(person, rule.subject, rule=rule)
-        action.text = text
-        _certificate, was_created = action.create()
+        _certificate, was_created = IssueCertificateAction(
+            person, subject=rule.subject, rule=rule, text=text, known_eligible=True
+        ).execute()
         created += was_created
     return created
 
@@ -106,7 +106,9 @@ def check_certificates(user_id, rule_ids):
         if not rule_is_met(rule, person):
             continue
         try:
-            _certificate, was_created = IssueCertificateAction(person, rule.subject).execute()
+            _certificate, was_created = IssueCertificateAction(
+                person, subject=rule.subject
+            ).execute()
         except ActionRefused:
             continue
         created += was_created

@@ -31,7 +31,6 @@ from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from capacity_lms.certificates.issuing import (
-    ActionRefused,
     IssueCertificateAction,
     ReissueCertificateAction,
     RevokeCertificateAction,
@@ -43,6 +42,7 @@ from capacity_lms.certificates.models import (
     Layout,
 )
 from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.admin import NeutralisedExportMixin, ReadOnlyPermissionPolicy
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
@@ -443,7 +443,9 @@ class RevokeView(OneCertificateMixin, CertificateActionView):
     )
 
     def run(self, data):
-        RevokeCertificateAction(self.certificate, self.request.user, data["reason"]).execute()
+        RevokeCertificateAction(
+            self.certificate, user=self.request.user, reason=data["reason"]
+        ).execute()
         messages.success(
             self.request,
             _("Certificate %(reference)s is revoked.") % {"reference": self.certificate.reference},
@@ -462,7 +464,10 @@ class ReissueView(OneCertificateMixin, CertificateActionView):
 
     def run(self, data):
         new = ReissueCertificateAction(
-            self.certificate, self.request.user, data["reason"], layout=data["layout"] or None
+            self.certificate,
+            user=self.request.user,
+            reason=data["reason"],
+            layout=data["layout"] or None,
         ).execute()
         messages.success(
             self.request,
@@ -485,8 +490,8 @@ class IssueByHandView(CertificateActionView):
         person = data["person"]
         certificate, created = IssueCertificateAction(
             person,
-            data["course"] or data["workshop"],
-            by=self.request.user,
+            user=self.request.user,
+            subject=data["course"] or data["workshop"],
             reason=data["reason"],
             layout=data["layout"] or None,
         ).execute()

@@ -24,8 +24,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.signals import page_published
 
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
-from courses.actions import ActionRefused
 
 logger = logging.getLogger(__name__)
 
@@ -58,16 +58,21 @@ def _attachment_deleted(sender, instance, **kwargs):
     _delete_file_on_commit(instance.file.storage, instance.file.name)
 
 
-class PublishAttachmentsAction:
+class PublishAttachmentsAction(BaseAction):
     """Make each file of ``page`` still in private storage an ordinary Wagtail image or
     document (in the root collection, like every library file), shown with the page."""
 
     def __init__(self, page, user=None):
+        super().__init__(page, user=user)
         self.page = page
-        self.user = user
         self.written = []
 
+    def check(self):
+        """Nothing to refuse: it runs when the page is published, and Wagtail has checked the
+        publisher."""
+
     def execute(self):
+        self.check()
         pending = list(CaseStudyAttachment.objects.filter(page=self.page).pending())
         if not pending:
             return []
@@ -120,15 +125,15 @@ def _case_study_published(sender, instance, revision=None, **kwargs):
     PublishAttachmentsAction(instance).execute()
 
 
-class DeclineSubmissionAction:
+class DeclineSubmissionAction(BaseAction):
     """An editor declines a submitted case study: the page, its revisions and its files are
     deleted (unlike Wagtail's "request changes", which keeps everything). Only a submission
     never published may be declined; a published case study is unpublished or deleted in the
     page editor. ``user`` None is the erasure of the submitter's data (trusted, no check)."""
 
     def __init__(self, page, user=None):
+        super().__init__(page, user=user)
         self.page = page
-        self.user = user
 
     def check(self):
         page = self.page

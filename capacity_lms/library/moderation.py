@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.library.attachments import DeclineSubmissionAction
 from capacity_lms.library.models import CaseStudyPage
-from courses.actions import ActionRefused
 
 
 def may_decline(user, page):

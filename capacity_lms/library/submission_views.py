@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from capacity_lms.core import ratelimit
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.library.attachments import may_download
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage, LibraryIndexPage
 from capacity_lms.library.submissions import (
@@ -29,7 +30,6 @@ from capacity_lms.library.submissions import (
     with_workflow_states,
 )
 from capacity_lms.library.uploads import max_upload_bytes
-from courses.actions import ActionRefused
 
 
 @login_required
@@ -38,7 +38,7 @@ def submit_case_study(request, page_id):
     """The submission form (GET) and the submission itself (POST)."""
     library = get_object_or_404(LibraryIndexPage.objects.live().public(), pk=page_id)
     try:
-        SubmitCaseStudyAction(request.user, library, {}).check()
+        SubmitCaseStudyAction(library, user=request.user, cleaned_data={}).check()
     except ActionRefused as refused:
         return TemplateResponse(
             request,
@@ -58,7 +58,7 @@ def submit_case_study(request, page_id):
         form = CaseStudySubmissionForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             action = SubmitCaseStudyAction(
-                request.user, library, form.cleaned_data, form.uploads()
+                library, user=request.user, cleaned_data=form.cleaned_data, files=form.uploads()
             )
             try:
                 page = action.execute()

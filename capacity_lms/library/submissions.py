@@ -21,12 +21,12 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyIndicator, CaseStudyPage
 from capacity_lms.library.sanitise import clean_rich_text
 from capacity_lms.library.uploads import ACCEPTED_EXTENSIONS, UploadRefused, check_attachment
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from courses.actions import ActionRefused
 
 INDICATOR_ROWS = 3
 UPLOAD_SLOTS = 4
@@ -226,15 +226,15 @@ class UploadsRefused(ActionRefused):
         self.by_field = by_field
 
 
-class SubmitCaseStudyAction:
+class SubmitCaseStudyAction(BaseAction):
     """Create a draft case study from a member's form and send it to moderation.
 
     ``files`` is a list of ``(key, uploaded file, description)``; ``key`` (a form field name)
     is how a refused file's message finds its place in the form.
     """
 
-    def __init__(self, user, library, cleaned_data, files=()):
-        self.user = user
+    def __init__(self, library, user=None, *, cleaned_data, files=()):
+        super().__init__(library, user=user)
         self.library = library
         self.data = cleaned_data
         self.files = list(files)

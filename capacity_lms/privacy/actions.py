@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core.actions import BaseAction
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.privacy.registry import DELETE, KEEP, entries
 
@@ -261,16 +262,17 @@ def _scrub_logs_about(person, pseudonym):
         )
 
 
-class ErasePersonAction:
+class ErasePersonAction(BaseAction):
     """Erase ``person``'s data: every registered model as its entry says, then the account
     itself becomes pseudonymous and inactive. Erasing an erased account changes nothing more.
 
     ``by`` is the staff member (``None`` from the command line, trusted as an operator).
     """
 
-    def __init__(self, person, by=None, reason="", channel=PersonalDataRequest.Channel.ADMIN):
+    def __init__(self, person, user=None, *, reason="", channel=PersonalDataRequest.Channel.ADMIN):
+        super().__init__(person, user=user)
         self.person = person
-        self.by = by
+        self.by = user
         self.reason = (reason or "").strip()
         self.channel = channel
 

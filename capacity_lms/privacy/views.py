@@ -118,7 +118,7 @@ class PersonalDataAdminView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         erasure = ErasePersonAction(
             self.person,
-            by=request.user,
+            user=request.user,
             reason=form.cleaned_data["reason"],
             channel=PersonalDataRequest.Channel.ADMIN,
         ).execute()

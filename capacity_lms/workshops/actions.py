@@ -22,11 +22,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.actions import EditAction
 from wagtail.log_actions import LogFormatter, log
 
+from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Workshop
-from courses.actions import ActionRefused
+from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
 __all__ = [
-    "ActionRefused",
     "AddPersonAction",
     "CancelRegistrationAction",
     "EditWorkshopAction",
@@ -191,11 +191,11 @@ def _cancellation_ended(workshop):
     )
 
 
-class RegisterAction:
+class RegisterAction(BaseAction):
     """A member registers themself: a seat if one is free, else the waiting list."""
 
-    def __init__(self, user, workshop):
-        self.user = user
+    def __init__(self, workshop, user=None):
+        super().__init__(workshop, user=user)
         self.workshop = workshop
 
     def check(self, workshop=None):
@@ -232,7 +232,7 @@ class RegisterAction:
             return registration
 
 
-class CancelRegistrationAction:
+class CancelRegistrationAction(BaseAction):
     """A member gives up their seat or their place in line. Cancelling twice is harmless;
     cancelling once the workshop has ended is refused (it would promote people to a past
     event and change attendance rates and certificates)."""
@@ -240,8 +240,8 @@ class CancelRegistrationAction:
     #: Whether the member is told by e-mail (a subclass may say no, as the erasure does).
     tells_person = True
 
-    def __init__(self, user, workshop):
-        self.user = user
+    def __init__(self, workshop, user=None):
+        super().__init__(workshop, user=user)
         self.workshop = workshop
 
     def check(self, workshop=None):
@@ -293,7 +293,7 @@ def _log_correction(workshop, by, registration, reason):
     )
 
 
-class AddPersonAction:
+class AddPersonAction(BaseAction):
     """A trainer registers someone. Outside the registration window too; never above capacity
     unless ``over_capacity`` is given (a trainer's deliberate choice).
 
@@ -301,8 +301,9 @@ class AddPersonAction:
     workshop's history, and the person is not e-mailed.
     """
 
-    def __init__(self, trainer, workshop, person, over_capacity=False, reason=""):
-        self.trainer = trainer
+    def __init__(self, workshop, user=None, *, person, over_capacity=False, reason=""):
+        super().__init__(workshop, user=user)
+        self.trainer = user
         self.workshop = workshop
         self.person = person
         self.over_capacity = over_capacity
@@ -342,15 +343,16 @@ class AddPersonAction:
             return registration
 
 
-class RemovePersonAction:
+class RemovePersonAction(BaseAction):
     """A trainer removes someone; their seat goes to the first person waiting.
 
     After the workshop has ended it is a correction: ``reason`` is required and kept in the
     workshop's history; nobody is e-mailed and nobody is promoted.
     """
 
-    def __init__(self, trainer, workshop, person, reason=""):
-        self.trainer = trainer
+    def __init__(self, workshop, user=None, *, person, reason=""):
+        super().__init__(workshop, user=user)
+        self.trainer = user
         self.workshop = workshop
         self.person = person
         self.reason = (reason or "").strip()
@@ -380,18 +382,19 @@ class RemovePersonAction:
             return registration
 
 
-class EditWorkshopAction(EditAction):
-    """An edit of a workshop: Wagtail's edit action, registered for :class:`Workshop` so that
-    the admin's edit view (and any caller of the action registry) goes through it.
+class EditWorkshopAction(EditAction, BaseAction):
+    """An edit of a workshop (and of its sessions, inline in its form): Wagtail's edit action,
+    registered for :class:`Workshop` so that the admin's edit view (and any caller of the
+    action registry) goes through it.
 
     The workshop row is locked first, so that registrations and cancellations wait for the
-    edit; once it is saved, seats that appeared (a higher capacity, or none) go to the people
-    waiting, first in first out, in the same transaction, each told once after the commit.
-    A lower capacity moves nobody back to the waiting list. Nobody is promoted at a workshop
-    that is not published or has ended. ``promoted`` holds the registrations promoted.
-
-    ``Workshop.save()`` still queues the notices of a changed venue or a cancellation; those
-    leave out whoever was registered or promoted after the change (they were told with it).
+    edit. Once it is saved, the people registered are told after the commit of what changed
+    for them (a cancellation, a new venue or way to join, a session whose SEQUENCE grew), and
+    seats that appeared (a higher capacity, or none) go to the people waiting, first in first
+    out, in the same transaction, each told once after the commit. A lower capacity moves
+    nobody back to the waiting list. Nobody is promoted at a workshop that is not published or
+    has ended. ``promoted`` holds the registrations promoted. The change notices leave out
+    whoever was registered or promoted after the change (they were told with it).
     """
 
     def __init__(self, instance, user=None, **kwargs):
@@ -407,10 +410,12 @@ class EditWorkshopAction(EditAction):
 
     @transaction.atomic
     def _edit(self, skip_permission_checks=False):
-        _locked(self.instance)
+        before = _locked(self.instance)
+        sequences = session_sequences(before.pk)
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
         # As saved, sessions and changes included (the form's instance may hold its own).
         saved = Workshop.objects.get(pk=instance.pk)
+        queue_workshop_notices(before, saved, sequences)
         if not saved.has_ended():
             self.promoted = fill_free_seats(saved)
         return instance

@@ -20,19 +20,13 @@ from icalendar import Calendar
 from icalendar.parser.content_line import NEWLINE, UFOLD
 from icalendar.parser_tools import to_unicode
 
+from capacity_lms.core.actions import BaseAction, ImportRefused
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models import OccurrenceChange, Session
+from capacity_lms.workshops.schedule_edits import queue_session_notice, series_changed
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_EVENTS = 1000
-
-
-class ImportRefused(Exception):
-    """The file was not imported; ``problems`` says why, one line each."""
-
-    def __init__(self, problems):
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 @dataclass
@@ -243,58 +237,87 @@ def _exdates(event, zone):
             yield moment.date() if isinstance(moment, datetime.datetime) else moment
 
 
-def import_calendar(workshop, data):
-    """Create or update ``workshop``'s sessions from ``data``; an :class:`ImportReport`.
+class ImportSessionsAction(BaseAction):
+    """Create or update a workshop's sessions from an ``.ics`` file:
+    ``ImportSessionsAction(workshop, user=trainer, data=bytes).execute()`` returns an
+    :class:`ImportReport`, or raises ImportRefused and writes nothing.
 
     UIDs that belong to another workshop's sessions are refused: a trainer changes only what
-    they manage. Importing the same file twice changes nothing (and bumps no SEQUENCE).
+    they manage (the view has checked the workshop is the user's). Importing the same file
+    twice changes nothing (and bumps no SEQUENCE). The people registered are told, after the
+    commit, of each session whose times, rule or status changed, and of each series whose
+    occurrences changed (which gets a higher SEQUENCE).
     """
-    events = parse_calendar(data, workshop.default_time_zone)
-    elsewhere = Session.objects.filter(uid__in=[event.uid for event in events]).exclude(
-        workshop=workshop
-    )
-    if elsewhere.exists():
-        raise ImportRefused(
-            [
-                _("UID %(uid)s belongs to a session of another workshop.") % {"uid": session.uid}
-                for session in elsewhere
-            ]
+
+    def __init__(self, instance, user=None, *, data=b""):
+        super().__init__(instance, user=user)
+        self.data = data
+
+    def check(self):
+        workshop = self.instance
+        events = parse_calendar(self.data, workshop.default_time_zone)
+        elsewhere = Session.objects.filter(uid__in=[event.uid for event in events]).exclude(
+            workshop=workshop
         )
-    report = ImportReport()
-    with transaction.atomic():
-        existing = {
-            session.uid: session
-            for session in Session.objects.filter(workshop=workshop).prefetch_related("changes")
-        }
-        for event in events:
-            session = existing.get(event.uid) or Session(workshop=workshop, uid=event.uid)
-            values = {
-                "title": event.title,
-                "date": event.date,
-                "start_time": event.start_time,
-                "end_time": event.end_time,
-                "time_zone": event.time_zone,
-                "recurrence": event.recurrence,
-                "status": Session.Status.CANCELLED
-                if event.cancelled
-                else Session.Status.SCHEDULED,
-            }
-            changed = session.pk is None or any(
-                getattr(session, name) != value for name, value in values.items()
+        if elsewhere.exists():
+            raise ImportRefused(
+                [
+                    _("UID %(uid)s belongs to a session of another workshop.")
+                    % {"uid": session.uid}
+                    for session in elsewhere
+                ]
             )
-            if changed:
-                for name, value in values.items():
-                    setattr(session, name, value)
-                session.full_clean(exclude=["workshop", "uid"])
-                session.save()
-            changes_changed = _apply_changes(session, event)
-            if session.pk and event.uid not in existing:
-                report.created.append(session)
-            elif changed or changes_changed:
-                report.updated.append(session)
-            else:
-                report.unchanged.append(session)
-    return report
+        return events
+
+    def execute(self):
+        events = self.check()
+        workshop = self.instance
+        report = ImportReport()
+        with transaction.atomic():
+            existing = {
+                session.uid: session
+                for session in Session.objects.filter(workshop=workshop).prefetch_related(
+                    "changes"
+                )
+            }
+            for event in events:
+                session = existing.get(event.uid) or Session(workshop=workshop, uid=event.uid)
+                sequence = session.sequence
+                changed = _apply_event(session, event)
+                changes_changed = _apply_changes(session, event)
+                if changes_changed:
+                    sequence = series_changed(session.pk)
+                elif event.uid in existing and session.sequence > sequence:
+                    queue_session_notice(session.pk, session.sequence)
+                if event.uid not in existing:
+                    report.created.append(session)
+                elif changed or changes_changed:
+                    report.updated.append(session)
+                else:
+                    report.unchanged.append(session)
+        return report
+
+
+def _apply_event(session, event):
+    """Give ``session`` the event's values and save it when any differ; True when it did."""
+    values = {
+        "title": event.title,
+        "date": event.date,
+        "start_time": event.start_time,
+        "end_time": event.end_time,
+        "time_zone": event.time_zone,
+        "recurrence": event.recurrence,
+        "status": Session.Status.CANCELLED if event.cancelled else Session.Status.SCHEDULED,
+    }
+    changed = session.pk is None or any(
+        getattr(session, name) != value for name, value in values.items()
+    )
+    if changed:
+        for name, value in values.items():
+            setattr(session, name, value)
+        session.full_clean(exclude=["workshop", "uid"])
+        session.save()
+    return changed
 
 
 def _apply_changes(session, event):

@@ -13,7 +13,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -232,32 +232,18 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Keep the row consistent: a slug, and a higher SEQUENCE when calendars show something
+        else. Nobody is told here: an edit that tells people goes through
+        ``EditWorkshopAction``."""
         if not self.slug:
             self.slug = unique_slug(self.title)
-        loaded = getattr(self, "_loaded", {})
-        changed = self.changed_calendar_fields()
-        self.calendar_changed = bool(changed)
-        self.newly_cancelled = (
-            "status" in loaded
-            and loaded["status"] != self.Status.CANCELLED
-            and self.status == self.Status.CANCELLED
-        )
-        if self.calendar_changed:
+        if self.calendar_fields_changed():
             self.sequence += 1
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "sequence", "updated_at"}
         super().save(*args, **kwargs)
         self.remember_calendar_fields()
-        from capacity_lms.workshops import notifications
-
-        pk, sequence = self.pk, self.sequence
-        if self.newly_cancelled:
-            transaction.on_commit(lambda: notifications.notify_workshop_cancelled.enqueue(pk))
-        elif changed & self.NOTIFIED_FIELDS and self.status == self.Status.PUBLISHED:
-            transaction.on_commit(
-                lambda: notifications.notify_workshop_changed.enqueue(pk, sequence)
-            )
 
     def get_absolute_url(self):
         return reverse("capacity_lms:workshop_detail", kwargs={"slug": self.slug})
@@ -484,18 +470,14 @@ class Session(CalendarFieldsMixin, models.Model):
         return f"{self.workshop} – {self.date:%Y-%m-%d} {self.start_time:%H:%M} {self.time_zone}"
 
     def save(self, *args, **kwargs):
+        """Keep the row consistent: UTC instants from the wall times, and a higher SEQUENCE
+        when calendars show something else. Nobody is told here (see ``schedule_edits``)."""
         self.recurrence = schedule.normalise_rule(self.recurrence)
         self.compute_instants()
-        changed = self.calendar_fields_changed()
-        if changed:
+        if self.calendar_fields_changed():
             self.sequence += 1
         super().save(*args, **kwargs)
         self.remember_calendar_fields()
-        if changed:
-            from capacity_lms.workshops.notifications import notify_session_changed
-
-            pk, sequence = self.pk, self.sequence
-            transaction.on_commit(lambda: notify_session_changed.enqueue(pk, sequence))
 
     def clean(self):
         super().clean()
@@ -644,24 +626,11 @@ class OccurrenceChange(models.Model):
         return f"{self.session} – {self.original_date:%Y-%m-%d} ({self.get_status_display()})"
 
     def save(self, *args, **kwargs):
+        """A change saved again gets a higher SEQUENCE. The series' own SEQUENCE and the notice
+        to registered people are the action's (``schedule_edits``), not this row's."""
         if self.pk:
             self.sequence += 1
         super().save(*args, **kwargs)
-        self.session_changed()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.session_changed()
-        return result
-
-    def session_changed(self):
-        """The series changed: its SEQUENCE grows and registered people are told."""
-        from capacity_lms.workshops.notifications import notify_session_changed
-
-        sessions = Session.objects.filter(pk=self.session_id)
-        sessions.update(sequence=F("sequence") + 1, updated_at=timezone.now())
-        session_id, sequence = self.session_id, sessions.values_list("sequence", flat=True).get()
-        transaction.on_commit(lambda: notify_session_changed.enqueue(session_id, sequence))
 
     def clean(self):
         super().clean()

@@ -8,8 +8,9 @@ registrations for workshops that are over stay, pseudonymous, for the reports.
 
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.privacy.registry import DELETE, KEEP, register
-from capacity_lms.workshops.actions import ActionRefused, CancelRegistrationAction
+from capacity_lms.workshops.actions import CancelRegistrationAction
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
     Registration,
@@ -44,7 +45,7 @@ def erase_registrations(rows, erasure):
     cancelled = 0
     for registration in registrations:
         try:
-            ErasureCancellation(erasure.person, registration.workshop).execute()
+            ErasureCancellation(registration.workshop, user=erasure.person).execute()
         except ActionRefused as refused:
             # Its last meetings are cancelled or moved earlier: it has ended, and its
             # registrations stay like those of any past workshop.

@@ -31,14 +31,15 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from capacity_lms.workshops.actions import (
-    ActionRefused,
-    CancelRegistrationAction,
-    RegisterAction,
-)
+from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.calendar import CalendarBuilder, feed_name
+from capacity_lms.workshops.feed_tokens import (
+    RenewCalendarAddressAction,
+    RevokeCalendarAddressAction,
+)
 from capacity_lms.workshops.models import CalendarFeedToken, Registration, Session, Workshop
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
 from courses.models import CoursePage
@@ -250,7 +251,7 @@ def _registration_post(request, slug, action_class, success):
             f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': workshop.get_absolute_url()})}"
         )
     try:
-        registration = action_class(request.user, workshop).execute()
+        registration = action_class(workshop, user=request.user).execute()
         messages.success(request, success(registration))
     except ActionRefused as error:
         for message in error.messages:
@@ -499,15 +500,13 @@ class MyCalendarView(LoginRequiredMixin, TemplateView):
     def post(self, request):
         action = request.POST.get("action")
         if action in ("create", "renew"):
-            CalendarFeedToken.objects.update_or_create(
-                user=request.user, defaults={"token": CalendarFeedToken.new_token()}
-            )
+            RenewCalendarAddressAction(request.user, user=request.user).execute()
             messages.success(
                 request,
                 _("Your calendar address is ready. An address you used before no longer works."),
             )
         elif action == "revoke":
-            CalendarFeedToken.objects.filter(user=request.user).delete()
+            RevokeCalendarAddressAction(request.user, user=request.user).execute()
             messages.success(request, _("Your calendar address is turned off."))
         else:
             messages.error(request, _("Unknown action."))

@@ -31,9 +31,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from capacity_lms.core import admin as core_admin
+from capacity_lms.core.actions import ActionRefused, ImportRefused
 from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
-from capacity_lms.workshops.actions import ActionRefused, AddPersonAction, RemovePersonAction
-from capacity_lms.workshops.ics_import import ImportRefused, import_calendar
+from capacity_lms.workshops.actions import AddPersonAction, RemovePersonAction
+from capacity_lms.workshops.ics_import import ImportSessionsAction
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
 
 
@@ -283,9 +284,9 @@ def registrations(request, pk):
             if request.POST.get("action") == "add":
                 if form.is_valid():
                     registration = AddPersonAction(
-                        request.user,
                         workshop,
-                        form.cleaned_data["person"],
+                        user=request.user,
+                        person=form.cleaned_data["person"],
                         over_capacity=form.cleaned_data["over_capacity"],
                         reason=form.cleaned_data["reason"],
                     ).execute()
@@ -307,7 +308,10 @@ def registrations(request, pk):
                 remove_form = RemovePersonForm(request.POST)
                 if remove_form.is_valid():
                     RemovePersonAction(
-                        request.user, workshop, person, reason=remove_form.cleaned_data["reason"]
+                        workshop,
+                        user=request.user,
+                        person=person,
+                        reason=remove_form.cleaned_data["reason"],
                     ).execute()
                     messages.success(request, _("%(person)s is removed.") % {"person": person})
                     return HttpResponseRedirect(request.path)
@@ -356,7 +360,9 @@ def import_sessions(request, pk):
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            report = import_calendar(workshop, form.cleaned_data["calendar_file"].read())
+            report = ImportSessionsAction(
+                workshop, user=request.user, data=form.cleaned_data["calendar_file"].read()
+            ).execute()
         except ImportRefused as error:
             problems = error.problems
             messages.error(request, _("Nothing was imported."))

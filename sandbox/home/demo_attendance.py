@@ -88,11 +88,11 @@ def load_attendance(users, members):
     for day, marks in zip(dates, MARKS, strict=True):
         for username, (code, how) in marks.items():
             MarkAttendanceAction(
-                people[username] if how == "check_in" else trainer,
                 session,
-                day,
-                statuses[code],
-                how,
+                user=people[username] if how == "check_in" else trainer,
+                occurrence_date=day,
+                status=statuses[code],
+                method=how,
                 person=people[username],
                 remarks="Train en retard" if code == "late" else "",
             ).execute()
@@ -100,6 +100,11 @@ def load_attendance(users, members):
         workshop=workshop, name="Rachid Benjelloun", email="", added_by=trainer
     )
     MarkAttendanceAction(
-        trainer, session, dates[1], statuses["present"], "roster", walk_in=walk_in
+        session,
+        user=trainer,
+        occurrence_date=dates[1],
+        status=statuses["present"],
+        method="roster",
+        walk_in=walk_in,
     ).execute()
     return {"attendance records": AttendanceRecord.objects.count()}

@@ -79,12 +79,12 @@ def ensure_rules():
     return rules
 
 
-def issue_once(person, subject, **kwargs):
+def issue_once(person, subject, by=None, **kwargs):
     """Issue ``subject``'s certificate unless ``person`` holds or ever held one (revoked,
     replaced): what staff did to the demo certificates stays done. Returns the new one."""
     if Certificate.objects.filter(user=person, subject_key=subject_key(subject)).exists():
         return None
-    return IssueCertificateAction(person, subject, **kwargs).execute()[0]
+    return IssueCertificateAction(person, user=by, subject=subject, **kwargs).execute()[0]
 
 
 def load_certificates(users):
@@ -122,7 +122,7 @@ def load_certificates(users):
     if certificate is not None:
         RevokeCertificateAction(
             certificate,
-            by=staff,
+            user=staff,
             reason="Demo: issued by mistake, attendance 67% is below the 75% the rule asks",
         ).execute()
 

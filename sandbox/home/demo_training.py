@@ -164,23 +164,27 @@ def _pass_quizzes(user, lesson, token_prefix):
         if QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).exists():
             continue
         SubmitQuizAction(
-            user, lesson, quiz_id, correct_answers(quiz), f"{token_prefix}-{quiz_id}"
+            lesson,
+            user=user,
+            quiz_id=quiz_id,
+            answers=correct_answers(quiz),
+            submission_token=f"{token_prefix}-{quiz_id}",
         ).execute()
 
 
 def ensure_learner_history(learner, courses):
     """The demo learner completed the French foundations module and is halfway into another."""
     foundations = courses[("project-engineering-foundations", "fr")]
-    EnrolAction(learner, foundations).execute()
+    EnrolAction(foundations, user=learner).execute()
     for lesson in LessonPage.objects.child_of(foundations).live().specific():
         _pass_quizzes(learner, lesson, "demo")
         if not lesson.required_quiz_ids:
-            CompleteLessonAction(learner, lesson).execute()
+            CompleteLessonAction(lesson, user=learner).execute()
     cultural = courses[("cultural-projects-link-with-morocco", "fr")]
-    EnrolAction(learner, cultural).execute()
+    EnrolAction(cultural, user=learner).execute()
     first = LessonPage.objects.child_of(cultural).live().order_by("path").first().specific
     if not first.required_quiz_ids:
-        CompleteLessonAction(learner, first).execute()
+        CompleteLessonAction(first, user=learner).execute()
 
 
 def load_training(users):

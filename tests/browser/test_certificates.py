@@ -39,7 +39,7 @@ def build_world():
     CertificateRule.objects.create(course=course, layout=Layout.ARABIC_FRENCH)
     holder = make_holder()
     complete(holder, course)
-    certificate, created = IssueCertificateAction(holder, course).execute()
+    certificate, created = IssueCertificateAction(holder, subject=course).execute()
     assert created
     certificate.refresh_from_db()
     return {"holder": holder, "course": course, "certificate": certificate}

@@ -744,7 +744,9 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
     demo = demo_pages(lang)
     demo.meeting = meeting_now()
     # In French the demo learner is enrolled already; in the other languages, enrolled here.
-    EnrolAction(get_user_model().objects.get(username="learner"), demo.enrolled_course).execute()
+    EnrolAction(
+        demo.enrolled_course, user=get_user_model().objects.get(username="learner")
+    ).execute()
     sign_in(desktop_page, lang, "learner", localized(lang, "capacity_lms:my_learning"))
     check_every_page(desktop_page, LEARNER, demo)
 

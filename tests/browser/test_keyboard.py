@@ -172,9 +172,9 @@ def course_world(pytestconfig, live_server, transactional_db):
 def enrol(world, lessons_done=0):
     from courses.actions import CompleteLessonAction, EnrolAction
 
-    EnrolAction(world["learner"], world["course"]).execute()
+    EnrolAction(world["course"], user=world["learner"]).execute()
     for lesson in world["lessons"][:lessons_done]:
-        CompleteLessonAction(world["learner"], lesson).execute()
+        CompleteLessonAction(lesson, user=world["learner"]).execute()
 
 
 @JAVASCRIPT

@@ -32,15 +32,6 @@ KNOWN_CYCLES = {
     # LibraryIndexPage.get_context builds its listing (library.browsing), which queries the
     # pages: the same shape as the catalogue, removed with it.
     frozenset({"capacity_lms.library.browsing", "capacity_lms.library.models"}),
-    # Workshop, Session and OccurrenceChange.save() queue the notices: gone when the edit
-    # actions own those side effects (issue #19, point 3).
-    frozenset(
-        {
-            "capacity_lms.workshops.calendar",
-            "capacity_lms.workshops.models",
-            "capacity_lms.workshops.notifications",
-        }
-    ),
     # issuing enqueues the issuing task, which calls back into issuing: gone when the task
     # calls the action (issue #19, point 4).
     frozenset({"capacity_lms.certificates.issuing", "capacity_lms.certificates.tasks"}),

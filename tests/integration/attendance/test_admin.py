@@ -47,12 +47,22 @@ def meeting_with_records(workshop, marker, people, code="present", walk_in_name=
     for person in people:
         RegistrationFactory(workshop=workshop, user=person, status="confirmed")
         MarkAttendanceAction(
-            marker, session, session.date, status(code), ROSTER, person=person
+            session,
+            user=marker,
+            occurrence_date=session.date,
+            status=status(code),
+            method=ROSTER,
+            person=person,
         ).execute()
     if walk_in_name:
         walk_in = WalkIn.objects.create(workshop=workshop, name=walk_in_name, added_by=marker)
         MarkAttendanceAction(
-            marker, session, session.date, status(code), ROSTER, walk_in=walk_in
+            session,
+            user=marker,
+            occurrence_date=session.date,
+            status=status(code),
+            method=ROSTER,
+            walk_in=walk_in,
         ).execute()
     return session
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import signing
 from django.utils.formats import date_format
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction
+from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.checkin import (
     SALT,
     CheckInAction,
@@ -20,6 +20,7 @@ from capacity_lms.attendance.checkin import (
     slot_seconds,
 )
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.workshops.models import OccurrenceChange
 from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
 from tests.integration.attendance.conftest import session_around
@@ -263,7 +264,12 @@ def test_roster_then_check_in_leaves_the_roster_mark_and_one_history_row(
 ):
     person = registered[0]
     MarkAttendanceAction(
-        trainer, session, session.date, status("present"), ROSTER, person=person
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("present"),
+        method=ROSTER,
+        person=person,
     ).execute()
     record, changed = CheckInAction(
         person, token=make_token(session, session.date), now=during(session)
@@ -277,7 +283,12 @@ def test_roster_then_check_in_leaves_the_roster_mark_and_one_history_row(
 def test_a_check_in_after_the_trainer_marked_late_makes_them_present(session, trainer, registered):
     person = registered[0]
     MarkAttendanceAction(
-        trainer, session, session.date, status("late"), ROSTER, person=person
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("late"),
+        method=ROSTER,
+        person=person,
     ).execute()
     record, changed = CheckInAction(
         person, token=make_token(session, session.date), now=during(session)
@@ -293,7 +304,12 @@ def test_check_in_then_roster_leaves_one_record_with_the_trainers_word(
     person = registered[0]
     CheckInAction(person, token=make_token(session, session.date), now=during(session)).execute()
     record, changed = MarkAttendanceAction(
-        trainer, session, session.date, status("late"), ROSTER, person=person
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("late"),
+        method=ROSTER,
+        person=person,
     ).execute()
     assert changed
     assert AttendanceRecord.objects.filter(user=person).count() == 1
@@ -331,7 +347,12 @@ def test_another_trainer_or_a_member_cannot_mark_by_any_method(session, other_tr
         for method in AttendanceRecord.Method.values:
             with pytest.raises(ActionRefused):
                 MarkAttendanceAction(
-                    marker, session, session.date, status("present"), method, person=person
+                    session,
+                    user=marker,
+                    occurrence_date=session.date,
+                    status=status("present"),
+                    method=method,
+                    person=person,
                 ).execute()
     assert not AttendanceRecord.objects.exists()
 

@@ -140,11 +140,11 @@ def test_two_trainers_marking_the_same_people_at_once_leave_one_record_each(worl
 
     def mark(marker, status, person):
         return lambda: MarkAttendanceAction(
-            marker,
             session,
-            session.date,
-            status,
-            AttendanceRecord.Method.ROSTER,
+            user=marker,
+            occurrence_date=session.date,
+            status=status,
+            method=AttendanceRecord.Method.ROSTER,
             person=person,
         ).execute()
 

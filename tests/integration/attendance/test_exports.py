@@ -75,10 +75,21 @@ def marked(workshop, trainer, now):
     for person in (hacker, plain):
         RegistrationFactory(workshop=workshop, user=person, status="confirmed")
     MarkAttendanceAction(
-        trainer, session, session.date, status("present"), "roster", hacker
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("present"),
+        method="roster",
+        person=hacker,
     ).execute()
     MarkAttendanceAction(
-        trainer, session, session.date, status("absent"), "import", plain, remarks="@home"
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("absent"),
+        method="import",
+        person=plain,
+        remarks="@home",
     ).execute()
     return session, hacker, plain
 
@@ -106,7 +117,12 @@ def test_a_walk_in_is_exported_with_their_name(client, trainer, workshop, marked
         workshop=workshop, name="+Nour", email="nour@example.org", added_by=trainer
     )
     MarkAttendanceAction(
-        trainer, session, session.date, status("late"), "roster", walk_in=walk_in
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("late"),
+        method="roster",
+        walk_in=walk_in,
     ).execute()
     client.force_login(trainer)
     _header, *rows = read_csv(client.get(meeting_url(workshop, session, "csv")))
@@ -145,7 +161,14 @@ def test_the_rates_csv(client, trainer, workshop, marked):
 def test_a_meeting_export_holds_that_meeting_only(client, trainer, workshop, marked, now):
     session, hacker, _plain = marked
     other = session_around(workshop, now)
-    MarkAttendanceAction(trainer, other, other.date, status("late"), "roster", hacker).execute()
+    MarkAttendanceAction(
+        other,
+        user=trainer,
+        occurrence_date=other.date,
+        status=status("late"),
+        method="roster",
+        person=hacker,
+    ).execute()
     client.force_login(trainer)
     _header, *rows = read_csv(client.get(meeting_url(workshop, other, "csv")))
     assert [(row[2], row[5]) for row in rows] == [(other.date.isoformat(), "Late")]

@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from capacity_lms.attendance.imports import (
-    ImportRefused,
     Outcome,
     find_meeting,
     import_online_report,
@@ -17,6 +16,7 @@ from capacity_lms.attendance.imports import (
     read_table,
 )
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
+from capacity_lms.core.actions import ImportRefused
 from sandbox.testing.factories import UserFactory
 from tests.integration.attendance.conftest import session_around
 

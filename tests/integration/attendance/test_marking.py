@@ -2,8 +2,9 @@
 
 import pytest
 
-from capacity_lms.attendance.actions import ActionRefused, MarkAttendanceAction
+from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
+from capacity_lms.core.actions import ActionRefused
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,12 @@ def test_marking_twice_leaves_one_record_and_one_history_row(session, trainer, r
     person = registered[0]
     for _ in range(2):
         MarkAttendanceAction(
-            trainer, session, session.date, status("present"), ROSTER, person=person
+            session,
+            user=trainer,
+            occurrence_date=session.date,
+            status=status("present"),
+            method=ROSTER,
+            person=person,
         ).execute()
     assert AttendanceRecord.objects.filter(user=person).count() == 1
     assert AttendanceChange.objects.filter(record__user=person).count() == 1
@@ -36,7 +42,12 @@ def test_every_change_is_kept(session, trainer, registered):
     person = registered[0]
     for code in ("present", "late", "excused"):
         MarkAttendanceAction(
-            trainer, session, session.date, status(code), ROSTER, person=person
+            session,
+            user=trainer,
+            occurrence_date=session.date,
+            status=status(code),
+            method=ROSTER,
+            person=person,
         ).execute()
     record = AttendanceRecord.objects.get(user=person)
     assert record.status.code == "excused"
@@ -53,10 +64,20 @@ def test_only_the_workshops_trainers_and_staff_mark(
     for outsider in (other_trainer, member):
         with pytest.raises(ActionRefused):
             MarkAttendanceAction(
-                outsider, session, session.date, status("present"), ROSTER, person=registered[0]
+                session,
+                user=outsider,
+                occurrence_date=session.date,
+                status=status("present"),
+                method=ROSTER,
+                person=registered[0],
             ).execute()
     assert not AttendanceRecord.objects.exists()
     MarkAttendanceAction(
-        staff, session, session.date, status("present"), ROSTER, person=registered[0]
+        session,
+        user=staff,
+        occurrence_date=session.date,
+        status=status("present"),
+        method=ROSTER,
+        person=registered[0],
     ).execute()
     assert AttendanceRecord.objects.count() == 1

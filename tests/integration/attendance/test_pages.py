@@ -127,7 +127,12 @@ def test_the_trainer_lists_their_meetings_with_roster_and_check_in_links(
 def test_saving_the_roster_marks_only_what_changed(client, trainer, session, registered):
     first, second, third = registered
     MarkAttendanceAction(
-        trainer, session, session.date, status("late"), ROSTER, person=third
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("late"),
+        method=ROSTER,
+        person=third,
     ).execute()
     client.force_login(trainer)
     response = client.post(
@@ -154,7 +159,12 @@ def test_mark_all_present_gives_present_to_everyone_without_a_record(
 ):
     walk_in = WalkIn.objects.create(workshop=session.workshop, name="Hind")
     MarkAttendanceAction(
-        trainer, session, session.date, status("absent"), ROSTER, person=registered[0]
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("absent"),
+        method=ROSTER,
+        person=registered[0],
     ).execute()
     client.force_login(trainer)
     client.post(roster_url(session), {"action": "all_present"})
@@ -191,7 +201,14 @@ def test_linking_a_walk_in_keeps_the_persons_own_record_and_says_so(
     person = registered[0]
     walk_in = WalkIn.objects.create(workshop=session.workshop, name="Same person")
     for who, code in (({"walk_in": walk_in}, "present"), ({"person": person}, "late")):
-        MarkAttendanceAction(trainer, session, session.date, status(code), ROSTER, **who).execute()
+        MarkAttendanceAction(
+            session,
+            user=trainer,
+            occurrence_date=session.date,
+            status=status(code),
+            method=ROSTER,
+            **who,
+        ).execute()
     client.force_login(trainer)
     response = client.post(
         roster_url(session),
@@ -249,7 +266,12 @@ def test_the_roster_runs_as_many_queries_for_30_people_as_for_3(
         RegistrationFactory(workshop=workshop, user=person, status="confirmed")
         if number % 3 == 0:
             MarkAttendanceAction(
-                trainer, session, session.date, status("late"), ROSTER, person=person
+                session,
+                user=trainer,
+                occurrence_date=session.date,
+                status=status("late"),
+                method=ROSTER,
+                person=person,
             ).execute()
     WalkIn.objects.create(workshop=workshop, name="Walk-in")
     assert roster_queries(client, trainer, session) == small
@@ -262,7 +284,12 @@ def test_the_check_in_screen_shows_a_qr_code_the_short_code_and_the_count(
     client, trainer, session, registered
 ):
     MarkAttendanceAction(
-        trainer, session, session.date, status("present"), ROSTER, person=registered[0]
+        session,
+        user=trainer,
+        occurrence_date=session.date,
+        status=status("present"),
+        method=ROSTER,
+        person=registered[0],
     ).execute()
     client.force_login(trainer)
     content = text(client.get(screen_url(session)))
@@ -380,10 +407,21 @@ def test_a_member_sees_only_their_own_attendance(client, trainer, workshop, now,
     past = session_around(workshop, now, minutes_before=3 * 24 * 60, length_minutes=60)
     first, second, _third = registered
     MarkAttendanceAction(
-        trainer, past, past.date, status("present"), ROSTER, person=first
+        past,
+        user=trainer,
+        occurrence_date=past.date,
+        status=status("present"),
+        method=ROSTER,
+        person=first,
     ).execute()
     MarkAttendanceAction(
-        trainer, past, past.date, status("absent"), ROSTER, person=second, remarks="Secret note"
+        past,
+        user=trainer,
+        occurrence_date=past.date,
+        status=status("absent"),
+        method=ROSTER,
+        person=second,
+        remarks="Secret note",
     ).execute()
     client.force_login(second)
     content = text(client.get(reverse("capacity_lms:my_calendar")))

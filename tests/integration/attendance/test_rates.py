@@ -51,7 +51,14 @@ def week(number, first=FIRST):
 
 
 def mark(trainer, session, day, person, code):
-    MarkAttendanceAction(trainer, session, day, status(code), ROSTER, person=person).execute()
+    MarkAttendanceAction(
+        session,
+        user=trainer,
+        occurrence_date=day,
+        status=status(code),
+        method=ROSTER,
+        person=person,
+    ).execute()
 
 
 @pytest.fixture

@@ -77,6 +77,6 @@ def complete(user, module):
 def certificate(rule, holder, committing):
     complete(holder, rule.course)
     with committing():
-        issued, _created = IssueCertificateAction(holder, rule.course).execute()
+        issued, _created = IssueCertificateAction(holder, subject=rule.course).execute()
     issued.refresh_from_db()
     return issued

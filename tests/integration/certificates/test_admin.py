@@ -50,7 +50,7 @@ def workshop_certificate(countries, staff):
     workshop = make_workshop(countries["ma"], title="Budget workshop")
     person = UserFactory(username="omar", first_name="Omar", last_name="Benali")
     issued, _created = IssueCertificateAction(
-        person, workshop, by=staff, reason="Attended on paper"
+        person, user=staff, subject=workshop, reason="Attended on paper"
     ).execute()
     return issued
 
@@ -229,7 +229,9 @@ def test_the_certificate_list_runs_the_same_queries_for_ten_times_the_certificat
 
     def issue(count):
         for _number in range(count):
-            IssueCertificateAction(UserFactory(), workshop, by=staff, reason="x").execute()
+            IssueCertificateAction(
+                UserFactory(), user=staff, subject=workshop, reason="x"
+            ).execute()
 
     def queries():
         with CaptureQueriesContext(connection) as context:

@@ -28,7 +28,7 @@ def test_forty_concurrent_issues_make_one_certificate_and_one_email():
     results = []
 
     def issue():
-        results.append(IssueCertificateAction(person, course).execute())
+        results.append(IssueCertificateAction(person, subject=course).execute())
 
     errors = run_together(issue, 40)
     assert errors == []

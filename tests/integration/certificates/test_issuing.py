@@ -8,7 +8,6 @@ from django.core import mail
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.certificates.issuing import (
-    ActionRefused,
     IssueCertificateAction,
     ReissueCertificateAction,
     RevokeCertificateAction,
@@ -18,6 +17,7 @@ from capacity_lms.certificates.issuing import (
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.signing import verify
 from capacity_lms.certificates.tasks import issue_certificates
+from capacity_lms.core.actions import ActionRefused
 from courses.models import Enrolment
 from courses.signals import course_completed
 from sandbox.testing.factories import RegistrationFactory, SessionFactory, UserFactory
@@ -63,7 +63,7 @@ def test_completing_the_course_issues_the_certificate_and_emails_it_once(
 def test_the_rule_is_not_met_without_completion(rule, holder):
     assert not rule_is_met(rule, holder)
     with pytest.raises(ActionRefused) as refused:
-        IssueCertificateAction(holder, rule.course).execute()
+        IssueCertificateAction(holder, subject=rule.course).execute()
     assert refused.value.code == "not_met"
     assert not Certificate.objects.exists()
 
@@ -80,7 +80,7 @@ def test_validity_period_makes_it_expire(rule, holder, committing):
     rule.save()
     complete(holder, rule.course)
     with committing():
-        certificate, _ = IssueCertificateAction(holder, rule.course).execute()
+        certificate, _ = IssueCertificateAction(holder, subject=rule.course).execute()
     assert certificate.expires_on == certificate.issued_on.replace(
         year=certificate.issued_on.year + 1
     )
@@ -94,15 +94,21 @@ def test_validity_period_makes_it_expire(rule, holder, committing):
 
 def test_staff_issue_by_hand_with_a_reason_others_may_not(rule, holder, staff, member, committing):
     with pytest.raises(ActionRefused) as refused:
-        IssueCertificateAction(holder, rule.course, by=staff, reason="  ").execute()
+        IssueCertificateAction(holder, user=staff, subject=rule.course, reason="  ").execute()
     assert refused.value.code == "reason"
     with pytest.raises(ActionRefused) as refused:
-        IssueCertificateAction(holder, rule.course, by=member, reason="I say so").execute()
+        IssueCertificateAction(
+            holder, user=member, subject=rule.course, reason="I say so"
+        ).execute()
     assert refused.value.code == "forbidden"
     assert not Certificate.objects.exists()
     with committing():
         certificate, created = IssueCertificateAction(
-            holder, rule.course, by=staff, reason="Followed the pilot in person", layout="fr,en"
+            holder,
+            user=staff,
+            subject=rule.course,
+            reason="Followed the pilot in person",
+            layout="fr,en",
         ).execute()
     assert created and certificate.origin == Certificate.Origin.MANUAL
     assert certificate.layout == "fr,en" and set(certificate.titles) == {"fr", "en"}
@@ -112,11 +118,15 @@ def test_staff_issue_by_hand_with_a_reason_others_may_not(rule, holder, staff, m
 
 def test_revocation_keeps_who_why_and_when(certificate, staff):
     with pytest.raises(ActionRefused):
-        RevokeCertificateAction(certificate, staff, "").execute()
+        RevokeCertificateAction(certificate, user=staff, reason="").execute()
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.VALID
-    assert RevokeCertificateAction(certificate, staff, "Attendance sheet was forged").execute()
-    assert not RevokeCertificateAction(certificate, staff, "Twice").execute()  # harmless
+    assert RevokeCertificateAction(
+        certificate, user=staff, reason="Attendance sheet was forged"
+    ).execute()
+    assert not RevokeCertificateAction(
+        certificate, user=staff, reason="Twice"
+    ).execute()  # harmless
     assert certificate.state == "revoked"
     event = certificate.events.get(kind=CertificateEvent.Kind.REVOKED)
     assert (event.actor, event.reason) == (staff, "Attendance sheet was forged")
@@ -124,11 +134,11 @@ def test_revocation_keeps_who_why_and_when(certificate, staff):
     assert not Certificate.objects.live().exists()
     # The rule never brings a revoked certificate back, by itself or in bulk; staff may.
     with pytest.raises(ActionRefused) as refused:
-        IssueCertificateAction(certificate.user, certificate.course).execute()
+        IssueCertificateAction(certificate.user, subject=certificate.course).execute()
     assert refused.value.code == "revoked"
     assert issue_certificates.call(CertificateRule.objects.get().pk) == 0
     again, created = IssueCertificateAction(
-        certificate.user, certificate.course, by=staff, reason="Appeal upheld"
+        certificate.user, user=staff, subject=certificate.course, reason="Appeal upheld"
     ).execute()
     assert created and again.state == "valid"
 
@@ -138,7 +148,9 @@ def test_reissue_replaces_with_a_new_code_and_keeps_the_dates(certificate, staff
     profile.name_in_arabic = "فاطمة الزهراء الادريسي"
     profile.save()
     with committing():
-        new = ReissueCertificateAction(certificate, staff, "Name spelled wrong").execute()
+        new = ReissueCertificateAction(
+            certificate, user=staff, reason="Name spelled wrong"
+        ).execute()
     certificate.refresh_from_db()
     new.refresh_from_db()
     assert certificate.state == "replaced" and new.state == "valid"
@@ -150,7 +162,7 @@ def test_reissue_replaces_with_a_new_code_and_keeps_the_dates(certificate, staff
     )
     assert new.pdf and new.pdf.name != certificate.pdf.name
     with pytest.raises(ActionRefused):
-        ReissueCertificateAction(certificate, staff, "again").execute()
+        ReissueCertificateAction(certificate, user=staff, reason="again").execute()
 
 
 def test_bulk_issue_twice_creates_nothing_and_sends_nothing_the_second_time(
@@ -185,11 +197,11 @@ def test_attendance_meeting_the_minimum_issues_the_workshop_certificate(
     for number, session in enumerate(sessions[:3]):
         with committing():
             MarkAttendanceAction(
-                trainer,
                 session,
-                session.date,
-                present,
-                AttendanceRecord.Method.ROSTER,
+                user=trainer,
+                occurrence_date=session.date,
+                status=present,
+                method=AttendanceRecord.Method.ROSTER,
                 person=holder,
             ).execute()
         # 1 of 4, 2 of 4: below 75 %; the third mark reaches it.

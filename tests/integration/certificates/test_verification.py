@@ -74,7 +74,7 @@ def test_json_for_machines(client, certificate):
 
 
 def test_a_revoked_certificate_verifies_as_revoked(client, certificate, staff):
-    RevokeCertificateAction(certificate, staff, "Issued by mistake").execute()
+    RevokeCertificateAction(certificate, user=staff, reason="Issued by mistake").execute()
     response = client.get(certificate.verification_path())
     assert 'class="cl-verdict cl-verdict--revoked"' in response.content.decode()
     assert client.get(certificate.verification_path(), {"format": "json"}).json()["status"] == (

@@ -51,16 +51,16 @@ def world():
 
 def test_parallel_enrolments_leave_one_row(world):
     course, user = world
-    errors = run_together(lambda: EnrolAction(user, course).execute(), 8)
+    errors = run_together(lambda: EnrolAction(course, user=user).execute(), 8)
     assert errors == []
     assert Enrolment.objects.filter(user=user, course=course).count() == 1
 
 
 def test_parallel_completions_record_the_course_once(world):
     course, user = world
-    EnrolAction(user, course).execute()
+    EnrolAction(course, user=user).execute()
     first, last = [lesson.specific for lesson in course.lessons()]
-    CompleteLessonAction(user, first).execute()
+    CompleteLessonAction(first, user=user).execute()
     received = []
 
     def count(**kwargs):
@@ -68,7 +68,7 @@ def test_parallel_completions_record_the_course_once(world):
 
     course_completed.connect(count, weak=False)
     try:
-        errors = run_together(lambda: CompleteLessonAction(user, last).execute(), 6)
+        errors = run_together(lambda: CompleteLessonAction(last, user=user).execute(), 6)
     finally:
         # Only ours: the certificate rules listen to this signal too.
         course_completed.disconnect(count)

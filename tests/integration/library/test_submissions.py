@@ -289,7 +289,9 @@ def test_a_failure_after_files_are_stored_leaves_no_orphan_file(
         ("file_2", upload("report.pdf", PDF), ""),
     ]
     with pytest.raises(RuntimeError):
-        SubmitCaseStudyAction(signed_in_member, library, data, files).execute()
+        SubmitCaseStudyAction(
+            library, user=signed_in_member, cleaned_data=data, files=files
+        ).execute()
     assert nothing_written(media_root)
 
 

@@ -13,13 +13,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page, Revision
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.library.attachments import DeclineSubmissionAction
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
 from capacity_lms.library.submissions import SubmitCaseStudyAction
 from capacity_lms.people.roles import COUNTRY_COORDINATORS, TRAINERS
 from capacity_lms.privacy.actions import ErasePersonAction
 from capacity_lms.taxonomy.models import Country, StrategicAxis
-from courses.actions import ActionRefused
 from sandbox.testing.factories import MembershipFactory, UserFactory
 from tests.integration.conftest import in_group
 from tests.integration.library.conftest import make_case_study
@@ -77,7 +77,7 @@ def submission(media_root, library, submitter, association):
         ("file_1", upload("classroom.png", png_bytes()), "Pupils at a table"),
         ("file_2", upload("secret-budget.pdf", PDF), "The budget"),
     ]
-    return SubmitCaseStudyAction(submitter, library, data, files).execute()
+    return SubmitCaseStudyAction(library, user=submitter, cleaned_data=data, files=files).execute()
 
 
 def as_role(client, people, role):

@@ -138,6 +138,6 @@ def world(rule, staff, trainer):  # noqa: F811
     CountryCoordinator.objects.create(user=fatima).countries.add(france)
     for person in (fatima, karim):
         # Not committed: no PDF is rendered (slow); a stand-in file takes its place.
-        certificate, _created = IssueCertificateAction(person, module).execute()
+        certificate, _created = IssueCertificateAction(person, subject=module).execute()
         certificate.pdf.save(f"{certificate.reference}.pdf", ContentFile(b"%PDF-1.7"))
     return World(fatima=fatima, karim=karim, staff=staff, workshop=workshop, course=module)

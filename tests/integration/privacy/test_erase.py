@@ -68,13 +68,13 @@ def traces(text):
 def test_the_reports_count_the_same_before_and_after(world):
     before = figures()
     assert before["people"] >= 2
-    ErasePersonAction(world.fatima, by=world.staff, reason="asked by e-mail").execute()
+    ErasePersonAction(world.fatima, user=world.staff, reason="asked by e-mail").execute()
     assert figures() == before
 
 
 def test_no_trace_of_the_person_is_left(world):
     assert traces(our_tables())
-    erasure = ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    erasure = ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
     assert traces(our_tables()) == []
     fatima = world.fatima
     assert is_erased(fatima) and fatima.username == erasure.pseudonym
@@ -101,7 +101,7 @@ def test_certificates_are_revoked_without_names_by_default(world, client, englis
     pdf_name, storage = certificate.pdf.name, certificate.pdf.storage
     assert storage.exists(pdf_name)
     with committing():
-        ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+        ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
     assert not storage.exists(pdf_name)
     certificate.refresh_from_db()
     answer = client.get(certificate.verification_path(), HTTP_ACCEPT="application/json").json()
@@ -120,7 +120,7 @@ def test_certificates_are_revoked_without_names_by_default(world, client, englis
 def test_certificates_can_be_kept_as_issued(world):
     certificate = Certificate.objects.get(user=world.fatima)
     names = certificate.holder_names
-    ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.VALID
     assert certificate.holder_names == names and certificate.signed_payload
@@ -132,11 +132,11 @@ def to_come(world, trainer):
     Karim waits; Karim holds the seat of the second and Fatima waits."""
     france = world.workshop.country
     full = make_workshop(france, trainers=[trainer], capacity=1, title="Full")
-    RegisterAction(world.fatima, full).execute()
-    RegisterAction(world.karim, full).execute()
+    RegisterAction(full, user=world.fatima).execute()
+    RegisterAction(full, user=world.karim).execute()
     other = make_workshop(france, trainers=[trainer], capacity=1, title="Other")
-    RegisterAction(world.karim, other).execute()
-    RegisterAction(world.fatima, other).execute()
+    RegisterAction(other, user=world.karim).execute()
+    RegisterAction(other, user=world.fatima).execute()
     assert full.registrations.get(user=world.fatima).is_confirmed
     assert other.registrations.get(user=world.fatima).is_waiting
     return full, other
@@ -153,7 +153,7 @@ def test_a_failure_halfway_changes_nothing(world, to_come, monkeypatch, committi
 
     monkeypatch.setattr(actions, "_scrub_logs_about", broken)
     with committing(), pytest.raises(RuntimeError):
-        ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+        ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
     # The registrations to come were cancelled first: rolled back with the rest, no e-mail.
     assert our_tables() == before
     assert figures() == rows_before
@@ -172,7 +172,7 @@ def test_seats_to_come_go_to_the_waiting_list_and_the_past_stays(world, to_come,
     mail.outbox = []
 
     with committing():
-        erasure = ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+        erasure = ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
 
     # Karim had the first place in line: the seat is his, and he is told, once, in his
     # language; the erased person is written to about nothing.
@@ -194,9 +194,9 @@ def test_seats_to_come_go_to_the_waiting_list_and_the_past_stays(world, to_come,
 
 def test_erasing_twice_is_harmless(world):
     log = ("capacity_lms.personaldatarequest",)
-    first = ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    first = ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
     after_first = our_rows(leave_out=log)
-    second = ErasePersonAction(world.fatima, by=world.staff, reason="again").execute()
+    second = ErasePersonAction(world.fatima, user=world.staff, reason="again").execute()
     assert second.pseudonym == first.pseudonym
     assert PersonalDataRequest.objects.filter(kind="erasure").count() == 2
     assert our_rows(leave_out=log) == after_first
@@ -206,9 +206,9 @@ def test_only_a_permitted_person_erases(world, trainer):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        ErasePersonAction(world.fatima, by=trainer, reason="asked").execute()
+        ErasePersonAction(world.fatima, user=trainer, reason="asked").execute()
     with pytest.raises(PermissionDenied):
-        ErasePersonAction(world.staff, by=world.staff, reason="asked").execute()
+        ErasePersonAction(world.staff, user=world.staff, reason="asked").execute()
     assert world.fatima.__class__.objects.get(pk=world.fatima.pk).username == "fatima"
 
 
@@ -216,5 +216,5 @@ def test_wagtail_preferences_are_deleted(world):
     from wagtail.users.models import UserProfile
 
     UserProfile.get_for_user(world.fatima)
-    ErasePersonAction(world.fatima, by=world.staff, reason="asked").execute()
+    ErasePersonAction(world.fatima, user=world.staff, reason="asked").execute()
     assert not UserProfile.objects.filter(user=world.fatima).exists()

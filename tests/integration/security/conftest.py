@@ -132,20 +132,26 @@ def build_world():
     course = make_course(catalogue, title="Project engineering foundations")
     lessons = list(course.lessons())
     objects.update(course=course, lesson=lessons[0], quiz_lesson=lessons[-1])
-    EnrolAction(people["learner"], course).execute()
-    EnrolAction(people["other_learner"], course).execute()
-    CompleteLessonAction(people["learner"], lessons[0]).execute()
+    EnrolAction(course, user=people["learner"]).execute()
+    EnrolAction(course, user=people["other_learner"]).execute()
+    CompleteLessonAction(lessons[0], user=people["learner"]).execute()
     quiz_id, answers = right_answers(lessons[-1])
-    SubmitQuizAction(people["learner"], lessons[-1], quiz_id, answers, "token-1").execute()
+    SubmitQuizAction(
+        lessons[-1],
+        user=people["learner"],
+        quiz_id=quiz_id,
+        answers=answers,
+        submission_token="token-1",
+    ).execute()
     objects["enrolment"] = Enrolment.objects.get(user=people["learner"], course=course)
     objects["completion"] = LessonCompletion.objects.filter(user=people["learner"]).first()
     objects["attempt"] = QuizAttempt.objects.get(user=people["learner"])
     objects["rule"] = CertificateRule.objects.create(
         course=course, requires_completion=False, layout=Layout.ENGLISH
     )
-    objects["certificate"], _ = IssueCertificateAction(people["learner"], course).execute()
+    objects["certificate"], _ = IssueCertificateAction(people["learner"], subject=course).execute()
     objects["other_certificate"], _ = IssueCertificateAction(
-        people["other_learner"], course
+        people["other_learner"], subject=course
     ).execute()
 
     # The trainer's workshop, meeting now, with the learner registered and checked in.
@@ -159,11 +165,11 @@ def build_world():
     )
     RegistrationFactory(workshop=other_workshop, user=people["other_learner"], status="confirmed")
     MarkAttendanceAction(
-        people["trainer"],
         session,
-        session.date,
-        objects["status"],
-        AttendanceRecord.Method.ROSTER,
+        user=people["trainer"],
+        occurrence_date=session.date,
+        status=objects["status"],
+        method=AttendanceRecord.Method.ROSTER,
         person=people["learner"],
     ).execute()
     objects["record"] = AttendanceRecord.objects.get(user=people["learner"])

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.workshops.actions import (
-    ActionRefused,
     AddPersonAction,
     CancelRegistrationAction,
     RegisterAction,
@@ -37,7 +37,7 @@ def statuses(workshop):
 
 
 def register_all(workshop, people):
-    return [RegisterAction(person, workshop).execute() for person in people]
+    return [RegisterAction(workshop, user=person).execute() for person in people]
 
 
 def test_seats_first_then_the_waiting_list_in_order(workshop):
@@ -55,7 +55,7 @@ def test_cancelling_promotes_the_first_person_waiting_and_a_double_cancel_is_har
     mail.outbox = []
 
     with committing():
-        CancelRegistrationAction(first, workshop).execute()
+        CancelRegistrationAction(workshop, user=first).execute()
 
     status, line = statuses(workshop)
     assert status == {
@@ -73,7 +73,7 @@ def test_cancelling_promotes_the_first_person_waiting_and_a_double_cancel_is_har
     mail.outbox = []
 
     with committing():
-        again = CancelRegistrationAction(first, workshop).execute()
+        again = CancelRegistrationAction(workshop, user=first).execute()
 
     assert again.status == "cancelled"
     assert statuses(workshop) == (status, line)
@@ -84,7 +84,7 @@ def test_cancelling_promotes_the_first_person_waiting_and_a_double_cancel_is_har
 def test_leaving_the_waiting_list_promotes_nobody(workshop):
     first, second, third, fourth = crowd(4)
     register_all(workshop, [first, second, third, fourth])
-    CancelRegistrationAction(third, workshop).execute()
+    CancelRegistrationAction(workshop, user=third).execute()
     status, line = statuses(workshop)
     assert [status[p.username] for p in (first, second, third)] == ["confirmed"] * 2 + [
         "cancelled"
@@ -93,17 +93,17 @@ def test_leaving_the_waiting_list_promotes_nobody(workshop):
 
 
 def test_cancelling_without_a_registration_changes_nothing(workshop, member):
-    assert CancelRegistrationAction(member, workshop).execute() is None
+    assert CancelRegistrationAction(workshop, user=member).execute() is None
     assert not Registration.objects.exists()
 
 
 def test_registering_twice_is_one_row(workshop, member, committing):
     with committing():
-        first = RegisterAction(member, workshop).execute()
+        first = RegisterAction(workshop, user=member).execute()
     assert len(mail.outbox) == 1
     mail.outbox = []
     with committing():
-        second = RegisterAction(member, workshop).execute()
+        second = RegisterAction(workshop, user=member).execute()
     assert first.pk == second.pk and second.is_confirmed
     assert Registration.objects.filter(workshop=workshop, user=member).count() == 1
     assert mail.outbox == []
@@ -112,11 +112,11 @@ def test_registering_twice_is_one_row(workshop, member, committing):
 def test_registering_again_after_cancelling_joins_the_end_of_the_line(workshop):
     first, second, third, fourth = crowd(4)
     register_all(workshop, [first, second, third])
-    CancelRegistrationAction(first, workshop).execute()  # third is promoted
+    CancelRegistrationAction(workshop, user=first).execute()  # third is promoted
     register_all(workshop, [fourth])
     assert statuses(workshop)[1] == [fourth.username]
 
-    again = RegisterAction(first, workshop).execute()
+    again = RegisterAction(workshop, user=first).execute()
 
     assert again.is_waiting
     assert Registration.objects.filter(workshop=workshop, user=first).count() == 1
@@ -147,7 +147,7 @@ def test_registration_outside_its_window_is_refused_and_writes_nothing(
     workshop.refresh_from_db()
     mail.outbox = []
     with pytest.raises(ActionRefused) as refused, committing():
-        RegisterAction(member, workshop).execute()
+        RegisterAction(workshop, user=member).execute()
     assert refused.value.code == "closed"
     assert str(refused.value.messages[0]).startswith(message)
     assert not Registration.objects.exists()
@@ -160,14 +160,14 @@ def test_registration_inside_its_window_is_accepted(workshop, member):
         registration_closes_at=timezone.now() + datetime.timedelta(days=1),
     )
     workshop.refresh_from_db()
-    assert RegisterAction(member, workshop).execute().is_confirmed
+    assert RegisterAction(workshop, user=member).execute().is_confirmed
 
 
 def test_anonymous_people_are_asked_to_sign_in(workshop):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(ActionRefused) as refused:
-        RegisterAction(AnonymousUser(), workshop).execute()
+        RegisterAction(workshop, user=AnonymousUser()).execute()
     assert refused.value.code == "anonymous"
     assert not Registration.objects.exists()
 
@@ -181,11 +181,11 @@ def test_unlimited_capacity_confirms_everyone(countries):
 
 def test_a_trainer_adds_people_up_to_capacity_then_to_the_waiting_list(workshop, trainer):
     people = crowd(3)
-    added = [AddPersonAction(trainer, workshop, person).execute() for person in people]
+    added = [AddPersonAction(workshop, user=trainer, person=person).execute() for person in people]
     assert [r.status for r in added] == ["confirmed", "confirmed", "waiting"]
     assert all(r.added_by == trainer for r in added)
     # Adding someone already there changes nothing.
-    again = AddPersonAction(trainer, workshop, people[0]).execute()
+    again = AddPersonAction(workshop, user=trainer, person=people[0]).execute()
     assert again.pk == added[0].pk and again.is_confirmed
     assert Registration.objects.filter(workshop=workshop).count() == 3
 
@@ -197,7 +197,9 @@ def test_a_trainer_may_add_above_capacity_on_purpose(workshop, trainer, committi
     mail.outbox = []
 
     with committing():
-        registration = AddPersonAction(trainer, workshop, extra, over_capacity=True).execute()
+        registration = AddPersonAction(
+            workshop, user=trainer, person=extra, over_capacity=True
+        ).execute()
 
     assert registration.is_confirmed
     assert registration.confirmed_at is not None
@@ -213,7 +215,7 @@ def test_a_trainer_may_add_above_capacity_on_purpose(workshop, trainer, committi
         registration_closes_at=timezone.now() - datetime.timedelta(days=1)
     )
     workshop.refresh_from_db()
-    late = AddPersonAction(trainer, workshop, UserFactory(username="late")).execute()
+    late = AddPersonAction(workshop, user=trainer, person=UserFactory(username="late")).execute()
     assert late.is_waiting
 
 
@@ -221,7 +223,7 @@ def test_a_cancelled_workshop_takes_nobody_even_from_its_trainer(workshop, train
     Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.CANCELLED)
     workshop.refresh_from_db()
     with pytest.raises(ActionRefused):
-        AddPersonAction(trainer, workshop, member).execute()
+        AddPersonAction(workshop, user=trainer, person=member).execute()
     assert not Registration.objects.exists()
 
 
@@ -229,20 +231,20 @@ def test_a_trainer_removes_someone_and_the_first_person_waiting_gets_the_seat(wo
     first, second, third, fourth = crowd(4)
     register_all(workshop, [first, second, third, fourth])
 
-    RemovePersonAction(trainer, workshop, second).execute()
+    RemovePersonAction(workshop, user=trainer, person=second).execute()
 
     status, line = statuses(workshop)
     assert status[second.username] == "cancelled"
     assert status[third.username] == "confirmed"
     assert line == [fourth.username]
     # Removing twice is harmless.
-    RemovePersonAction(trainer, workshop, second).execute()
+    RemovePersonAction(workshop, user=trainer, person=second).execute()
     assert statuses(workshop) == (status, line)
 
 
 def test_staff_add_and_remove_people_at_any_workshop(workshop, staff, member):
-    assert AddPersonAction(staff, workshop, member).execute().is_confirmed
-    RemovePersonAction(staff, workshop, member).execute()
+    assert AddPersonAction(workshop, user=staff, person=member).execute().is_confirmed
+    RemovePersonAction(workshop, user=staff, person=member).execute()
     assert Registration.objects.get(user=member).status == "cancelled"
 
 
@@ -252,14 +254,14 @@ def test_only_the_workshops_trainers_and_staff_add_or_remove_people(
 ):
     outsider = request.getfixturevalue(who)
     person = UserFactory(username="someone")
-    RegisterAction(person, workshop).execute()
+    RegisterAction(workshop, user=person).execute()
     before = list(Registration.objects.values_list("user_id", "status"))
 
     with pytest.raises(ActionRefused) as refused:
-        AddPersonAction(outsider, workshop, UserFactory(username="newcomer")).execute()
+        AddPersonAction(workshop, user=outsider, person=UserFactory(username="newcomer")).execute()
     assert refused.value.code == "not_trainer"
     with pytest.raises(ActionRefused) as refused:
-        RemovePersonAction(outsider, workshop, person).execute()
+        RemovePersonAction(workshop, user=outsider, person=person).execute()
     assert refused.value.code == "not_trainer"
 
     assert list(Registration.objects.values_list("user_id", "status")) == before

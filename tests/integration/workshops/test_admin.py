@@ -34,7 +34,7 @@ def mine(countries, trainer):
 @pytest.fixture
 def theirs(countries, other_trainer):
     workshop = make_workshop(countries["ca"], trainers=[other_trainer], title="Theirs: budgets")
-    RegisterAction(UserFactory(username="their-member"), workshop).execute()
+    RegisterAction(workshop, user=UserFactory(username="their-member")).execute()
     return workshop
 
 
@@ -77,7 +77,7 @@ def test_staff_list_every_workshop_and_search_and_filter_them(client, staff, min
 def test_the_list_shows_seats_taken_and_people_waiting(client, trainer, countries):
     workshop = make_workshop(countries["fr"], trainers=[trainer], capacity=1, title="Full one")
     for number in range(3):
-        RegisterAction(UserFactory(username=f"seat-{number}"), workshop).execute()
+        RegisterAction(workshop, user=UserFactory(username=f"seat-{number}")).execute()
     client.force_login(trainer)
     response = client.get(reverse("capacity_workshops:index"))
     [row] = response.context["object_list"]

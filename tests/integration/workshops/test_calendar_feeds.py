@@ -31,6 +31,11 @@ from capacity_lms.workshops.models import (
     Session,
     Workshop,
 )
+from capacity_lms.workshops.schedule_edits import (
+    CreateOccurrenceChangeAction,
+    DeleteOccurrenceChangeAction,
+    EditOccurrenceChangeAction,
+)
 from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CountryFactory,
@@ -558,7 +563,7 @@ def move(session, original, date, start, end):
     change = OccurrenceChange.objects.get(session=session, original_date=day(original))
     change.status = OccurrenceChange.Status.MOVED
     change.date, change.start_time, change.end_time = day(date), at(start), at(end)
-    change.save()
+    EditOccurrenceChangeAction(change).execute()
 
 
 def change_session(session, **values):
@@ -583,21 +588,25 @@ EDITS = {
     "workshop title": lambda s: change_workshop(s, title="Reading budgets"),
     "workshop venue": lambda s: change_workshop(s, venue_name="Dar Al Jamia"),
     "workshop cancelled": lambda s: change_workshop(s, status=Workshop.Status.CANCELLED),
-    "occurrence cancelled": lambda s: OccurrenceChange.objects.create(
-        session=s, original_date=day("2027-02-21")
-    ),
-    "occurrence moved": lambda s: OccurrenceChange.objects.create(
-        session=s,
-        original_date=day("2027-02-21"),
-        status=OccurrenceChange.Status.MOVED,
-        date=day("2027-02-22"),
-        start_time=at("09:00"),
-        end_time=at("11:00"),
-    ),
+    "occurrence cancelled": lambda s: CreateOccurrenceChangeAction(
+        OccurrenceChange(session=s, original_date=day("2027-02-21"))
+    ).execute(),
+    "occurrence moved": lambda s: CreateOccurrenceChangeAction(
+        OccurrenceChange(
+            session=s,
+            original_date=day("2027-02-21"),
+            status=OccurrenceChange.Status.MOVED,
+            date=day("2027-02-22"),
+            start_time=at("09:00"),
+            end_time=at("11:00"),
+        )
+    ).execute(),
     "moved occurrence moved again": lambda s: move(
         s, "2027-02-14", "2027-02-16", "10:00", "12:00"
     ),
-    "occurrence change undone": lambda s: OccurrenceChange.objects.get(session=s).delete(),
+    "occurrence change undone": lambda s: DeleteOccurrenceChangeAction(
+        OccurrenceChange.objects.get(session=s)
+    ).execute(),
 }
 
 

@@ -56,11 +56,11 @@ def people(prefix, count):
 
 
 def register(person, workshop):
-    return lambda: RegisterAction(person, workshop).execute()
+    return lambda: RegisterAction(workshop, user=person).execute()
 
 
 def cancel(person, workshop):
-    return lambda: CancelRegistrationAction(person, workshop).execute()
+    return lambda: CancelRegistrationAction(workshop, user=person).execute()
 
 
 def test_forty_people_for_ten_seats_get_ten_confirmed_and_thirty_waiting(workshop):
@@ -98,7 +98,7 @@ def test_cancellations_and_registrations_together_never_overbook_and_keep_the_li
     workshop.save(update_fields=["capacity"])
     seated, waiting, newcomers = people("seated", 5), people("waiting", 8), people("new", 12)
     for person in seated + waiting:
-        RegisterAction(person, workshop).execute()
+        RegisterAction(workshop, user=person).execute()
 
     errors = run_together(
         [cancel(person, workshop) for person in seated]
@@ -124,7 +124,7 @@ def test_seats_an_edit_adds_go_to_the_people_waiting_not_to_newcomers_registerin
     workshop.save(update_fields=["capacity"])
     seated, waiting, newcomers = people("held", 3), people("line", 5), people("late", 8)
     for person in seated + waiting:
-        RegisterAction(person, workshop).execute()
+        RegisterAction(workshop, user=person).execute()
     staff = UserFactory(username="staff", is_superuser=True)
 
     def raise_capacity():
@@ -177,7 +177,7 @@ def test_on_postgresql_a_registration_holds_the_workshop_row_until_it_commits(
 def register_and_close(person, workshop):
     def run():
         try:
-            RegisterAction(person, workshop).execute()
+            RegisterAction(workshop, user=person).execute()
         finally:
             connection.close()
 

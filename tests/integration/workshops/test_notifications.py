@@ -17,10 +17,12 @@ from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import (
     AddPersonAction,
     CancelRegistrationAction,
+    EditWorkshopAction,
     RegisterAction,
 )
 from capacity_lms.workshops.models import OccurrenceChange, ReminderDelivery, Workshop
 from capacity_lms.workshops.notifications import send_due_reminders
+from capacity_lms.workshops.schedule_edits import CreateOccurrenceChangeAction, EditSessionAction
 from sandbox.testing.factories import LearnerProfileFactory, SessionFactory, UserFactory
 from tests.integration.conftest import make_workshop
 
@@ -70,7 +72,7 @@ def events(calendar):
 
 def register(person, workshop, committing):
     with committing():
-        return RegisterAction(person, workshop).execute()
+        return RegisterAction(workshop, user=person).execute()
 
 
 def test_confirmation_carries_the_workshop_as_an_ics_with_the_link(workshop, member, committing):
@@ -110,7 +112,7 @@ def test_waiting_list_notice_has_no_link_and_promotion_notice_follows(
     mail.outbox = []
 
     with committing():
-        CancelRegistrationAction(first, workshop).execute()
+        CancelRegistrationAction(workshop, user=first).execute()
 
     assert sorted(subjects()) == sorted(
         [
@@ -141,7 +143,7 @@ def test_a_changed_session_time_tells_everyone_registered_once(workshop, committ
 
     with committing():
         session.start_time = datetime.time(17, 0)
-        session.save()
+        EditSessionAction(session).execute()
 
     assert sorted(subjects()) == sorted(
         [
@@ -162,11 +164,11 @@ def test_several_changes_in_one_transaction_send_one_notice(workshop, committing
 
     with committing(), transaction.atomic():
         session.start_time = datetime.time(9, 0)
-        session.save()
+        EditSessionAction(session).execute()
         session.end_time = datetime.time(12, 0)
-        session.save()
+        EditSessionAction(session).execute()
         session.title = "Morning"
-        session.save()
+        EditSessionAction(session).execute()
 
     assert sorted(to for to, _subject in subjects()) == sorted([confirmed.email, waiting.email])
     [event] = events(ics_of(mail.outbox[0]))
@@ -177,7 +179,7 @@ def test_saving_a_session_unchanged_sends_nothing(workshop, committing):
     registered_people(workshop, committing)
     session = workshop.sessions.get()
     with committing():
-        session.save()
+        EditSessionAction(session).execute()
     assert mail.outbox == []
 
 
@@ -190,9 +192,9 @@ def test_an_occurrence_change_in_a_series_tells_people(workshop, committing):
     mail.outbox = []
 
     with committing():
-        OccurrenceChange.objects.create(
-            session=session, original_date=DAY + datetime.timedelta(days=7)
-        )
+        CreateOccurrenceChangeAction(
+            OccurrenceChange(session=session, original_date=DAY + datetime.timedelta(days=7))
+        ).execute()
 
     assert len(mail.outbox) == 2
     message = next(m for m in mail.outbox if m.to == [confirmed.email])
@@ -203,11 +205,11 @@ def test_an_occurrence_change_in_a_series_tells_people(workshop, committing):
 
 def test_cancelling_the_workshop_tells_everyone_registered(workshop, committing):
     confirmed, waiting, gone = registered_people(workshop, committing, count=3)
-    CancelRegistrationAction(gone, workshop).execute()  # someone who left is not told
+    CancelRegistrationAction(workshop, user=gone).execute()  # someone who left is not told
 
     with committing():
         workshop.status = Workshop.Status.CANCELLED
-        workshop.save()
+        EditWorkshopAction(workshop).execute()
 
     assert sorted(subjects()) == sorted(
         [
@@ -220,7 +222,7 @@ def test_cancelling_the_workshop_tells_everyone_registered(workshop, committing)
     mail.outbox = []
     with committing():
         workshop.title = "Budgets that funders trust (cancelled)"
-        workshop.save()
+        EditWorkshopAction(workshop).execute()
     assert mail.outbox == []
 
 
@@ -327,7 +329,10 @@ def test_e_mails_are_written_in_the_persons_preferred_language(
     mail.outbox = []
     with committing():
         AddPersonAction(
-            workshop.trainers.get(), workshop, UserFactory(username="english"), over_capacity=True
+            workshop,
+            user=workshop.trainers.get(),
+            person=UserFactory(username="english"),
+            over_capacity=True,
         ).execute()
     assert mail.outbox[0].subject == "Registration confirmed: Budgets that funders trust"
 
@@ -341,14 +346,14 @@ def test_a_new_link_tells_everyone_registered_but_a_reworded_description_does_no
     with committing():
         workshop = Workshop.objects.get(pk=workshop.pk)
         workshop.description = "<p>Same workshop, clearer words.</p>"
-        workshop.save()
+        EditWorkshopAction(workshop).execute()
     assert subjects() == []
     assert workshop.sequence == sequence + 1  # calendars still learn of it
 
     new_link = "https://meet.example.org/budgets-new-room"
     with committing():
         workshop.online_url = new_link
-        workshop.save()
+        EditWorkshopAction(workshop).execute()
     assert sorted(to for to, _subject in subjects()) == sorted([confirmed.email, waiting.email])
     by_person = {message.to[0]: message for message in mail.outbox}
     assert new_link in by_person[confirmed.email].body

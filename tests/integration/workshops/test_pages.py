@@ -67,14 +67,14 @@ def online(countries, trainer, course):
 @pytest.fixture
 def confirmed(online):
     person = UserFactory(username="zainab-seated", first_name="Zainab", last_name="Seatholder")
-    RegisterAction(person, online).execute()
+    RegisterAction(online, user=person).execute()
     return person
 
 
 @pytest.fixture
 def waiting(online, confirmed):
     person = UserFactory(username="omar-inline", first_name="Omar", last_name="Linewaiter")
-    assert RegisterAction(person, online).execute().is_waiting
+    assert RegisterAction(online, user=person).execute().is_waiting
     return person
 
 
@@ -207,7 +207,7 @@ def test_register_and_cancel_by_post(client, workshop, member):
 
 @pytest.mark.parametrize("name", ["workshop_register", "workshop_cancel"])
 def test_get_changes_nothing(client, workshop, member, name):
-    RegisterAction(member, workshop).execute()
+    RegisterAction(workshop, user=member).execute()
     before = list(Registration.objects.values_list("user_id", "status"))
     client.force_login(member)
     response = client.get(reverse(f"capacity_lms:{name}", kwargs={"slug": workshop.slug}))
@@ -391,7 +391,7 @@ def test_the_list_makes_the_same_queries_for_few_and_many_workshops(
         for _number in range(count):
             workshop = make_workshop(countries["ma"], sessions=2, capacity=3)
             SessionFactory(workshop=workshop, recurrence="FREQ=WEEKLY;COUNT=3")
-            RegisterAction(UserFactory(), workshop).execute()
+            RegisterAction(workshop, user=UserFactory()).execute()
 
     def queries():
         with CaptureQueriesContext(connection) as captured:

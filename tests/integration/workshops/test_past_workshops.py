@@ -8,10 +8,10 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from capacity_lms.core.actions import ActionRefused
 from capacity_lms.privacy.actions import ErasePersonAction
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import (
-    ActionRefused,
     AddPersonAction,
     CancelRegistrationAction,
     RegisterAction,
@@ -165,7 +165,7 @@ def test_registering_after_the_end_is_refused_and_changes_nothing(past, member, 
     mail.outbox = []
     for person in (member, Registration.objects.get(workshop=past, status="waiting").user):
         with pytest.raises(ActionRefused) as refused, committing():
-            RegisterAction(person, past).execute()
+            RegisterAction(past, user=person).execute()
         assert refused.value.code == "ended"
         assert "This workshop has ended" in str(refused.value.messages[0])
     assert rows(past) == before
@@ -180,7 +180,7 @@ def test_cancelling_after_the_end_is_refused_promotes_nobody_and_e_mails_nobody(
     before = rows(past)
     mail.outbox = []
     with pytest.raises(ActionRefused) as refused, committing():
-        CancelRegistrationAction(person, past).execute()
+        CancelRegistrationAction(past, user=person).execute()
     assert refused.value.code == "ended"
     assert "This workshop has ended" in str(refused.value.messages[0])
     assert rows(past) == before
@@ -240,7 +240,7 @@ def test_the_erasure_keeps_registrations_of_a_workshop_whose_last_meetings_are_c
     RegistrationFactory(workshop=workshop, user=member)
     cancel_occurrence(series, TODAY + datetime.timedelta(days=7))
     cancel_occurrence(series, TODAY)
-    ErasePersonAction(member, by=staff, reason="asked").execute()
+    ErasePersonAction(member, user=staff, reason="asked").execute()
     assert Registration.objects.get(workshop=workshop).status == "confirmed"
 
 
@@ -258,10 +258,10 @@ def test_a_correction_after_the_end_needs_a_reason(past, trainer, member, reason
     seated = Registration.objects.get(workshop=past, status="confirmed").user
     before = rows(past)
     with pytest.raises(ActionRefused) as refused:
-        AddPersonAction(trainer, past, member, reason=reason).execute()
+        AddPersonAction(past, user=trainer, person=member, reason=reason).execute()
     assert refused.value.code == "reason_required"
     with pytest.raises(ActionRefused) as refused:
-        RemovePersonAction(trainer, past, seated, reason=reason).execute()
+        RemovePersonAction(past, user=trainer, person=seated, reason=reason).execute()
     assert refused.value.code == "reason_required"
     assert rows(past) == before
     assert not correction_entries(past).exists()
@@ -277,10 +277,12 @@ def test_a_correction_after_the_end_with_a_reason_is_made_and_logged_without_e_m
     mail.outbox = []
 
     with committing():
-        RemovePersonAction(actor, past, seated, reason="Registered twice by mistake").execute()
+        RemovePersonAction(
+            past, user=actor, person=seated, reason="Registered twice by mistake"
+        ).execute()
     with committing():
         added = AddPersonAction(
-            actor, past, member, over_capacity=True, reason="Came without registering"
+            past, user=actor, person=member, over_capacity=True, reason="Came without registering"
         ).execute()
 
     assert Registration.objects.get(workshop=past, user=seated).status == "cancelled"
@@ -335,8 +337,8 @@ def test_the_registrations_screen_asks_for_the_reason_and_the_history_shows_it(
 
 def test_before_the_end_trainers_need_no_reason_and_nothing_is_logged(countries, trainer, member):
     workshop = make_workshop(countries["fr"], trainers=[trainer])
-    AddPersonAction(trainer, workshop, member).execute()
-    RemovePersonAction(trainer, workshop, member).execute()
+    AddPersonAction(workshop, user=trainer, person=member).execute()
+    RemovePersonAction(workshop, user=trainer, person=member).execute()
     assert Registration.objects.get(user=member).status == "cancelled"
     assert not correction_entries(workshop).exists()
 

@@ -30,7 +30,7 @@ def workshop(countries, trainer):
     )
     SessionFactory(workshop=workshop, date=DAY, time_zone="Europe/Paris")
     for name in ("seat-1", "seat-2", "wait-1", "wait-2", "wait-3", "wait-4"):
-        RegisterAction(UserFactory(username=name), workshop).execute()
+        RegisterAction(workshop, user=UserFactory(username=name)).execute()
     return workshop
 
 
@@ -102,7 +102,7 @@ def test_raising_the_capacity_in_the_admin_promotes_the_first_people_waiting_in_
     assert line(workshop) == (["seat-1", "seat-2", "wait-1", "wait-2"], ["wait-3", "wait-4"])
     assert sent() == promoted("wait-1", "wait-2")
     # The next newcomer joins the end of the line: no seat is left for them.
-    assert RegisterAction(UserFactory(username="newcomer"), workshop).execute().is_waiting
+    assert RegisterAction(workshop, user=UserFactory(username="newcomer")).execute().is_waiting
 
 
 def test_making_the_capacity_unlimited_promotes_everyone_waiting(
@@ -139,7 +139,7 @@ def test_lowering_the_capacity_keeps_everyone_confirmed(
     assert mail.outbox == []
     # A seat given up while still over capacity is no free seat: nobody is promoted.
     seat_1 = Registration.objects.get(user__username="seat-1").user
-    CancelRegistrationAction(seat_1, Workshop.objects.get(pk=workshop.pk)).execute()
+    CancelRegistrationAction(Workshop.objects.get(pk=workshop.pk), user=seat_1).execute()
     assert line(workshop) == (["seat-2"], before[1])
 
 
@@ -270,6 +270,6 @@ def test_a_seat_freed_at_a_workshop_not_published_goes_to_nobody(
     seat_1 = Registration.objects.get(user__username="seat-1").user
     mail.outbox = []
     with committing():
-        actions.RemovePersonAction(trainer, workshop, seat_1).execute()
+        actions.RemovePersonAction(workshop, user=trainer, person=seat_1).execute()
     assert line(workshop) == (["seat-2"], ["wait-1", "wait-2", "wait-3", "wait-4"])
     assert [subject for _name, subject in sent()] == [f"Registration cancelled: {TITLE}"]
