@@ -127,13 +127,8 @@ def scope_site_history(actions):
     from capacity_lms.attendance.viewsets import scoped_records, scoped_walk_ins
     from capacity_lms.core.history import register_history_scope, use_scoped_log_entries
     from capacity_lms.reports.models import CountryCoordinator
-    from capacity_lms.workshops.models import (
-        MANAGE_ALL_WORKSHOPS,
-        OccurrenceChange,
-        Registration,
-        Session,
-        Workshop,
-    )
+    from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
+    from capacity_lms.workshops.models.workshops import MANAGE_ALL_WORKSHOPS
     from capacity_lms.workshops.viewsets import scoped_changes, scoped_workshops
 
     use_scoped_log_entries(actions)
