@@ -6,7 +6,7 @@ The feed URLs are public and stable: calendar clients keep them for years.
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from capacity_lms.workshops import views
+from capacity_lms.workshops import feeds, views
 
 urlpatterns = [
     path("workshops/", views.WorkshopListView.as_view(), name="workshop_list"),
@@ -15,33 +15,33 @@ urlpatterns = [
     path("workshops/<str:slug>/cancel/", views.cancel_registration, name="workshop_cancel"),
     path(
         "workshops/<str:slug>/calendar.ics",
-        views.WorkshopFeedView.as_view(),
+        feeds.WorkshopFeedView.as_view(),
         name="workshop_calendar",
     ),
     path(
         "workshops/<str:slug>/sessions/<int:pk>.ics",
-        views.session_ics,
+        feeds.session_ics,
         name="session_calendar",
     ),
     path("calendar/", never_cache(views.MyCalendarView.as_view()), name="my_calendar"),
     path(
         "calendar/courses/<int:course_id>.ics",
-        views.CourseFeedView.as_view(),
+        feeds.CourseFeedView.as_view(),
         name="course_calendar",
     ),
     path(
         "calendar/countries/<str:code>.ics",
-        views.CountryFeedView.as_view(),
+        feeds.CountryFeedView.as_view(),
         name="country_calendar",
     ),
     path(
         "calendar/trainers/<int:user_id>.ics",
-        views.TrainerFeedView.as_view(),
+        feeds.TrainerFeedView.as_view(),
         name="trainer_calendar",
     ),
     path(
         "calendar/personal/<str:token>.ics",
-        views.PersonalFeedView.as_view(),
+        feeds.PersonalFeedView.as_view(),
         name="personal_calendar",
     ),
 ]

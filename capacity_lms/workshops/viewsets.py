@@ -5,20 +5,15 @@ A trainer sees and edits only the workshops that name them as a trainer; program
 trainer's workshop answers 404 whatever the URL, and to every chooser in the forms.
 """
 
-import zoneinfo
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -32,10 +27,18 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from capacity_lms.core import admin as core_admin
 from capacity_lms.core.actions import ActionRefused, ImportRefused
-from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
 from capacity_lms.workshops.actions import AddPersonAction, RemovePersonAction
+from capacity_lms.workshops.forms import (
+    REASON_MAX_LENGTH,
+    AddPersonForm,
+    ImportForm,
+    OccurrenceChangeForm,
+    RemovePersonForm,
+    WorkshopForm,
+    time_zone_select,
+)
 from capacity_lms.workshops.ics_import import ImportSessionsAction
-from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
+from capacity_lms.workshops.models import OccurrenceChange, Workshop
 
 
 def scoped_workshops(user):
@@ -51,43 +54,6 @@ class ScopedObjectMixin(core_admin.ScopedObjectMixin):
 
 class ScopedViewMixin(ScopedObjectMixin, core_admin.ScopedViewMixin):
     """Limit a workshop admin view to the workshops the user may see."""
-
-
-def trainer_choices():
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=[TRAINERS, PROGRAMME_STAFF]) | Q(is_superuser=True))
-        .distinct()
-    )
-
-
-def time_zone_select():
-    names = sorted(zoneinfo.available_timezones())
-    return forms.Select(choices=[("", "---------"), *((name, name) for name in names)])
-
-
-class WorkshopForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "trainers" in self.fields:
-            self.fields["trainers"].queryset = trainer_choices()
-        if "slug" in self.fields:
-            # Workshop.save() makes one from the title; a trainer need not invent it.
-            self.fields["slug"].required = False
-            self.fields["slug"].help_text = _("Leave empty to make it from the title.")
-
-    def clean(self):
-        cleaned = super().clean()
-        user = self.for_user
-        trainers = cleaned.get("trainers")
-        if (
-            user is not None
-            and trainers is not None
-            and not user.has_perm("capacity_lms.manage_all_workshops")
-            and user not in trainers
-        ):
-            self.add_error("trainers", _("Keep yourself among the trainers of your workshop."))
-        return cleaned
 
 
 class WorkshopIndexView(ScopedViewMixin, generic.IndexView):
@@ -126,44 +92,6 @@ class RegistrationsColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["url"] = reverse("capacity_workshops:registrations", args=[instance.pk])
         return context
-
-
-REASON_MAX_LENGTH = 500
-
-
-def reason_field():
-    return forms.CharField(
-        label=gettext_lazy("Reason for the correction"),
-        help_text=gettext_lazy("Required once the workshop has ended; kept in its history."),
-        max_length=REASON_MAX_LENGTH,
-        required=False,
-    )
-
-
-class RemovePersonForm(forms.Form):
-    reason = reason_field()
-
-
-class AddPersonForm(forms.Form):
-    person = forms.CharField(
-        label=gettext_lazy("Username or e-mail"),
-        max_length=254,
-    )
-    over_capacity = forms.BooleanField(
-        label=gettext_lazy("Give a seat even if the workshop is full"), required=False
-    )
-    reason = reason_field()
-
-    def clean_person(self):
-        value = self.cleaned_data["person"].strip()
-        User = get_user_model()
-        matches = User.objects.filter(
-            Q(**{User.USERNAME_FIELD: value}) | Q(email__iexact=value), is_active=True
-        )
-        people = list(matches[:2])
-        if len(people) != 1:
-            raise forms.ValidationError(_("No single active account has this username or e-mail."))
-        return people[0]
 
 
 class WorkshopViewSet(ModelViewSet):
@@ -343,15 +271,6 @@ def registrations(request, pk):
     )
 
 
-class ImportForm(forms.Form):
-    calendar_file = forms.FileField(
-        label=gettext_lazy("Calendar file (.ics)"),
-        help_text=gettext_lazy(
-            "Sessions are matched by their UID: importing the same file again changes nothing."
-        ),
-    )
-
-
 def import_sessions(request, pk):
     workshop = _scoped_workshop(request, pk)
     if not request.user.has_perm("capacity_lms.change_workshop"):
@@ -387,15 +306,6 @@ def import_sessions(request, pk):
             "header_title": _("Import sessions: %(title)s") % {"title": workshop.title},
         },
     )
-
-
-class OccurrenceChangeForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "session" in self.fields and self.for_user is not None:
-            self.fields["session"].queryset = Session.objects.filter(
-                workshop__in=scoped_workshops(self.for_user)
-            ).exclude(recurrence="")
 
 
 def scoped_changes(user):
