@@ -86,7 +86,7 @@ ALLOWED = {
     "capacity_lms/certificates/tasks.py:notify_holder:delete": (
         "the claim released when the e-mail failed, so that a retry sends it"
     ),
-    "capacity_lms/certificates/viewsets.py:CertificateActionView.get_context_data:update": (
+    "capacity_lms/certificates/action_views.py:CertificateActionView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
     "capacity_lms/checks.py:check_context_processors:update": (
