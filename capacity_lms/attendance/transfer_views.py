@@ -19,12 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from capacity_lms.attendance import exports
-from capacity_lms.attendance.imports import (
-    find_meeting,
-    import_online_report,
-    import_roster,
-    meetings_of,
-)
+from capacity_lms.attendance.imports.online import import_online_report
+from capacity_lms.attendance.imports.report import find_meeting, meetings_of
+from capacity_lms.attendance.imports.roster import import_roster
 from capacity_lms.core import spreadsheets
 from capacity_lms.core.actions import ImportRefused
 from capacity_lms.workshops.models import Workshop

@@ -9,7 +9,8 @@ import datetime
 from django.urls import path, register_converter
 from django.views.decorators.cache import never_cache
 
-from capacity_lms.attendance import transfer_views, views
+from capacity_lms.attendance import transfer_views
+from capacity_lms.attendance.views import check_in, meetings, roster
 
 
 class IsoDateConverter:
@@ -28,20 +29,24 @@ register_converter(IsoDateConverter, "isodate")
 
 urlpatterns = [
     path(
-        "attendance/", never_cache(views.TrainerSessionsView.as_view()), name="attendance_sessions"
+        "attendance/",
+        never_cache(meetings.TrainerSessionsView.as_view()),
+        name="attendance_sessions",
     ),
     path(
         "attendance/<int:session_pk>/<isodate:day>/",
-        never_cache(views.RosterView.as_view()),
+        never_cache(roster.RosterView.as_view()),
         name="attendance_roster",
     ),
     path(
         "attendance/<int:session_pk>/<isodate:day>/check-in-code/",
-        never_cache(views.CheckInScreenView.as_view()),
+        never_cache(roster.CheckInScreenView.as_view()),
         name="attendance_check_in_screen",
     ),
-    path("check-in/", never_cache(views.CheckInView.as_view()), name="check_in"),
-    path("check-in/<str:token>/", never_cache(views.CheckInView.as_view()), name="check_in_token"),
+    path("check-in/", never_cache(check_in.CheckInView.as_view()), name="check_in"),
+    path(
+        "check-in/<str:token>/", never_cache(check_in.CheckInView.as_view()), name="check_in_token"
+    ),
     # Attendance files: imports and exports (transfer_views.py).
     path(
         "workshops/<str:slug>/attendance/files/",

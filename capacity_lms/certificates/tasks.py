@@ -15,14 +15,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from capacity_lms.certificates.issuing import (
-    IssueCertificateAction,
-    eligible_people,
-    rule_is_met,
-    subject_text,
-)
+from capacity_lms.certificates.eligibility import eligible_people, rule_is_met
+from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.rendering import ensure_pdf, pdf_content
+from capacity_lms.certificates.wording import subject_text
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url

@@ -1,170 +1,29 @@
 """Programme figures as cross tables: any two of country, specialized group, strategic axis,
-association, course and period, filtered on the others.
+association, course and period, filtered on the others (the metrics and dimensions are
+``sources.py``'s).
 
-Each metric reads one kind of fact (an enrolment, a completion, a confirmed registration, an
-attendance record, a certificate) and each dimension is a path from that fact: the country is
-where the training happened (the workshop's country; for online modules, the learner's country
-of residence), the specialized groups and associations are the person's, the strategic axis and
-the course are the training's, the period is the fact's date. A person in two groups counts in
-both groups' rows, once in the total: totals are computed, not summed.
-
-A table costs a fixed number of queries (cells, row totals, column totals, grand total, and one
-per dimension for the labels), whatever the data size.
+A person in two groups counts in both groups' rows, once in the total: totals are computed,
+not summed. A table costs a fixed number of queries (cells, row totals, column totals, grand
+total, and one per dimension for the labels), whatever the data size. ``grand_total`` gives
+one figure (the admin home's summary), ``cube`` a count or rate over any number of dimensions.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import (
-    CharField,
-    Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Func,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce, TruncMonth, TruncQuarter, TruncYear
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Sum, Value
+from django.db.models.functions import Cast
 
-from capacity_lms.attendance.models import AttendanceRecord
-from capacity_lms.certificates.models import Certificate
-from capacity_lms.workshops.models import Registration
-from courses.models import Enrolment
+from capacity_lms.reports.sources import METRICS, SOURCES, UNIONS
 
-PERSON = {
-    "group": "user__capacity_profile__specialized_groups__code",
-    "association": "user__capacity_memberships__association_id",
-}
-
-DIMENSIONS = {
-    "country": _("Country"),
-    "group": _("Specialized group"),
-    "axis": _("Strategic axis"),
-    "association": _("Association"),
-    "course": _("Course"),
-    "period": _("Period"),
-}
-
-PERIODS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a metric's facts come from, and how each dimension reads on them."""
-
-    facts: object  # () -> QuerySet
-    date: str
-    paths: dict
-    workshop: str | None = None  # the path to the fact's workshop, for a trainer's scope
-
-    def queryset(self):
-        return self.facts()
-
-    @property
-    def date_lookup(self):
-        """The fact's date as a date (the day of a timestamp, in the current time zone)."""
-        return f"{self.date}__date" if self.date.endswith("_at") else self.date
-
-    def expression(self, dimension, period="month"):
-        if dimension == "period":
-            return PERIODS[period](self.date)
-        path = self.paths[dimension]
-        return path if not isinstance(path, str) else F(path)
-
-
-def _enrolments():
-    return Enrolment.objects.all()
-
-
-def _completions():
-    return Enrolment.objects.filter(completed_at__isnull=False)
-
-
-def _registrations():
-    return Registration.objects.filter(status=Registration.Status.CONFIRMED)
-
-
-def _attendance():
-    return AttendanceRecord.objects.filter(user__isnull=False, status__counts_in_rate=True)
-
-
-def _certificates():
-    return Certificate.objects.exclude(status=Certificate.Status.REPLACED)
-
-
-ONLINE = {
-    **PERSON,
-    "country": "user__capacity_profile__country_of_residence__code",
-    "axis": "course__strategic_axis__code",
-    "course": "course__translation_key",
-}
-
-SOURCES = {
-    "enrolments": Source(_enrolments, "enrolled_at", ONLINE),
-    "completions": Source(_completions, "completed_at", ONLINE),
-    "registrations": Source(
-        _registrations,
-        "queued_at",
-        {
-            **PERSON,
-            "country": "workshop__country__code",
-            "axis": "workshop__strategic_axis__code",
-            "course": "workshop__course__translation_key",
-        },
-        workshop="workshop",
-    ),
-    "attendance": Source(
-        _attendance,
-        "occurrence_date",
-        {
-            **PERSON,
-            "country": "session__workshop__country__code",
-            "axis": "session__workshop__strategic_axis__code",
-            "course": "session__workshop__course__translation_key",
-        },
-        workshop="session__workshop",
-    ),
-    "certificates": Source(
-        _certificates,
-        "issued_on",
-        {
-            **PERSON,
-            "country": Coalesce(
-                "workshop__country__code", "user__capacity_profile__country_of_residence__code"
-            ),
-            "axis": Coalesce("course__strategic_axis__code", "workshop__strategic_axis__code"),
-            "course": Coalesce("course__translation_key", "workshop__course__translation_key"),
-        },
-        workshop="workshop",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Metric:
-    label: str
-    source: str
-    kind: str = "count"  # count | people | rate (weighted attendance) | ratio (of two counts)
-    numerator: str | None = None
-    denominator: str | None = None
-
-
-METRICS = {
-    "enrolments": Metric(_("Enrolments"), "enrolments"),
-    "completions": Metric(_("Completions"), "completions"),
-    "completion_rate": Metric(
-        _("Completion rate (%)"), "enrolments", "ratio", "completions", "enrolments"
-    ),
-    "registrations": Metric(_("Workshop registrations"), "registrations"),
-    "attendance_rate": Metric(_("Attendance rate (%)"), "attendance", "rate"),
-    "certificates": Metric(_("Certificates issued"), "certificates"),
-    "people": Metric(_("People trained (completed or attended)"), "completions", "people"),
-    "associations": Metric(
-        _("Associations reached (a member enrolled or registered)"), "enrolments", "associations"
-    ),
-}
+__all__ = [
+    "CrossTable",
+    "ReportRequest",
+    "cross_table",
+    "cube",
+    "grand_total",
+    "restricted",
+]
 
 
 @dataclass
@@ -291,14 +150,6 @@ def _ratio(top, bottom):
     return (Decimal(100) * (top or 0) / bottom) if bottom else None
 
 
-# The figures that count distinct people or associations over two kinds of fact: the path
-# to what is counted, and the sources (a meeting counts only when attended).
-UNIONS = {
-    "people": ("user_id", ["completions", "attendance"]),
-    "associations": (PERSON["association"], ["enrolments", "registrations"]),
-}
-
-
 def _union_facts(kind, request, scope):
     """``(source, restricted facts)`` for each source of the union figure ``kind``."""
     for name in UNIONS[kind][1]:
@@ -337,44 +188,6 @@ def _union_count(request, scope, kind):
     )
 
 
-class ReportScope:
-    """What one viewer may count: everything, some countries, or their own workshops."""
-
-    def __init__(self, countries=None, workshops=None):
-        self.countries = countries  # None: every country
-        self.workshops = workshops  # None: not limited to workshops
-
-    @classmethod
-    def everything(cls):
-        return cls()
-
-    def limit(self, source, queryset):
-        if self.countries is not None:
-            queryset = queryset.alias(scope_country=source.expression("country")).filter(
-                scope_country__in=list(self.countries)
-            )
-        if self.workshops is not None:
-            if source.workshop is None:
-                return queryset.none()
-            queryset = queryset.filter(**{f"{source.workshop}__in": self.workshops})
-        return queryset
-
-
-__all__ = [
-    "DIMENSIONS",
-    "METRICS",
-    "PERIODS",
-    "CrossTable",
-    "ReportRequest",
-    "ReportScope",
-    "cross_table",
-    "cube",
-    "fact_rows",
-    "fact_values",
-    "grand_total",
-]
-
-
 def grand_total(metric_name, scope=None, request=None):
     """One figure over everything ``scope`` may see (the admin home's summary): one query, two
     for the figures that unite two kinds of fact."""
@@ -410,53 +223,3 @@ def cube(request, dimensions, scope=None):
     if len(dimensions) <= 2:
         return rows
     return {tuple(row[:-1]): row[-1] for row in rows}
-
-
-FACT_COLUMNS = ["date", "country", "axis", "course", "person"]
-
-
-def fact_values(request, scope=None):
-    """The facts a metric counts as a values queryset: (date, country, axis, course key, person
-    id). Country and axis codes are neutralised for spreadsheets in the query itself (a code
-    an editor typed could start with ``=``), so that PostgreSQL's COPY can write the export."""
-    source = SOURCES[METRICS[request.metric].source]
-    queryset = restricted(source, source.queryset(), request, scope)
-    return (
-        queryset.annotate(
-            f_country=_neutralised(source.expression("country")),
-            f_axis=_neutralised(source.expression("axis")),
-            f_course=source.expression("course"),
-        )
-        .values_list(source.date, "f_country", "f_axis", "f_course", "user_id")
-        .order_by()
-    )
-
-
-class Neutralised(Func):
-    """The text, with an apostrophe before it when a spreadsheet would run it as a formula
-    (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return), in SQL."""
-
-    output_field = CharField()
-    starts = "'=', '+', '-', '@', CHR(9), CHR(13)"
-
-    def as_sql(self, compiler, connection, **extra_context):
-        inner, params = compiler.compile(self.source_expressions[0])
-        apostrophe = "''''"
-        sql = (
-            f"CASE WHEN SUBSTR({inner}, 1, 1) IN ({self.starts}) "
-            f"THEN {apostrophe} || {inner} ELSE {inner} END"
-        )
-        return sql, (*params, *params, *params)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        self.starts = "'=', '+', '-', '@', CHAR(9), CHAR(13)"
-        return self.as_sql(compiler, connection, **extra_context)
-
-
-def _neutralised(expression):
-    return Neutralised(Cast(expression, CharField()))
-
-
-def fact_rows(request, scope=None, chunk_size=10000):
-    """The facts of :func:`fact_values`, read from one query in chunks (flat memory)."""
-    return fact_values(request, scope).iterator(chunk_size=chunk_size)

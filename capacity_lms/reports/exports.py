@@ -15,7 +15,7 @@ from django.http import StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
 from capacity_lms.core.spreadsheets import CSV_CONTENT_TYPE, csv_batches, xlsx_response
-from capacity_lms.reports.engine import fact_rows, fact_values
+from capacity_lms.reports.facts import fact_rows, fact_values
 
 
 def header_line(header):

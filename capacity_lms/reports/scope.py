@@ -1,4 +1,4 @@
-"""The :class:`~capacity_lms.reports.engine.ReportScope` of a viewer, or None: no reports.
+"""What a viewer may count: their :class:`ReportScope`, or None: no reports.
 
 Built on the one rule of :mod:`capacity_lms.core.scopes`: every country only with
 ``view_all_countries`` (programme staff) or as a superuser; a coordinator the countries their
@@ -7,11 +7,33 @@ A coordinator's missing entry (or one naming no country) never widens their sigh
 """
 
 from capacity_lms.core.scopes import reach
-from capacity_lms.reports.engine import ReportScope
 from capacity_lms.taxonomy.models import VIEW_ALL_COUNTRIES, Country
 from capacity_lms.workshops.models import Workshop
 
 PERMISSION = "capacity_lms.view_programme_reports"
+
+
+class ReportScope:
+    """What one viewer may count: everything, some countries, or their own workshops."""
+
+    def __init__(self, countries=None, workshops=None):
+        self.countries = countries  # None: every country
+        self.workshops = workshops  # None: not limited to workshops
+
+    @classmethod
+    def everything(cls):
+        return cls()
+
+    def limit(self, source, queryset):
+        if self.countries is not None:
+            queryset = queryset.alias(scope_country=source.expression("country")).filter(
+                scope_country__in=list(self.countries)
+            )
+        if self.workshops is not None:
+            if source.workshop is None:
+                return queryset.none()
+            queryset = queryset.filter(**{f"{source.workshop}__in": self.workshops})
+        return queryset
 
 
 def coordinated_countries(user):

@@ -17,16 +17,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from capacity_lms.core.spreadsheets import csv_response, xlsx_response
 from capacity_lms.people.models import Association
 from capacity_lms.reports.charts import Bar, bar_chart
-from capacity_lms.reports.engine import (
-    DIMENSIONS,
-    METRICS,
-    PERIODS,
-    ReportRequest,
-    cross_table,
-)
+from capacity_lms.reports.engine import ReportRequest, cross_table
 from capacity_lms.reports.exports import rows_csv_response, rows_xlsx_response
 from capacity_lms.reports.labels import course_titles, labels_for
 from capacity_lms.reports.scope import scope_for
+from capacity_lms.reports.sources import DIMENSIONS, METRICS, PERIODS
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage

@@ -14,11 +14,8 @@ who ever held a certificate for a subject is not given another.
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
-from capacity_lms.certificates.issuing import (
-    IssueCertificateAction,
-    RevokeCertificateAction,
-    rule_is_met,
-)
+from capacity_lms.certificates.eligibility import rule_is_met
+from capacity_lms.certificates.issuing import IssueCertificateAction, RevokeCertificateAction
 from capacity_lms.certificates.models import (
     Certificate,
     CertificateRule,

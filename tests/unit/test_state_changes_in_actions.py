@@ -42,22 +42,22 @@ ALLOWED = {
     "capacity_lms/core/spreadsheets.py:write_xlsx:save": (
         "openpyxl's workbook saved into the response stream, not a model"
     ),
-    "capacity_lms/attendance/views.py:CheckInScreenView.get_context_data:update": (
+    "capacity_lms/attendance/views/roster.py:CheckInScreenView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
-    "capacity_lms/attendance/views.py:CheckInView.get_context_data:update": (
+    "capacity_lms/attendance/views/check_in.py:CheckInView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
-    "capacity_lms/attendance/views.py:CheckInView.post:update": (
+    "capacity_lms/attendance/views/check_in.py:CheckInView.post:update": (
         "a dict's update (a view's template context), not a model"
     ),
-    "capacity_lms/attendance/views.py:MeetingMixin.get_context_data:update": (
+    "capacity_lms/attendance/views/roster.py:MeetingMixin.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
-    "capacity_lms/attendance/views.py:RosterView.get_context_data:update": (
+    "capacity_lms/attendance/views/roster.py:RosterView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
-    "capacity_lms/attendance/views.py:TrainerSessionsView.get_context_data:update": (
+    "capacity_lms/attendance/views/meetings.py:TrainerSessionsView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
     "capacity_lms/certificates/rendering.py:_store_again:delete": (
@@ -86,7 +86,7 @@ ALLOWED = {
     "capacity_lms/certificates/tasks.py:notify_holder:delete": (
         "the claim released when the e-mail failed, so that a retry sends it"
     ),
-    "capacity_lms/certificates/viewsets.py:CertificateActionView.get_context_data:update": (
+    "capacity_lms/certificates/action_views.py:CertificateActionView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
     "capacity_lms/checks.py:check_context_processors:update": (

@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from capacity_lms.attendance.imports import find_meeting, import_roster
+from capacity_lms.attendance.imports.report import find_meeting
+from capacity_lms.attendance.imports.roster import import_roster
 from sandbox.testing.factories import RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

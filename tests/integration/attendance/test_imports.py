@@ -7,14 +7,10 @@ import time
 import pytest
 from django.urls import reverse
 
-from capacity_lms.attendance.imports import (
-    Outcome,
-    find_meeting,
-    import_online_report,
-    import_roster,
-    parse_minutes,
-    read_table,
-)
+from capacity_lms.attendance.imports.online import import_online_report
+from capacity_lms.attendance.imports.reading import parse_minutes, read_table
+from capacity_lms.attendance.imports.report import Outcome, find_meeting
+from capacity_lms.attendance.imports.roster import import_roster
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.core.actions import ImportRefused
 from sandbox.testing.factories import UserFactory
@@ -143,18 +139,19 @@ def test_all_or_nothing_writes_nothing_and_still_reports_every_row(
 def test_a_row_refused_while_writing_undoes_the_others_when_all_or_nothing(
     trainer, workshop, meeting, registered, monkeypatch
 ):
-    from capacity_lms.attendance import imports
+    from capacity_lms.attendance.actions import MarkAttendanceAction
+    from capacity_lms.core.actions import ActionRefused
 
     a, b, _c = registered
     data = roster(("email", "status"), (a.email, "present"), (b.email, "present"))
-    original = imports.MarkAttendanceAction.execute
+    original = MarkAttendanceAction.execute
 
     def refuse_b(action):
         if action.person == b:
-            raise imports.ActionRefused("This meeting is cancelled.")
+            raise ActionRefused("This meeting is cancelled.")
         return original(action)
 
-    monkeypatch.setattr(imports.MarkAttendanceAction, "execute", refuse_b)
+    monkeypatch.setattr(MarkAttendanceAction, "execute", refuse_b)
     report = import_roster(
         trainer, workshop, data, "email", "status", meeting=meeting, all_or_nothing=True
     )

@@ -7,12 +7,11 @@ from django.core import mail
 
 from capacity_lms.attendance.actions import MarkAttendanceAction
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
+from capacity_lms.certificates.eligibility import eligible_people, rule_is_met
 from capacity_lms.certificates.issuing import (
     IssueCertificateAction,
     ReissueCertificateAction,
     RevokeCertificateAction,
-    eligible_people,
-    rule_is_met,
 )
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateRule
 from capacity_lms.certificates.signing import verify

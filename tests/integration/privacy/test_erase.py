@@ -11,7 +11,8 @@ from django.test import override_settings
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.privacy.actions import ErasePersonAction, is_erased
 from capacity_lms.privacy.models import PersonalDataRequest
-from capacity_lms.reports.engine import METRICS, ReportRequest, cross_table, grand_total
+from capacity_lms.reports.engine import ReportRequest, cross_table, grand_total
+from capacity_lms.reports.sources import METRICS
 from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import Registration
 from tests.integration.conftest import make_workshop

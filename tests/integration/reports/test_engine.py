@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.people.models import LearnerProfile
-from capacity_lms.reports.engine import ReportRequest, ReportScope, cross_table
+from capacity_lms.reports.engine import ReportRequest, cross_table
+from capacity_lms.reports.scope import ReportScope
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import Registration
 from courses.models import Enrolment

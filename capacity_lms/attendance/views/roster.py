@@ -1,33 +1,26 @@
-"""Attendance pages: the trainer's meetings, a meeting's roster and check-in screen, and the
-member's check-in.
+"""One meeting's trainer pages: the roster (statuses, "mark all present", walk-ins) and the
+check-in screen shown to the room.
 
-Every trainer page is scoped: another trainer's session answers 404, as does a date that is
-not a meeting of the session (a cancelled meeting says so). Every change is a POST with CSRF
-that goes through an action (``MarkAttendanceAction``, ``CheckInAction``, the walk-in
-actions) and is answered by a redirect, except check-in, which answers with its true outcome.
+Another trainer's session answers 404, as does a date that is not a meeting of the session (a
+cancelled meeting says so). Every change is a POST with CSRF that goes through an action
+(``MarkAttendanceAction``, the walk-in actions) and is answered by a redirect.
 """
-
-import datetime
 
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of
 from capacity_lms.attendance.checkin import (
-    CheckInAction,
     check_in_window,
     current_short_code,
     make_token,
@@ -36,64 +29,15 @@ from capacity_lms.attendance.checkin import (
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
 from capacity_lms.core.actions import ActionRefused
-from capacity_lms.core.ratelimit import rate_limited
-from capacity_lms.workshops.models import Registration, Session, Workshop
+from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
-
-# The trainer's meetings page reaches this many days back and ahead.
-DAYS_BACK = 7
-DAYS_AHEAD = 14
 
 ROSTER = AttendanceRecord.Method.ROSTER
 
 
 def person_name(user):
     return user.get_full_name() or user.get_username()
-
-
-def is_in_window(occurrence, now):
-    opens, closes = check_in_window(occurrence)
-    return opens <= now <= closes
-
-
-class TrainerSessionsView(LoginRequiredMixin, TemplateView):
-    """The meetings of the workshops the person trains (every workshop for staff), from a week
-    back to two weeks ahead, with their roster and check-in screen."""
-
-    template_name = "capacity_lms/attendance/trainer_sessions.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        now = timezone.now()
-        start = now - datetime.timedelta(days=DAYS_BACK)
-        end = now + datetime.timedelta(days=DAYS_AHEAD)
-        sessions = (
-            Session.objects.filter(
-                workshop__in=Workshop.objects.visible_to(self.request.user),
-                series_ends_at__gte=start,
-                starts_at__lte=end,
-            )
-            .select_related("workshop")
-            .prefetch_related("changes")
-        )
-        viewer_zone = person_time_zone(self.request.user)
-        upcoming, past = [], []
-        for session in sessions:
-            for occurrence in session.occurrences():
-                if not start <= occurrence.starts_at <= end:
-                    continue
-                meeting = {
-                    "session": session,
-                    "occurrence": occurrence,
-                    "shown": ShownTimes(occurrence, viewer_zone),
-                    "now": is_in_window(occurrence, now) and not occurrence.is_cancelled,
-                }
-                (upcoming if occurrence.ends_at >= now else past).append(meeting)
-        upcoming.sort(key=lambda meeting: meeting["occurrence"].starts_at)
-        past.sort(key=lambda meeting: meeting["occurrence"].starts_at, reverse=True)
-        context.update(upcoming=upcoming, past=past, viewer_time_zone=viewer_zone)
-        return context
 
 
 class MeetingMixin:
@@ -365,93 +309,3 @@ class CheckInScreenView(MeetingMixin, TemplateView):
             closes=closes.astimezone(session_zone),
         )
         return context
-
-
-@method_decorator(rate_limited("check_in"), name="post")
-class CheckInView(LoginRequiredMixin, TemplateView):
-    """The member's side: GET says which meeting and offers the button (it never writes);
-    POST runs ``CheckInAction`` and shows the true outcome. Without a token, the member types
-    the six-digit code."""
-
-    template_name = "capacity_lms/attendance/check_in.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        token = self.kwargs.get("token")
-        context["token"] = token
-        if token:
-            try:
-                session, day = CheckInAction(self.request.user, token=token).find_meeting()
-                context.update(self.meeting_context(session, meeting_of(session, day)))
-            except ActionRefused as error:
-                context["refusal"] = error.messages
-                return context
-            context["record"] = (
-                AttendanceRecord.objects.filter(
-                    session=session, occurrence_date=day, user=self.request.user
-                )
-                .select_related("status")
-                .first()
-            )
-        return context
-
-    def meeting_context(self, session, occurrence):
-        return {
-            "session": session,
-            "workshop": session.workshop,
-            "shown": ShownTimes(occurrence, person_time_zone(self.request.user)),
-        }
-
-    def post(self, request, *args, **kwargs):
-        token = self.kwargs.get("token")
-        if token:
-            action = CheckInAction(request.user, token=token)
-        else:
-            action = CheckInAction(request.user, code=request.POST.get("code", ""))
-        context = self.get_context_data(**kwargs)
-        context.pop("refusal", None)
-        try:
-            if not token:
-                refuse_after_too_many_wrong_codes(request.user)
-            record, changed = action.execute()
-        except ActionRefused as error:
-            if error.code == "code":
-                count_a_wrong_code(request.user)
-            context["refusal"] = error.messages
-            return self.render_to_response(context)
-        session = record.session
-        context.update(self.meeting_context(session, meeting_of(session, record.occurrence_date)))
-        context.update(
-            record=record,
-            outcome="marked" if changed else "already",
-            marked_time=record.marked_at.astimezone(zone(session.time_zone)).strftime("%H:%M"),
-        )
-        return self.render_to_response(context)
-
-
-# Six digits are guessable by brute force: a person gets this many wrong codes per window
-# (counted in the shared cache, so every app server agrees), then must scan or wait.
-WRONG_CODES_ALLOWED = 10
-WRONG_CODES_WINDOW_SECONDS = 15 * 60
-
-
-def _wrong_codes_key(user):
-    return f"capacity_lms:check_in:wrong_codes:{user.pk}"
-
-
-def refuse_after_too_many_wrong_codes(user):
-    if cache.get(_wrong_codes_key(user), 0) >= WRONG_CODES_ALLOWED:
-        raise ActionRefused(
-            _("Too many wrong codes: scan the QR code, or try again in a few minutes."),
-            code="too_many_codes",
-        )
-
-
-def count_a_wrong_code(user):
-    key = _wrong_codes_key(user)
-    cache.add(key, 0, WRONG_CODES_WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Expired between add() and incr(): this wrong code starts a new window.
-        cache.set(key, 1, WRONG_CODES_WINDOW_SECONDS)

@@ -1,0 +1,109 @@
+"""The member's check-in: by the QR code's link or by typing the six-digit code.
+
+GET says which meeting and offers the button (it never writes); POST runs ``CheckInAction``
+and answers with its true outcome. Wrong codes are counted per person in the shared cache.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from capacity_lms.attendance.actions import meeting_of
+from capacity_lms.attendance.checkin import CheckInAction
+from capacity_lms.attendance.models import AttendanceRecord
+from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.ratelimit import rate_limited
+from capacity_lms.workshops.schedule import zone
+from capacity_lms.workshops.times import ShownTimes, person_time_zone
+
+
+@method_decorator(rate_limited("check_in"), name="post")
+class CheckInView(LoginRequiredMixin, TemplateView):
+    """The member's side: GET says which meeting and offers the button (it never writes);
+    POST runs ``CheckInAction`` and shows the true outcome. Without a token, the member types
+    the six-digit code."""
+
+    template_name = "capacity_lms/attendance/check_in.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        token = self.kwargs.get("token")
+        context["token"] = token
+        if token:
+            try:
+                session, day = CheckInAction(self.request.user, token=token).find_meeting()
+                context.update(self.meeting_context(session, meeting_of(session, day)))
+            except ActionRefused as error:
+                context["refusal"] = error.messages
+                return context
+            context["record"] = (
+                AttendanceRecord.objects.filter(
+                    session=session, occurrence_date=day, user=self.request.user
+                )
+                .select_related("status")
+                .first()
+            )
+        return context
+
+    def meeting_context(self, session, occurrence):
+        return {
+            "session": session,
+            "workshop": session.workshop,
+            "shown": ShownTimes(occurrence, person_time_zone(self.request.user)),
+        }
+
+    def post(self, request, *args, **kwargs):
+        token = self.kwargs.get("token")
+        if token:
+            action = CheckInAction(request.user, token=token)
+        else:
+            action = CheckInAction(request.user, code=request.POST.get("code", ""))
+        context = self.get_context_data(**kwargs)
+        context.pop("refusal", None)
+        try:
+            if not token:
+                refuse_after_too_many_wrong_codes(request.user)
+            record, changed = action.execute()
+        except ActionRefused as error:
+            if error.code == "code":
+                count_a_wrong_code(request.user)
+            context["refusal"] = error.messages
+            return self.render_to_response(context)
+        session = record.session
+        context.update(self.meeting_context(session, meeting_of(session, record.occurrence_date)))
+        context.update(
+            record=record,
+            outcome="marked" if changed else "already",
+            marked_time=record.marked_at.astimezone(zone(session.time_zone)).strftime("%H:%M"),
+        )
+        return self.render_to_response(context)
+
+
+# Six digits are guessable by brute force: a person gets this many wrong codes per window
+# (counted in the shared cache, so every app server agrees), then must scan or wait.
+WRONG_CODES_ALLOWED = 10
+WRONG_CODES_WINDOW_SECONDS = 15 * 60
+
+
+def _wrong_codes_key(user):
+    return f"capacity_lms:check_in:wrong_codes:{user.pk}"
+
+
+def refuse_after_too_many_wrong_codes(user):
+    if cache.get(_wrong_codes_key(user), 0) >= WRONG_CODES_ALLOWED:
+        raise ActionRefused(
+            _("Too many wrong codes: scan the QR code, or try again in a few minutes."),
+            code="too_many_codes",
+        )
+
+
+def count_a_wrong_code(user):
+    key = _wrong_codes_key(user)
+    cache.add(key, 0, WRONG_CODES_WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:
+        # Expired between add() and incr(): this wrong code starts a new window.
+        cache.set(key, 1, WRONG_CODES_WINDOW_SECONDS)
