@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.attendance.rates import workshop_rates
+from capacity_lms.core.names import person_name
 
 CHUNK_SIZE = 2000
 
@@ -30,12 +31,6 @@ def records(workshop=None, session=None, occurrence_date=None):
     if occurrence_date is not None:
         queryset = queryset.filter(occurrence_date=occurrence_date)
     return queryset
-
-
-def person_name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def full_name(first_name, last_name, username):

@@ -23,6 +23,7 @@ from wagtail.actions import EditAction
 from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.core.names import person_name
 from capacity_lms.workshops.models import Registration, Workshop
 from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
@@ -69,9 +70,7 @@ class CorrectionLogFormatter(LogFormatter):
             "Registration corrected after the end: %(person)s, %(status)s. Reason: %(reason)s"
         ) % {
             "reason": log_entry.data.get("reason", ""),
-            "person": (person.get_full_name() or person.get_username())
-            if person
-            else _("a deleted account"),
+            "person": person_name(person) or _("a deleted account"),
             "status": Registration.Status(status).label
             if status in Registration.Status.values
             else status,

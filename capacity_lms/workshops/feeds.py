@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_safe
 
+from capacity_lms.core.names import person_name
 from capacity_lms.taxonomy.models import Country
 from capacity_lms.workshops.calendar import CalendarBuilder, feed_name
 from capacity_lms.workshops.models import CalendarFeedToken, Registration, Session, Workshop
@@ -145,7 +146,7 @@ class TrainerFeedView(CalendarFeedView):
         return trainer
 
     def get_name(self):
-        return feed_name(self.trainer.get_full_name() or self.trainer.get_username())
+        return feed_name(person_name(self.trainer))
 
 
 class PersonalFeedView(CalendarFeedView):

@@ -24,12 +24,12 @@ from capacity_lms.attendance.imports.report import (
     apply_marks,
     check_marker,
     existing_records,
-    person_name,
     predicted_outcome,
     registrants,
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.core.actions import ImportRefused
+from capacity_lms.core.names import person_name
 
 ZOOM_EMAIL_HEADERS = (
     "user email",

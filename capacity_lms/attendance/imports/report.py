@@ -208,7 +208,3 @@ def check_marker(marker, workshop):
         raise ImportRefused(
             [_("Only this workshop's trainers and programme staff import its attendance.")]
         )
-
-
-def person_name(person):
-    return person.get_full_name() or person.get_username()

@@ -17,13 +17,13 @@ from capacity_lms.attendance.imports.report import (
     check_marker,
     existing_records,
     meetings_of,
-    person_name,
     predicted_outcome,
     registrants,
     statuses_by_name,
 )
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.core.actions import ImportRefused
+from capacity_lms.core.names import person_name
 
 
 def import_roster(

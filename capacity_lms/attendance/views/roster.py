@@ -29,15 +29,12 @@ from capacity_lms.attendance.checkin import (
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
 from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.names import person_name
 from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
 
 ROSTER = AttendanceRecord.Method.ROSTER
-
-
-def person_name(user):
-    return user.get_full_name() or user.get_username()
 
 
 class MeetingMixin:
