@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from capacity_lms.core.tree import children_of
+from capacity_lms.core.written_language import prefetch_written_languages
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.tree import children_of
-from courses.written_language import prefetch_written_languages
 
 
 def percent(done, total):

@@ -9,16 +9,10 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import Resolver404, resolve
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
-from django.views.i18n import set_language as django_set_language
-from wagtail.models import Site
 
 from capacity_lms.core.actions import ActionRefused
 from courses.actions import (
@@ -31,7 +25,6 @@ from courses.actions import (
 from courses.models import QuizAttempt
 from courses.progress import my_learning
 from courses.quiz import InvalidAnswers, answers_from_post, score_answers, validate_answers
-from courses.translation import content_language_codes, live_translation, not_translated_url
 
 
 def _refused(request, error):
@@ -181,50 +174,3 @@ class MyLearningView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(rows=my_learning(self.request.user), **kwargs)
-
-
-def page_at(request, url):
-    """The live page of the tree that ``url`` (with its language prefix) shows, or ``None``."""
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    language = get_language_from_path(path)
-    site = Site.find_for_request(request)
-    if not language or site is None:
-        return None
-    with override(language):
-        try:
-            match = resolve(path)
-        except Resolver404:
-            return None
-        if match.url_name != "wagtail_serve":
-            return None
-        root = site.root_page.localized.specific
-    # Wagtail's serve pattern passes the page path positionally; a host's may name it.
-    page_path = match.args[0] if match.args else match.kwargs.get("path", "")
-    components = [part for part in page_path.split("/") if part]
-    try:
-        return root.route(request, components).page
-    except Http404:
-        return None
-
-
-@require_POST
-def set_language(request):
-    """Django's language switch, which swaps the language prefix of the URL, made right for
-    the page tree: a page goes to its own translation (whatever its slug in that language), or,
-    when it has none yet, stays where it is and says so in the chosen language."""
-    response = django_set_language(request)
-    next_url = request.POST.get("next", "")
-    language = request.POST.get("language")
-    if language not in content_language_codes() or not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return response
-    page = page_at(request, next_url)
-    if page is None or page.locale.language_code == language:
-        return response
-    translation = live_translation(page, language)
-    if translation is not None:
-        response["Location"] = translation.get_url(request)
-    else:
-        response["Location"] = not_translated_url(page.get_url(request), language)
-    return response

@@ -26,9 +26,9 @@ from capacity_lms.certificates.models import (
 )
 from capacity_lms.certificates.signing import sign
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.core.tree import children_of
 from capacity_lms.workshops.models import Registration, Workshop
 from courses.models import CoursePage, Enrolment, LessonPage, QuizAttempt
-from courses.tree import children_of
 
 __all__ = [
     "IssueCertificateAction",

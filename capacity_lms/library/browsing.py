@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from capacity_lms.core.listings import FilteredListing, TaxonomySingleChoiceField
+from capacity_lms.core.translation import children_in_reader_language, own_language_first
+from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.library.models import CARD_FIELDS, CaseStudyPage, CaseStudyTag
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from courses.translation import children_in_reader_language, own_language_first
-from courses.written_language import prefetch_written_languages
 
 FILTER_FIELDS = ["country", "group", "axis", "tag", "year"]
 
@@ -72,7 +72,7 @@ class Library(FilteredListing):
 
     def base_queryset(self):
         """The live case studies of this library, and those of its translations not translated
-        into its language yet (see :mod:`courses.translation`)."""
+        into its language yet (see :mod:`capacity_lms.core.translation`)."""
         return (
             CaseStudyPage.objects.filter(children_in_reader_language(CaseStudyPage, self.page))
             .live()

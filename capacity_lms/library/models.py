@@ -32,12 +32,12 @@ from wagtail.search import index
 
 from capacity_lms.core.pages import ReadOnlyPage, SharedPage
 from capacity_lms.core.storage import get_private_storage
+from capacity_lms.core.tree import live_only
+from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.library.blocks import CaseStudyMediaBlock
 from capacity_lms.library.panels import SubmittedFilesPanel
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from courses.tree import live_only
-from courses.written_language import prefetch_written_languages
 
 # The fields people wrote that a case study's card shows (each labelled with its language).
 CARD_FIELDS = ("title", "summary", "association_name")

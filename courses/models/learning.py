@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from courses.tree import children_of_outer
+from capacity_lms.core.tree import children_of_outer
 
 
 class EnrolmentQuerySet(models.QuerySet):

@@ -16,9 +16,9 @@ from wagtail.search import index
 
 from capacity_lms.conf import validate_language_code
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
+from capacity_lms.core.tree import children_of, live_only
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.blocks import LessonContentBlock
-from courses.tree import children_of, live_only
 
 
 class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
