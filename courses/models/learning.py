@@ -22,7 +22,7 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def with_progress(self):
         """Annotate ``completed_lessons`` and ``required_lessons`` (live, required) per row."""
-        from courses.models.pages import LessonPage
+        from courses.models.lessons import LessonPage
 
         done = (
             LessonCompletion.objects.filter(
