@@ -75,7 +75,7 @@ class LibraryIndexPage(SharedPage, ReadOnlyPage, Page):
         from capacity_lms.library.browsing import Library
 
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = Library(self, request)
+        context["library"] = Library(self, request, model=CaseStudyPage)
         return context
 
 
@@ -137,6 +137,7 @@ class CaseStudyPage(ReadOnlyPage, Page):
         StrategicAxis, verbose_name=_("strategic axes"), related_name="case_studies"
     )
     tags = ClusterTaggableManager(through=CaseStudyTag, blank=True)
+    card_fields = CARD_FIELDS
     started_on = models.DateField(_("started"))
     ended_on = models.DateField(_("ended"), null=True, blank=True)
     budget = models.DecimalField(

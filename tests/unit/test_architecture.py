@@ -30,9 +30,6 @@ KNOWN_CYCLES = {
             "courses.progress",
         }
     ),
-    # LibraryIndexPage.get_context builds its listing (library.browsing), which queries the
-    # pages: the same shape as the catalogue, removed with it.
-    frozenset({"capacity_lms.library.browsing", "capacity_lms.library.models"}),
     # issuing enqueues the issuing task, which calls back into issuing: gone when the task
     # calls the action (issue #19, point 4).
     frozenset({"capacity_lms.certificates.issuing", "capacity_lms.certificates.tasks"}),
