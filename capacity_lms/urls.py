@@ -7,12 +7,12 @@ from django.urls import path
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
+from capacity_lms.core.language_switch import set_language
 from capacity_lms.library.urls import urlpatterns as library_urlpatterns
 from capacity_lms.privacy.urls import urlpatterns as privacy_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
-from courses.views import set_language
 
 app_name = "capacity_lms"
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.core.tree import children_of
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 from courses.signals import course_completed, lesson_completed
-from courses.tree import children_of
 
 
 def new_submission_token():

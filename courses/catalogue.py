@@ -16,12 +16,12 @@ from capacity_lms.core.listings import (
     TaxonomyChoiceField,
     TaxonomySingleChoiceField,
 )
+from capacity_lms.core.translation import children_in_reader_language, own_language_first
+from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.models import CoursePage
 from courses.progress import NOT_ENROLLED, statuses_for
-from courses.translation import children_in_reader_language, own_language_first
-from courses.written_language import prefetch_written_languages
 
 FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
 
@@ -95,7 +95,7 @@ class Catalogue(FilteredListing):
 
     def base_queryset(self):
         """The live courses of this catalogue, and those of its translations not translated
-        into its language yet (see :mod:`courses.translation`)."""
+        into its language yet (see :mod:`capacity_lms.core.translation`)."""
         return (
             CoursePage.objects.filter(children_in_reader_language(CoursePage, self.page))
             .live()

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.tree import children_of
-from courses.written_language import prefetch_written_languages
+from capacity_lms.core.tree import children_of
+from capacity_lms.core.written_language import prefetch_written_languages
+from courses.actions import new_submission_token
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
+from courses.quiz import InvalidAnswers, score_answers, validate_answers
 
 
 def percent(done, total):
@@ -194,3 +196,64 @@ def my_learning(user):
             )
         )
     return rows
+
+
+@dataclass
+class QuizState:
+    """One quiz of a lesson as the learner sees it now."""
+
+    quiz_id: str
+    quiz: object
+    attempts: list = field(default_factory=list)
+    token: str = ""
+    errors: list = field(default_factory=list)
+    chosen: dict = field(default_factory=dict)
+    result: object = None
+
+    @property
+    def passed(self):
+        return any(attempt.passed for attempt in self.attempts)
+
+    @property
+    def last_attempt(self):
+        return self.attempts[0] if self.attempts else None
+
+    @property
+    def attempts_left(self):
+        if not self.quiz["max_attempts"]:
+            return None
+        return max(0, self.quiz["max_attempts"] - len(self.attempts))
+
+    @property
+    def can_attempt(self):
+        return not self.passed and self.attempts_left != 0
+
+
+def quiz_states(request, lesson, errors_for=None, errors=(), posted=None):
+    """The state of each quiz in ``lesson`` for the learner, in one query."""
+    attempts = []
+    if request.user.is_authenticated and lesson.quizzes:
+        attempts = list(QuizAttempt.objects.filter(user=request.user, lesson=lesson))
+    states = {}
+    for quiz_id, quiz in lesson.quizzes:
+        own = [attempt for attempt in attempts if attempt.quiz_id == quiz_id]
+        state = QuizState(quiz_id=quiz_id, quiz=quiz, attempts=own, token=new_submission_token())
+        if state.last_attempt:
+            try:
+                answers = validate_answers(quiz, state.last_attempt.answers)
+                state.result = score_answers(quiz, answers)
+                state.chosen = answers
+            except InvalidAnswers:
+                # The quiz was edited since that attempt; its score stands, its detail is gone.
+                state.result = None
+        if quiz_id == errors_for:
+            state.errors = list(errors)
+            state.chosen = posted or {}
+            state.result = None
+        states[quiz_id] = state
+    return states
+
+
+def lesson_blocks(lesson, states):
+    """The lesson's body as (block, quiz state or None) pairs, for the lesson template."""
+    return [(block, states.get(block.id)) for block in lesson.body]

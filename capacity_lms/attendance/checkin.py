@@ -73,54 +73,84 @@ def check_in_window(occurrence):
     return occurrence.starts_at - margin, occurrence.ends_at + margin
 
 
-class CheckInAction(BaseAction):
-    """The signed-in ``user`` checks in to the meeting a token (or a short code) names."""
+def refuse_anonymous(user):
+    if not user.is_authenticated:
+        raise ActionRefused(_("Sign in to check in."), code="anonymous")
 
-    def __init__(self, user, token=None, code=None, now=None):
-        self.user = user
-        self.token = token
-        self.code = (code or "").strip()
+
+def meeting_of_token(token):
+    """``(session, occurrence_date)`` a token names, or ActionRefused (expired, forged)."""
+    session_pk, day = read_token(token)
+    session = Session.objects.select_related("workshop").filter(pk=session_pk).first()
+    if session is None:
+        raise ActionRefused(_("This check-in code is not valid."), code="forged")
+    return session, day
+
+
+def meeting_of_code(code, user, now):
+    """``(session, occurrence_date)`` of the meeting, happening about ``now``, that a six-digit
+    code names among those ``user`` may check in to (registered, or open to walk-ins); the code
+    of the current time slot or of the two before it. ActionRefused when it names none."""
+    code = (code or "").strip()
+    if not code.isdigit() or len(code) != 6:
+        raise ActionRefused(_("Type the six digits shown on the screen."), code="code")
+    slot = int(now.timestamp()) // slot_seconds()
+    registered = Registration.objects.filter(
+        user=user, status=Registration.Status.CONFIRMED
+    ).values("workshop")
+    today = now.date()
+    sessions = Session.objects.filter(
+        Q(workshop__in=registered) | Q(workshop__walk_in_check_in=True),
+        starts_at__lte=now + datetime.timedelta(days=1),
+        series_ends_at__gte=now - datetime.timedelta(days=1),
+    ).select_related("workshop")
+    for session in sessions:
+        for occurrence in session.occurrences():
+            if abs((occurrence.starts_at.date() - today).days) > 1:
+                continue
+            for candidate in (slot, slot - 1, slot - 2):
+                expected = short_code(session.pk, occurrence.original_date, candidate)
+                if hmac.compare_digest(expected, code):
+                    return session, occurrence.original_date
+    raise ActionRefused(
+        _("This code matches none of your sessions now: check the digits on the screen."),
+        code="code",
+    )
+
+
+class CheckInAction(BaseAction):
+    """The signed-in ``user`` checks in to the meeting of ``session`` on ``occurrence_date``.
+
+    ``CheckInAction(session, user=member, occurrence_date=day)``: the subject is what is
+    checked in to, as for ``MarkAttendanceAction``. A member holds a token or a six-digit code,
+    not a session: :meth:`from_token` and :meth:`from_code` find the meeting it names (or
+    refuse) and return the action for it.
+    """
+
+    def __init__(self, session, user=None, *, occurrence_date, now=None):
+        super().__init__(session, user=user)
+        self.session = session
+        self.occurrence_date = occurrence_date
         self.now = now or timezone.now()
 
-    def find_meeting(self):
-        if self.token:
-            session_pk, day = read_token(self.token)
-            session = Session.objects.select_related("workshop").filter(pk=session_pk).first()
-            if session is None:
-                raise ActionRefused(_("This check-in code is not valid."), code="forged")
-            return session, day
-        return self._meeting_of_code()
+    @classmethod
+    def from_token(cls, token, *, user, now=None):
+        """The check-in to the meeting a signed token names."""
+        refuse_anonymous(user)
+        session, day = meeting_of_token(token)
+        return cls(session, user=user, occurrence_date=day, now=now)
 
-    def _meeting_of_code(self):
-        if not self.code.isdigit() or len(self.code) != 6:
-            raise ActionRefused(_("Type the six digits shown on the screen."), code="code")
-        slot = int(self.now.timestamp()) // slot_seconds()
-        registered = Registration.objects.filter(
-            user=self.user, status=Registration.Status.CONFIRMED
-        ).values("workshop")
-        today = self.now.date()
-        sessions = Session.objects.filter(
-            Q(workshop__in=registered) | Q(workshop__walk_in_check_in=True),
-            starts_at__lte=self.now + datetime.timedelta(days=1),
-            series_ends_at__gte=self.now - datetime.timedelta(days=1),
-        ).select_related("workshop")
-        for session in sessions:
-            for occurrence in session.occurrences():
-                if abs((occurrence.starts_at.date() - today).days) > 1:
-                    continue
-                for candidate in (slot, slot - 1, slot - 2):
-                    expected = short_code(session.pk, occurrence.original_date, candidate)
-                    if hmac.compare_digest(expected, self.code):
-                        return session, occurrence.original_date
-        raise ActionRefused(
-            _("This code matches none of your sessions now: check the digits on the screen."),
-            code="code",
-        )
+    @classmethod
+    def from_code(cls, code, *, user, now=None):
+        """The check-in to the meeting, happening now, that a typed six-digit code names."""
+        refuse_anonymous(user)
+        now = now or timezone.now()
+        session, day = meeting_of_code(code, user, now)
+        return cls(session, user=user, occurrence_date=day, now=now)
 
     def check(self):
-        if not self.user.is_authenticated:
-            raise ActionRefused(_("Sign in to check in."), code="anonymous")
-        session, day = self.find_meeting()
+        refuse_anonymous(self.user)
+        session, day = self.session, self.occurrence_date
         occurrence = meeting_of(session, day)
         opens, closes = check_in_window(occurrence)
         if self.now < opens:
@@ -153,15 +183,14 @@ class CheckInAction(BaseAction):
                 _("You are not registered for this workshop: ask the trainer to add you."),
                 code="not_registered",
             )
-        return session, day
 
     def execute(self):
         """``(record, changed)``: ``changed`` is False when they were already marked."""
-        session, day = self.check()
+        self.check()
         return MarkAttendanceAction(
-            session,
+            self.session,
             user=self.user,
-            occurrence_date=day,
+            occurrence_date=self.occurrence_date,
             status=AttendanceStatus.present(),
             method=AttendanceRecord.Method.CHECK_IN,
             person=self.user,

@@ -13,9 +13,9 @@ from django.db.models import Exists, OuterRef, Q
 
 from capacity_lms.attendance.rates import course_rate, person_rate
 from capacity_lms.certificates.models import Certificate, CertificateRule
+from capacity_lms.core.tree import children_of
 from capacity_lms.workshops.models import Registration, Workshop
 from courses.models import Enrolment, LessonPage, QuizAttempt
-from courses.tree import children_of
 
 
 def _completed_enrolment(user, course):

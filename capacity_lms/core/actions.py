@@ -14,6 +14,7 @@ registered for Wagtail's generic create, edit and delete views, as ``EditWorksho
 with our refusal added.
 """
 
+from django.contrib import messages
 from wagtail.actions.base import BaseAction as WagtailBaseAction
 
 
@@ -24,6 +25,12 @@ class ActionRefused(Exception):
         super().__init__("; ".join(str(m) for m in messages))
         self.messages = list(messages)
         self.code = code
+
+
+def show_refusal(request, error):
+    """An :class:`ActionRefused`'s messages, as error messages for the next page shown."""
+    for message in error.messages:
+        messages.error(request, message)
 
 
 class ImportRefused(Exception):

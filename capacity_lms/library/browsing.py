@@ -11,10 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from capacity_lms.core.listings import FilteredListing, TaxonomySingleChoiceField
-from capacity_lms.library.models import CARD_FIELDS, CaseStudyPage, CaseStudyTag
+from capacity_lms.core.translation import children_in_reader_language, own_language_first
+from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from courses.translation import children_in_reader_language, own_language_first
-from courses.written_language import prefetch_written_languages
 
 FILTER_FIELDS = ["country", "group", "axis", "tag", "year"]
 
@@ -48,13 +47,15 @@ class LibraryFilterForm(forms.Form):
 
 
 class Library(FilteredListing):
-    """The case studies a library page shows for one request."""
+    """The case studies a library page shows for one request. The page hands over the page
+    model it lists (``CaseStudyPage``), so that the listing does not import the models."""
 
     filter_names = FILTER_FIELDS
 
-    def __init__(self, page, request):
+    def __init__(self, page, request, *, model):
         self.page = page
         self.request = request
+        self.model = model
         published = self.base_queryset()
         self.form = LibraryFilterForm(
             request.GET or None,
@@ -62,7 +63,9 @@ class Library(FilteredListing):
             groups=SpecializedGroup.objects.all(),
             axes=StrategicAxis.objects.all(),
             tags=Tag.objects.filter(
-                pk__in=CaseStudyTag.objects.filter(content_object__in=published).values("tag")
+                pk__in=model.tags.through.objects.filter(content_object__in=published).values(
+                    "tag"
+                )
             ).order_by("name"),
             years=published.annotate(year=ExtractYear("started_on"))
             .order_by("-year")
@@ -72,9 +75,9 @@ class Library(FilteredListing):
 
     def base_queryset(self):
         """The live case studies of this library, and those of its translations not translated
-        into its language yet (see :mod:`courses.translation`)."""
+        into its language yet (see :mod:`capacity_lms.core.translation`)."""
         return (
-            CaseStudyPage.objects.filter(children_in_reader_language(CaseStudyPage, self.page))
+            self.model.objects.filter(children_in_reader_language(self.model, self.page))
             .live()
             .public()
         )
@@ -107,5 +110,5 @@ class Library(FilteredListing):
     @cached_property
     def case_studies(self):
         case_studies = self.paginator_page.object_list
-        prefetch_written_languages(case_studies, *CARD_FIELDS)
+        prefetch_written_languages(case_studies, *self.model.card_fields)
         return case_studies

@@ -32,12 +32,12 @@ from wagtail.search import index
 
 from capacity_lms.core.pages import ReadOnlyPage, SharedPage
 from capacity_lms.core.storage import get_private_storage
+from capacity_lms.core.tree import live_only
+from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.library.blocks import CaseStudyMediaBlock
 from capacity_lms.library.panels import SubmittedFilesPanel
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from courses.tree import live_only
-from courses.written_language import prefetch_written_languages
 
 # The fields people wrote that a case study's card shows (each labelled with its language).
 CARD_FIELDS = ("title", "summary", "association_name")
@@ -75,7 +75,7 @@ class LibraryIndexPage(SharedPage, ReadOnlyPage, Page):
         from capacity_lms.library.browsing import Library
 
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = Library(self, request)
+        context["library"] = Library(self, request, model=CaseStudyPage)
         return context
 
 
@@ -137,6 +137,7 @@ class CaseStudyPage(ReadOnlyPage, Page):
         StrategicAxis, verbose_name=_("strategic axes"), related_name="case_studies"
     )
     tags = ClusterTaggableManager(through=CaseStudyTag, blank=True)
+    card_fields = CARD_FIELDS
     started_on = models.DateField(_("started"))
     ended_on = models.DateField(_("ended"), null=True, blank=True)
     budget = models.DecimalField(

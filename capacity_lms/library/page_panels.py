@@ -4,8 +4,8 @@
 from django.db.models import Case, IntegerField, Value, When
 
 from capacity_lms.core.panels import register_panel
+from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.library.models import CARD_FIELDS, CaseStudyPage
-from courses.written_language import prefetch_written_languages
 
 
 def course_case_studies(course, limit=4):

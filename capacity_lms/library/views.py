@@ -26,8 +26,8 @@ from django.views.decorators.http import require_GET
 from capacity_lms.conf import get_setting
 from capacity_lms.core import ratelimit
 from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
+from capacity_lms.core.tree import children_of
 from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
-from courses.tree import children_of
 
 FEED_LENGTH = 20
 

@@ -1,10 +1,6 @@
 from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
-from courses.models.pages import (
-    CatalogueIndexPage,
-    CoursePage,
-    CourseTag,
-    LessonPage,
-)
+from courses.models.lessons import LessonPage
+from courses.models.pages import CatalogueIndexPage, CoursePage, CourseTag
 
 __all__ = [
     "CatalogueIndexPage",

@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from courses.tree import children_of_outer
+from capacity_lms.core.tree import children_of_outer
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -22,7 +22,7 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def with_progress(self):
         """Annotate ``completed_lessons`` and ``required_lessons`` (live, required) per row."""
-        from courses.models.pages import LessonPage
+        from courses.models.lessons import LessonPage
 
         done = (
             LessonCompletion.objects.filter(

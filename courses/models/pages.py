@@ -1,6 +1,7 @@
+from django.contrib import messages
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
-from django.utils.functional import cached_property
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,16 +10,17 @@ from rest_framework.relations import SlugRelatedField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from capacity_lms.conf import validate_language_code
+from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
+from capacity_lms.core.tree import children_of, live_only
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from courses.blocks import LessonContentBlock
-from courses.tree import children_of, live_only
+from courses.models.lessons import LessonPage
 
 
 class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
@@ -285,11 +287,24 @@ class CoursePage(PersonalPage, Page):
         )
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            from courses.views import course_post
+        """GET shows the course; POST enrols or leaves (post/redirect/get)."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from courses.actions import EnrolAction, LeaveAction
 
-            return course_post(request, self)
-        return super().serve(request, *args, **kwargs)
+        action = request.POST.get("action")
+        try:
+            if action == "enrol":
+                EnrolAction(self, user=request.user).execute()
+                messages.success(request, _("You are enrolled. Start with the first lesson."))
+            elif action == "leave":
+                LeaveAction(self, user=request.user).execute()
+                messages.success(request, _("You have left this course."))
+            else:
+                messages.error(request, _("Unknown action."))
+        except ActionRefused as error:
+            show_refusal(request, error)
+        return HttpResponseRedirect(self.url)
 
     def get_context(self, request, *args, **kwargs):
         from courses.actions import missing_prerequisites
@@ -303,77 +318,4 @@ class CoursePage(PersonalPage, Page):
             if request.user.is_authenticated and not progress.is_enrolled
             else []
         )
-        return context
-
-
-class LessonPage(PersonalPage, Page):
-    """One lesson of a course: rich content, media, resources and quizzes.
-
-    Its place under the course gives its order. Required lessons count towards completion;
-    preview lessons are open to everyone, enrolled or not.
-    """
-
-    body = StreamField(LessonContentBlock(), verbose_name=_("content"))
-    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
-    is_required = models.BooleanField(
-        _("required"), default=True, help_text=_("Counts towards completing the course.")
-    )
-    is_preview = models.BooleanField(
-        _("open preview"), default=False, help_text=_("Anyone can read it without enrolling.")
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("body")]
-    settings_panels = [
-        *Page.settings_panels,
-        FieldRowPanel(
-            [FieldPanel("estimated_minutes"), FieldPanel("is_required"), FieldPanel("is_preview")]
-        ),
-    ]
-    parent_page_types = ["capacity_courses.CoursePage"]
-    subpage_types = []
-    search_fields = [*Page.search_fields, index.SearchField("body")]
-    template = "capacity_courses/lesson_page.html"
-
-    class Meta:
-        verbose_name = _("lesson")
-        verbose_name_plural = _("lessons")
-
-    @cached_property
-    def course(self):
-        return self.get_parent().specific
-
-    @property
-    def quizzes(self):
-        """The quiz blocks of this lesson, as (block id, value) pairs."""
-        return [(block.id, block.value) for block in self.body if block.block_type == "quiz"]
-
-    def get_quiz(self, quiz_id):
-        return dict(self.quizzes).get(quiz_id)
-
-    @property
-    def required_quiz_ids(self):
-        return [quiz_id for quiz_id, quiz in self.quizzes if quiz["is_required"]]
-
-    def serve(self, request, *args, **kwargs):
-        from courses.access import lesson_access_denied
-
-        denied = lesson_access_denied(request, self)
-        if denied is not None:
-            return denied
-        if request.method == "POST":
-            from courses.views import lesson_post
-
-            return lesson_post(request, self)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.progress import CourseProgress
-        from courses.views import lesson_blocks, quiz_states
-
-        context = super().get_context(request, *args, **kwargs)
-        progress = CourseProgress.for_course(self.course, request.user, current=self)
-        context["course"] = self.course
-        context["progress"] = progress
-        context["previous_lesson"], context["next_lesson"] = progress.neighbours(self)
-        context["lesson_blocks"] = lesson_blocks(self, quiz_states(request, self))
         return context

@@ -4,14 +4,14 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, override
 
-from courses.translation import (
+from capacity_lms.core.translation import (
     language_direction,
     language_name,
     missing_translation,
     not_translated_url,
     other_versions,
 )
-from courses.written_language import prefetch_written_languages, written_language
+from capacity_lms.core.written_language import prefetch_written_languages, written_language
 
 register = template.Library()
 
@@ -33,7 +33,7 @@ def question_result(state, question_id):
 @register.simple_tag(takes_context=True)
 def listed_url(context, item, listing):
     """The URL of a listing's item: marked as opened from the listing's language when the item
-    is shown in another one (see :mod:`courses.translation`)."""
+    is shown in another one (see :mod:`capacity_lms.core.translation`)."""
     url = item.get_url(context.get("request"))
     if item.locale_id != listing.locale_id:
         return not_translated_url(url, listing.locale.language_code)
@@ -91,7 +91,8 @@ def content_attributes(code):
 def field_attributes(page, name, part=None):
     """` lang=".." dir=".."` for field ``name`` of ``page`` (or ``part`` of it: a block of a
     StreamField, a row of a child relation, a tag): the language it was written in, which is
-    not the page's when nobody translated it yet (see :mod:`courses.written_language`)."""
+    not the page's when nobody translated it yet (see
+    :mod:`capacity_lms.core.written_language`)."""
     return lang_attributes(written_language(page, name, part))
 
 

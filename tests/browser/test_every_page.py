@@ -320,7 +320,7 @@ def unknown_code(demo):
 
 def from_a_reader_of_the_language(demo):
     """The query of a link to a page in another language than the reader's."""
-    from courses.translation import not_translated_url
+    from capacity_lms.core.translation import not_translated_url
 
     return not_translated_url("", demo.language)
 

@@ -231,7 +231,7 @@ def test_catalogue_cards_label_an_untranslated_summary(client, catalogue, french
 
 
 def test_the_helper_answers_per_field(arabic_study, french_study):
-    from courses.written_language import written_language
+    from capacity_lms.core.written_language import written_language
 
     study, french = arabic_study
     assert written_language(french, "title") == "fr"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from capacity_lms.attendance.actions import meeting_of
-from capacity_lms.attendance.checkin import CheckInAction
+from capacity_lms.attendance.checkin import CheckInAction, meeting_of_token
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.ratelimit import rate_limited
@@ -33,7 +33,7 @@ class CheckInView(LoginRequiredMixin, TemplateView):
         context["token"] = token
         if token:
             try:
-                session, day = CheckInAction(self.request.user, token=token).find_meeting()
+                session, day = meeting_of_token(token)
                 context.update(self.meeting_context(session, meeting_of(session, day)))
             except ActionRefused as error:
                 context["refusal"] = error.messages
@@ -56,15 +56,14 @@ class CheckInView(LoginRequiredMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         token = self.kwargs.get("token")
-        if token:
-            action = CheckInAction(request.user, token=token)
-        else:
-            action = CheckInAction(request.user, code=request.POST.get("code", ""))
         context = self.get_context_data(**kwargs)
         context.pop("refusal", None)
         try:
-            if not token:
+            if token:
+                action = CheckInAction.from_token(token, user=request.user)
+            else:
                 refuse_after_too_many_wrong_codes(request.user)
+                action = CheckInAction.from_code(request.POST.get("code", ""), user=request.user)
             record, changed = action.execute()
         except ActionRefused as error:
             if error.code == "code":

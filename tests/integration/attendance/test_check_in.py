@@ -42,10 +42,14 @@ def during(session):
     return session.starts_at + 10 * MINUTE
 
 
-def refusal(user, **kwargs):
-    """The ActionRefused a check-in raises; asserts it wrote nothing."""
+def refusal(user, token=None, code=None, now=None):
+    """The ActionRefused a check-in with ``token`` (or ``code``) raises, whether finding the
+    meeting or checking in to it; asserts it wrote nothing."""
     with pytest.raises(ActionRefused) as caught:
-        CheckInAction(user, **kwargs).execute()
+        if token is not None:
+            CheckInAction.from_token(token, user=user, now=now).execute()
+        else:
+            CheckInAction.from_code(code, user=user, now=now).execute()
     assert not AttendanceRecord.objects.exists()
     assert not AttendanceChange.objects.exists()
     return caught.value
@@ -84,8 +88,8 @@ def series(workshop, session):
 
 
 def test_a_registered_member_checks_in_with_the_token(session, registered):
-    record, changed = CheckInAction(
-        registered[0], token=make_token(session, session.date), now=during(session)
+    record, changed = CheckInAction.from_token(
+        make_token(session, session.date), user=registered[0], now=during(session)
     ).execute()
     assert changed
     assert (record.user, record.session, record.occurrence_date) == (
@@ -99,10 +103,24 @@ def test_a_registered_member_checks_in_with_the_token(session, registered):
     assert record.changes.count() == 1
 
 
+def test_the_subject_of_a_check_in_is_the_meeting_the_token_or_code_names(session, registered):
+    now = during(session)
+    by_token = CheckInAction.from_token(make_token(session, session.date), user=registered[0])
+    code = current_short_code(session, session.date, now=now)
+    by_code = CheckInAction.from_code(code, user=registered[0], now=now)
+    for action in (by_token, by_code):
+        assert (action.instance, action.occurrence_date) == (session, session.date)
+        assert action.user == registered[0]
+    record, changed = CheckInAction(
+        session, user=registered[1], occurrence_date=session.date, now=now
+    ).execute()
+    assert changed and (record.user, record.session) == (registered[1], session)
+
+
 def test_a_registered_member_checks_in_with_the_six_digit_code(session, registered):
     now = during(session)
     code = current_short_code(session, session.date, now=now)
-    record, changed = CheckInAction(registered[0], code=f" {code} ", now=now).execute()
+    record, changed = CheckInAction.from_code(f" {code} ", user=registered[0], now=now).execute()
     assert changed and record.session == session and record.occurrence_date == session.date
 
 
@@ -110,11 +128,11 @@ def test_the_code_of_the_previous_slot_still_works_but_not_an_older_one(session,
     now = during(session)
     slot = int(now.timestamp()) // slot_seconds()
     previous = short_code(session.pk, session.date, slot - 1)
-    record, _changed = CheckInAction(registered[0], code=previous, now=now).execute()
+    record, _changed = CheckInAction.from_code(previous, user=registered[0], now=now).execute()
     assert record.user == registered[0]
     stale = short_code(session.pk, session.date, slot - 5)
     with pytest.raises(ActionRefused) as caught:
-        CheckInAction(registered[1], code=stale, now=now).execute()
+        CheckInAction.from_code(stale, user=registered[1], now=now).execute()
     assert caught.value.code == "code"
     assert not AttendanceRecord.objects.filter(user=registered[1]).exists()
 
@@ -126,16 +144,16 @@ def test_the_window_opens_and_closes_with_the_configured_margin(session, registe
     assert opens == session.starts_at - 15 * MINUTE
     assert closes == session.ends_at + 15 * MINUTE
     token = make_token(session, session.date)
-    CheckInAction(registered[0], token=token, now=opens).execute()
-    CheckInAction(registered[1], token=token, now=closes).execute()
+    CheckInAction.from_token(token, user=registered[0], now=opens).execute()
+    CheckInAction.from_token(token, user=registered[1], now=closes).execute()
     assert AttendanceRecord.objects.count() == 2
 
 
 def test_the_checked_in_meeting_of_a_series_is_the_one_the_token_names(series, registered):
     third = series.date + datetime.timedelta(days=2)
-    record, _changed = CheckInAction(
-        registered[0],
-        token=make_token(series, third),
+    record, _changed = CheckInAction.from_token(
+        make_token(series, third),
+        user=registered[0],
         now=during(series) + datetime.timedelta(days=2),
     ).execute()
     assert record.occurrence_date == third
@@ -235,7 +253,9 @@ def test_an_anonymous_visitor_is_asked_to_sign_in(session):
 
 def test_a_token_just_inside_its_lifetime_is_accepted(session, registered, monkeypatch):
     token = token_signed_at(monkeypatch, session, session.date, 80)
-    record, _changed = CheckInAction(registered[0], token=token, now=during(session)).execute()
+    record, _changed = CheckInAction.from_token(
+        token, user=registered[0], now=during(session)
+    ).execute()
     assert record.user == registered[0]
 
 
@@ -271,8 +291,8 @@ def test_roster_then_check_in_leaves_the_roster_mark_and_one_history_row(
         method=ROSTER,
         person=person,
     ).execute()
-    record, changed = CheckInAction(
-        person, token=make_token(session, session.date), now=during(session)
+    record, changed = CheckInAction.from_token(
+        make_token(session, session.date), user=person, now=during(session)
     ).execute()
     assert not changed
     assert AttendanceRecord.objects.filter(user=person).count() == 1
@@ -290,8 +310,8 @@ def test_a_check_in_after_the_trainer_marked_late_makes_them_present(session, tr
         method=ROSTER,
         person=person,
     ).execute()
-    record, changed = CheckInAction(
-        person, token=make_token(session, session.date), now=during(session)
+    record, changed = CheckInAction.from_token(
+        make_token(session, session.date), user=person, now=during(session)
     ).execute()
     assert changed and record.status.code == "present"
     assert AttendanceRecord.objects.filter(user=person).count() == 1
@@ -302,7 +322,9 @@ def test_check_in_then_roster_leaves_one_record_with_the_trainers_word(
     session, trainer, registered
 ):
     person = registered[0]
-    CheckInAction(person, token=make_token(session, session.date), now=during(session)).execute()
+    CheckInAction.from_token(
+        make_token(session, session.date), user=person, now=during(session)
+    ).execute()
     record, changed = MarkAttendanceAction(
         session,
         user=trainer,
@@ -320,8 +342,8 @@ def test_check_in_then_roster_leaves_one_record_with_the_trainers_word(
 def test_a_double_click_on_check_in_leaves_one_record_and_one_history_row(session, registered):
     person = registered[0]
     token = make_token(session, session.date)
-    first = CheckInAction(person, token=token, now=during(session)).execute()
-    second = CheckInAction(person, token=token, now=during(session) + MINUTE).execute()
+    first = CheckInAction.from_token(token, user=person, now=during(session)).execute()
+    second = CheckInAction.from_token(token, user=person, now=during(session) + MINUTE).execute()
     assert first[1] and not second[1]
     assert first[0].pk == second[0].pk
     assert AttendanceRecord.objects.filter(user=person).count() == 1
@@ -331,9 +353,9 @@ def test_a_double_click_on_check_in_leaves_one_record_and_one_history_row(sessio
 def test_token_and_code_for_the_same_meeting_leave_one_record(session, registered):
     person = registered[0]
     now = during(session)
-    CheckInAction(person, token=make_token(session, session.date), now=now).execute()
-    CheckInAction(
-        person, code=current_short_code(session, session.date, now=now), now=now
+    CheckInAction.from_token(make_token(session, session.date), user=person, now=now).execute()
+    CheckInAction.from_code(
+        current_short_code(session, session.date, now=now), user=person, now=now
     ).execute()
     assert AttendanceRecord.objects.filter(user=person).count() == 1
 
@@ -360,8 +382,8 @@ def test_another_trainer_or_a_member_cannot_mark_by_any_method(session, other_tr
 def test_a_member_checks_in_only_themself(session, registered):
     """CheckInAction marks the signed-in person, and a check-in mark names its own person."""
     person = registered[0]
-    record, _changed = CheckInAction(
-        person, token=make_token(session, session.date), now=during(session)
+    record, _changed = CheckInAction.from_token(
+        make_token(session, session.date), user=person, now=during(session)
     ).execute()
     assert record.user == person
     assert list(AttendanceRecord.objects.values_list("user", flat=True)) == [person.pk]
@@ -373,10 +395,10 @@ def test_a_workshop_that_welcomes_walk_ins_lets_anyone_signed_in_check_in(sessio
 
     session.workshop.walk_in_check_in = True
     session.workshop.save()
-    record, changed = CheckInAction(member, token=token, now=during(session)).execute()
+    record, changed = CheckInAction.from_token(token, user=member, now=during(session)).execute()
     assert changed and record.user == member
     assert record.method == AttendanceRecord.Method.CHECK_IN
     code = current_short_code(session, session.date, now=during(session))
-    _record, again = CheckInAction(member, code=code, now=during(session)).execute()
+    _record, again = CheckInAction.from_code(code, user=member, now=during(session)).execute()
     assert not again
     assert AttendanceRecord.objects.filter(user=member).count() == 1

@@ -86,7 +86,7 @@ def run_pool(tasks, workers):
 
 
 def check_in(person, token, now):
-    return lambda: CheckInAction(person, token=token, now=now).execute()
+    return lambda: CheckInAction.from_token(token, user=person, now=now).execute()
 
 
 def test_two_hundred_check_ins_within_a_minute_leave_one_record_each_and_no_error(world):

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
+from capacity_lms.core.translation import NOT_TRANSLATED
 from courses.models import CoursePage
-from courses.translation import NOT_TRANSLATED
 from sandbox.testing.factories import LibraryIndexPageFactory
 
 from .conftest import make_course

@@ -25,7 +25,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from wagtail.blocks import StreamValue
 
-from courses.translation import language_direction
+from capacity_lms.core.translation import language_direction
 
 CACHE_ATTRIBUTE = "_written_languages"
 

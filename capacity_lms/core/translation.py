@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from courses.tree import children_of
+from capacity_lms.core.tree import children_of
 
 
 def content_language_codes():
