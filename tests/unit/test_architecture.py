@@ -2,6 +2,7 @@
 import-linter contracts of setup.cfg (layers, the training domains' independence, a core that
 knows no domain; docs/architecture.md, DESIGN.md "Layout and layers")."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -109,3 +110,19 @@ def test_the_import_contracts_are_kept():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_the_architecture_page_stands_alone_and_names_real_files():
+    """docs/architecture.md points outside the repository nowhere, and every file or folder
+    of the repository it names in backticks exists (so it follows the code's moves)."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert "../" not in text and "shared/" not in text
+    roots = ("capacity_lms/", "courses/", "sandbox/", "tests/", "templates/", "docs/", ".ci/")
+    named = {
+        path.split("{")[0].rstrip("/")
+        for path in re.findall(r"`([A-Za-z_./-]+[^`\s]*)`", text)
+        if path.startswith(roots) and "..." not in path and "<" not in path
+    }
+    assert named, "the page names no file"
+    missing = sorted(path for path in named if not (ROOT / path).exists())
+    assert not missing, f"docs/architecture.md names what does not exist: {missing}"
