@@ -11,6 +11,7 @@ the transaction commits. Who qualifies is ``eligibility.py``'s; what the certifi
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from capacity_lms.certificates.delivery import deliver_certificate
 from capacity_lms.certificates.eligibility import rule_for, rule_is_met
 from capacity_lms.certificates.models import (
     Certificate,
@@ -29,8 +30,6 @@ __all__ = [
 
 
 def _after_issue(certificate):
-    from capacity_lms.certificates.tasks import deliver_certificate
-
     transaction.on_commit(lambda: deliver_certificate.enqueue(certificate.pk))
 
 

@@ -31,9 +31,6 @@ KNOWN_CYCLES = {
             "courses.progress",
         }
     ),
-    # issuing enqueues the issuing task, which calls back into issuing: gone when the task
-    # calls the action (issue #19, point 4).
-    frozenset({"capacity_lms.certificates.issuing", "capacity_lms.certificates.tasks"}),
 }
 
 

@@ -80,10 +80,10 @@ ALLOWED = {
         "the derived PDF's name set once by a conditional update (the first of two "
         "concurrent renders wins); the certificate's state does not change"
     ),
-    "capacity_lms/certificates/tasks.py:notify_holder:create": (
+    "capacity_lms/certificates/delivery.py:notify_holder:create": (
         "a claim row (the DELIVERED event) that makes the delivery task e-mail once"
     ),
-    "capacity_lms/certificates/tasks.py:notify_holder:delete": (
+    "capacity_lms/certificates/delivery.py:notify_holder:delete": (
         "the claim released when the e-mail failed, so that a retry sends it"
     ),
     "capacity_lms/certificates/action_views.py:CertificateActionView.get_context_data:update": (

@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from capacity_lms.certificates.delivery import deliver_certificate, notify_holder
 from capacity_lms.certificates.models import Certificate, CertificateEvent
-from capacity_lms.certificates.tasks import deliver_certificate, notify_holder
 from tests.integration.certificates.conftest import ARABIC_NAME, FRENCH_TITLE
 from tests.integration.certificates.test_pdf import pdftotext
 from tests.integration.security.test_access_matrix import fingerprint
