@@ -36,6 +36,30 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://)"))
 
 
+def pytest_collection_finish(session):
+    """Fail at once when a browser test would run before an ordinary database test: a browser
+    test flushes the database (removing the roles and the Wagtail site that migrations made),
+    so the ordinary tests after it would fail by the hundred. pytest moves tests this way when
+    a test parametrizes an argument named like a wider-scoped fixture (Playwright's ``page``)."""
+    first_browser = next(
+        (index for index, item in enumerate(session.items) if "browser" in item.keywords), None
+    )
+    if first_browser is None:
+        return
+    misplaced = [
+        item.nodeid
+        for item in session.items[first_browser:]
+        if "db" in getattr(item, "fixturenames", ())
+        and "transactional_db" not in item.fixturenames
+        and "live_server" not in item.fixturenames
+    ]
+    if misplaced:
+        raise pytest.UsageError(
+            "ordinary database tests would run after a browser test's flush (is a parameter "
+            f"named like a fixture, e.g. 'page'?): {misplaced[:5]}"
+        )
+
+
 def pytest_runtest_logreport(report):
     keywords = report.keywords
     for kind, required in (("browser", REQUIRE_BROWSER), ("postgres", REQUIRE_POSTGRES)):
