@@ -113,11 +113,12 @@ BROKEN = {
 }
 
 
-@pytest.mark.parametrize("case", BROKEN)
-def test_a_broken_module_file_is_refused_with_the_file_and_key_named(case, tmp_path):
-    name, edit, named = BROKEN[case]
-    directory = tmp_path / "modules"
-    shutil.copytree(MODULES_DIRECTORY, directory)
+def assert_refused(broken, source, load, tmp_path):
+    """Copy the data files of ``source``, break one as ``broken`` says, and check ``load``
+    refuses the copy naming the file and the key."""
+    name, edit, named = broken
+    directory = tmp_path / source.name
+    shutil.copytree(source, directory)
     path = directory / name
     original = path.read_text(encoding="utf-8")
     edited = edit(original)
@@ -125,9 +126,14 @@ def test_a_broken_module_file_is_refused_with_the_file_and_key_named(case, tmp_p
     path.write_text(edited, encoding="utf-8")
 
     with pytest.raises(DemoContentError) as refused:
-        load_modules(directory)
+        load(directory)
     assert name in str(refused.value)
     assert named in str(refused.value)
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_module_file_is_refused_with_the_file_and_key_named(case, tmp_path):
+    assert_refused(BROKEN[case], MODULES_DIRECTORY, load_modules, tmp_path)
 
 
 @pytest.mark.django_db
@@ -251,19 +257,7 @@ BROKEN_CASE_STUDIES = {
 
 @pytest.mark.parametrize("case", BROKEN_CASE_STUDIES)
 def test_a_broken_case_study_file_is_refused_with_the_file_and_key_named(case, tmp_path):
-    name, edit, named = BROKEN_CASE_STUDIES[case]
-    directory = tmp_path / "case_studies"
-    shutil.copytree(CASE_STUDIES_DIRECTORY, directory)
-    path = directory / name
-    original = path.read_text(encoding="utf-8")
-    edited = edit(original)
-    assert edited != original
-    path.write_text(edited, encoding="utf-8")
-
-    with pytest.raises(DemoContentError) as refused:
-        load_case_studies(directory)
-    assert name in str(refused.value)
-    assert named in str(refused.value)
+    assert_refused(BROKEN_CASE_STUDIES[case], CASE_STUDIES_DIRECTORY, load_case_studies, tmp_path)
 
 
 @pytest.mark.django_db
