@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.feed_tokens import (
@@ -182,8 +182,7 @@ def _registration_post(request, slug, action_class, success):
         registration = action_class(workshop, user=request.user).execute()
         messages.success(request, success(registration))
     except ActionRefused as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
     return HttpResponseRedirect(workshop.get_absolute_url())
 
 

@@ -26,7 +26,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from capacity_lms.core import admin as core_admin
-from capacity_lms.core.actions import ActionRefused, ImportRefused
+from capacity_lms.core.actions import ActionRefused, ImportRefused, show_refusal
 from capacity_lms.workshops.actions import AddPersonAction, RemovePersonAction
 from capacity_lms.workshops.forms import (
     REASON_MAX_LENGTH,
@@ -247,8 +247,7 @@ def registrations(request, pk):
                     for message in errors:
                         messages.error(request, message)
         except ActionRefused as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_refusal(request, error)
     active = workshop.registrations.active().select_related("user", "added_by")
     ended = workshop.has_ended()
     if not ended:

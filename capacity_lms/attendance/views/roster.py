@@ -28,7 +28,7 @@ from capacity_lms.attendance.checkin import (
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
-from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.names import person_name
 from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
@@ -236,8 +236,7 @@ class RosterView(MeetingMixin, TemplateView):
                 email=request.POST.get("email", ""),
             ).execute()
         except ActionRefused as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_refusal(request, error)
             return
         row = RosterRow(f"w{walk_in.pk}", walk_in.name, None, walk_in=walk_in)
         if self.mark(AttendanceStatus.present(), row):
@@ -257,8 +256,7 @@ class RosterView(MeetingMixin, TemplateView):
             person = find_account(request.POST.get("account", ""))
             kept = LinkWalkInAction(walk_in, user=request.user, person=person).execute()
         except ActionRefused as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_refusal(request, error)
             return
         names = {"walk_in": walk_in.name, "person": person_name(person)}
         messages.success(request, _("%(walk_in)s is now linked to %(person)s.") % names)
