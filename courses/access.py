@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.module_loading import import_string
 
 from capacity_lms.conf import get_setting
+from courses.models.learning import Enrolment
 
 
 def default_lesson_access(user, lesson):
@@ -15,8 +16,6 @@ def default_lesson_access(user, lesson):
         return False
     if lesson.permissions_for_user(user).can_edit():
         return True
-    from courses.models import Enrolment
-
     return Enrolment.objects.active().filter(user=user, course_id=lesson.course.pk).exists()
 
 

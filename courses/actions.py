@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
-from capacity_lms.core.tree import children_of
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
+from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 from courses.signals import course_completed, lesson_completed
 
@@ -136,14 +135,15 @@ class CompleteLessonAction(BaseAction):
             defaults={"course": self.lesson.course, "method": self.method},
         )
         if created:
-            transaction.on_commit(lambda: lesson_completed.send(LessonPage, completion=completion))
+            sender = type(self.lesson)
+            transaction.on_commit(lambda: lesson_completed.send(sender, completion=completion))
         complete_course_if_done(self.user, self.lesson.course)
         return completion
 
 
 def course_is_done(user, course):
     """Every required live lesson completed, and every required quiz in the course passed."""
-    lessons = list(LessonPage.objects.filter(children_of(course)).live())
+    lessons = list(course.lessons(with_bodies=True))
     required = {lesson.pk for lesson in lessons if lesson.is_required}
     completed = set(
         LessonCompletion.objects.filter(user=user, lesson_id__in=required).values_list(
@@ -174,7 +174,7 @@ def complete_course_if_done(user, course):
     )
     if updated:
         enrolment = Enrolment.objects.get(user=user, course=course)
-        transaction.on_commit(lambda: course_completed.send(CoursePage, enrolment=enrolment))
+        transaction.on_commit(lambda: course_completed.send(type(course), enrolment=enrolment))
     return bool(updated)
 
 

@@ -20,7 +20,6 @@ from capacity_lms.core.translation import children_in_reader_language, own_langu
 from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from courses.models import CoursePage
 from courses.progress import NOT_ENROLLED, statuses_for
 
 FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
@@ -29,19 +28,13 @@ FILTER_FIELDS = ["country", "group", "axis", "language", "format", "level"]
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     language = forms.ChoiceField(label=_("Teaching language"), required=False)
-    format = forms.ChoiceField(
-        label=_("Format"),
-        required=False,
-        choices=[("", _("All formats")), *CoursePage.Format.choices],
-    )
-    level = forms.ChoiceField(
-        label=_("Level"),
-        required=False,
-        choices=[("", _("All levels")), *CoursePage.Level.choices],
-    )
+    format = forms.ChoiceField(label=_("Format"), required=False)
+    level = forms.ChoiceField(label=_("Level"), required=False)
 
-    def __init__(self, data=None, *, countries=(), axes=(), groups=()):
+    def __init__(self, data=None, *, countries=(), axes=(), groups=(), formats=(), levels=()):
         super().__init__(data)
+        self.fields["format"].choices = [("", _("All formats")), *formats]
+        self.fields["level"].choices = [("", _("All levels")), *levels]
         self.fields["country"] = TaxonomySingleChoiceField(
             countries, label=_("Country"), required=False, empty_label=_("All countries")
         )
@@ -58,12 +51,14 @@ class CatalogueFilterForm(forms.Form):
 
 
 class Catalogue(FilteredListing):
-    """The courses a catalogue page shows for one request."""
+    """The courses a catalogue page shows for one request. The page passes the model it lists
+    (``CoursePage``), so that the listing does not import the page models."""
 
     filter_names = FILTER_FIELDS
 
-    def __init__(self, page, request):
+    def __init__(self, page, request, *, model):
         self.page = page
+        self.model = model
         self.request = request
         self.preselected = False
         data = request.GET
@@ -74,6 +69,8 @@ class Catalogue(FilteredListing):
             countries=Country.objects.all(),
             axes=StrategicAxis.objects.all(),
             groups=SpecializedGroup.objects.all(),
+            formats=model.Format.choices,
+            levels=model.Level.choices,
         )
 
     def profile_defaults(self):
@@ -97,7 +94,7 @@ class Catalogue(FilteredListing):
         """The live courses of this catalogue, and those of its translations not translated
         into its language yet (see :mod:`capacity_lms.core.translation`)."""
         return (
-            CoursePage.objects.filter(children_in_reader_language(CoursePage, self.page))
+            self.model.objects.filter(children_in_reader_language(self.model, self.page))
             .live()
             .without_own_restriction()
         )

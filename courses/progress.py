@@ -1,6 +1,8 @@
 """A learner's progress, computed from the facts (completions, attempts), never stored twice.
 
-Each function runs a fixed number of queries whatever the number of courses or lessons.
+Each function runs a fixed number of queries whatever the number of courses or lessons. The
+pages call these, so they take the pages they work on from their callers (or through the
+learner-state relations) and do not import the page models.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +12,7 @@ from django.db.models import Q
 from capacity_lms.core.tree import children_of
 from capacity_lms.core.written_language import prefetch_written_languages
 from courses.actions import new_submission_token
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
+from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 
 
@@ -22,7 +24,7 @@ def percent(done, total):
 
 @dataclass
 class LessonStatus:
-    lesson: LessonPage
+    lesson: object  # LessonPage
     completed: bool
     is_current: bool = False
 
@@ -31,7 +33,7 @@ class LessonStatus:
 class CourseProgress:
     """Where a learner stands in one course: for the course page and each lesson page."""
 
-    course: CoursePage
+    course: object  # CoursePage
     enrolment: Enrolment | None
     lessons: list = field(default_factory=list)
 
@@ -142,9 +144,9 @@ def statuses_for(user, courses):
 @dataclass
 class LearningRow:
     enrolment: Enrolment
-    course: CoursePage
+    course: object  # CoursePage
     percent: int
-    next_lesson: LessonPage | None
+    next_lesson: object  # LessonPage or None
 
 
 def my_learning(user):
@@ -157,18 +159,12 @@ def my_learning(user):
     )
     if not enrolments:
         return []
-    courses = {
-        course.pk: course
-        for course in CoursePage.objects.filter(
-            pk__in=[enrolment.course_id for enrolment in enrolments]
-        )
-        .select_related("strategic_axis")
-        .defer_streamfields()
-    }
+    courses = {enrolment.course_id: enrolment.course for enrolment in enrolments}
     paths = Q()
     for course in courses.values():
         paths |= children_of(course)
-    lessons = list(LessonPage.objects.live().filter(paths).defer_streamfields().order_by("path"))
+    lesson_model = LessonCompletion.lesson.field.related_model
+    lessons = list(lesson_model.objects.live().filter(paths).defer_streamfields().order_by("path"))
     # Courses in several languages side by side: each title labelled with its own.
     prefetch_written_languages(list(courses.values()), "title")
     prefetch_written_languages(lessons, "title")

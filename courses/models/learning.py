@@ -22,8 +22,8 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def with_progress(self):
         """Annotate ``completed_lessons`` and ``required_lessons`` (live, required) per row."""
-        from courses.models.lessons import LessonPage
-
+        # The lesson model through the relation: the page models import this module.
+        lesson_model = LessonCompletion.lesson.field.related_model
         done = (
             LessonCompletion.objects.filter(
                 user=OuterRef("user"),
@@ -37,7 +37,7 @@ class EnrolmentQuerySet(models.QuerySet):
             .values("n")
         )
         required = (
-            LessonPage.objects.live()
+            lesson_model.objects.live()
             .filter(
                 children_of_outer(OuterRef("course__path"), OuterRef("course__depth")),
                 is_required=True,

@@ -15,7 +15,11 @@ from wagtail.search import index
 
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage
+from courses.access import lesson_access_denied
+from courses.actions import CompleteLessonAction, SubmitQuizAction
 from courses.blocks import LessonContentBlock
+from courses.progress import CourseProgress, lesson_blocks, quiz_states
+from courses.quiz import answers_from_post
 
 
 class LessonPage(PersonalPage, Page):
@@ -67,8 +71,6 @@ class LessonPage(PersonalPage, Page):
         return [quiz_id for quiz_id, quiz in self.quizzes if quiz["is_required"]]
 
     def serve(self, request, *args, **kwargs):
-        from courses.access import lesson_access_denied
-
         denied = lesson_access_denied(request, self)
         if denied is not None:
             return denied
@@ -84,9 +86,6 @@ class LessonPage(PersonalPage, Page):
 
     def complete(self, request):
         """POST "complete": mark the lesson done, then go on to the next lesson (or the course)."""
-        from courses.actions import CompleteLessonAction
-        from courses.progress import CourseProgress
-
         try:
             CompleteLessonAction(self, user=request.user).execute()
         except ActionRefused as error:
@@ -98,10 +97,6 @@ class LessonPage(PersonalPage, Page):
 
     def submit_quiz(self, request):
         """POST "quiz": score an attempt; wrong input shows the lesson again with its errors."""
-        from courses.actions import SubmitQuizAction
-        from courses.progress import lesson_blocks, quiz_states
-        from courses.quiz import answers_from_post
-
         quiz_id = request.POST.get("quiz_id", "")
         answers = answers_from_post(request.POST)
         submit = SubmitQuizAction(
@@ -135,8 +130,6 @@ class LessonPage(PersonalPage, Page):
         return HttpResponseRedirect(f"{self.url}#quiz-{quiz_id}")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.progress import CourseProgress, lesson_blocks, quiz_states
-
         context = super().get_context(request, *args, **kwargs)
         progress = CourseProgress.for_course(self.course, request.user, current=self)
         context["course"] = self.course

@@ -20,7 +20,10 @@ from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
 from capacity_lms.core.tree import children_of, live_only
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from courses.actions import EnrolAction, LeaveAction, missing_prerequisites
+from courses.catalogue import Catalogue
 from courses.models.lessons import LessonPage
+from courses.progress import CourseProgress
 
 
 class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
@@ -42,10 +45,8 @@ class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.catalogue import Catalogue
-
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = Catalogue(self, request)
+        context["catalogue"] = Catalogue(self, request, model=CoursePage)
         return context
 
 
@@ -277,21 +278,16 @@ class CoursePage(PersonalPage, Page):
     def live_prerequisites(self):
         return live_only(self.prerequisites)
 
-    def lessons(self):
-        """The live lessons, in the order editors gave them in the page tree."""
-        return (
-            LessonPage.objects.filter(children_of(self))
-            .live()
-            .defer_streamfields()
-            .order_by("path")
-        )
+    def lessons(self, *, with_bodies=False):
+        """The live lessons, in the order editors gave them in the page tree (their bodies
+        left unread unless asked: the quizzes are in them)."""
+        lessons = LessonPage.objects.filter(children_of(self)).live().order_by("path")
+        return lessons if with_bodies else lessons.defer_streamfields()
 
     def serve(self, request, *args, **kwargs):
         """GET shows the course; POST enrols or leaves (post/redirect/get)."""
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        from courses.actions import EnrolAction, LeaveAction
-
         action = request.POST.get("action")
         try:
             if action == "enrol":
@@ -307,9 +303,6 @@ class CoursePage(PersonalPage, Page):
         return HttpResponseRedirect(self.url)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.actions import missing_prerequisites
-        from courses.progress import CourseProgress
-
         context = super().get_context(request, *args, **kwargs)
         progress = CourseProgress.for_course(self, request.user)
         context["progress"] = progress

@@ -12,27 +12,6 @@ import grimp
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("capacity_lms", "courses")
 
-# Cycles that remain, each with the work that removes it. The test fails on any other cycle,
-# and on a listed one that is gone (then strike it from here).
-KNOWN_CYCLES = {
-    # The pages handle their own POSTs (courses.views is out of the cycle), but a page calls
-    # the actions, its progress, its catalogue and the access check, which query the page models
-    # (CoursePage, LessonPage) in turn: gone when those take the page classes from the page
-    # that calls them (or the learner state stops importing the pages).
-    frozenset(
-        {
-            "courses.access",
-            "courses.actions",
-            "courses.catalogue",
-            "courses.models",
-            "courses.models.learning",
-            "courses.models.lessons",
-            "courses.models.pages",
-            "courses.progress",
-        }
-    ),
-}
-
 
 def strongly_connected(graph):
     """The import cycles of ``graph``: its strongly connected components of more than one
@@ -92,8 +71,7 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_no_import_cycle_between_the_packages_modules():
     graph = grimp.build_graph(*PACKAGES, include_external_packages=False)
     cycles = set(strongly_connected(graph))
-    assert sorted(map(sorted, cycles - KNOWN_CYCLES)) == [], "new import cycles"
-    assert sorted(map(sorted, KNOWN_CYCLES - cycles)) == [], "gone: strike from KNOWN_CYCLES"
+    assert sorted(map(sorted, cycles)) == [], "import cycles"
 
 
 def test_the_import_contracts_are_kept():
