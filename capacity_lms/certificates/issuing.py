@@ -38,7 +38,7 @@ def _may_issue(user):
         raise ActionRefused(_("You may not issue or revoke certificates."), code="forbidden")
 
 
-def _need_reason(reason):
+def require_reason(reason):
     if not (reason or "").strip():
         raise ActionRefused(_("Give the reason; it is kept with the certificate."), code="reason")
 
@@ -88,7 +88,7 @@ class IssueCertificateAction(BaseAction):
     def check(self):
         if self.by is not None:
             _may_issue(self.by)
-            _need_reason(self.reason)
+            require_reason(self.reason)
             if self.layout and self.layout not in Layout.values:
                 raise ActionRefused(_("Choose the certificate's languages."), code="layout")
             return
@@ -164,7 +164,7 @@ class RevokeCertificateAction(BaseAction):
 
     def check(self):
         _may_issue(self.by)
-        _need_reason(self.reason)
+        require_reason(self.reason)
 
     @transaction.atomic
     def execute(self):
@@ -197,7 +197,7 @@ class ReissueCertificateAction(BaseAction):
 
     def check(self):
         _may_issue(self.by)
-        _need_reason(self.reason)
+        require_reason(self.reason)
         if self.certificate.status != Certificate.Status.VALID:
             raise ActionRefused(_("Only a valid certificate can be reissued."), code="not_valid")
         if self.certificate.user is None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from capacity_lms.certificates.issuing import RevokeCertificateAction, _need_reason
+from capacity_lms.certificates.issuing import RevokeCertificateAction, require_reason
 from capacity_lms.certificates.models import Certificate, CertificateEvent
 from capacity_lms.conf import get_setting
 from capacity_lms.privacy.registry import KEEP, register
@@ -24,7 +24,7 @@ class ErasureRevocation(RevokeCertificateAction):
     """The revoke action on the authority of the erasure (checked by the erasure itself)."""
 
     def check(self):
-        _need_reason(self.reason)
+        require_reason(self.reason)
 
 
 def _delete_files(names):
