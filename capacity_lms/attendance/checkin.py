@@ -14,13 +14,15 @@ import hmac
 
 from django.conf import settings
 from django.core import signing
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of
-from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
+from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
+from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.conf import get_setting
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.workshops.models import Registration, Session
@@ -151,7 +153,7 @@ class CheckInAction(BaseAction):
     def check(self):
         refuse_anonymous(self.user)
         session, day = self.session, self.occurrence_date
-        occurrence = meeting_of(session, day)
+        occurrence = self.occurrence = meeting_of(session, day)
         opens, closes = check_in_window(occurrence)
         if self.now < opens:
             local = opens.astimezone(zone(session.time_zone))
@@ -185,13 +187,58 @@ class CheckInAction(BaseAction):
             )
 
     def execute(self):
-        """``(record, changed)``: ``changed`` is False when they were already marked."""
+        """``(record, changed)``: ``changed`` is False when they were already marked.
+
+        Forty people at the door within minutes: the transaction holds one insert (or
+        nothing, when the person is already marked present), guarded by the unique constraint
+        on (meeting, person) instead of a lock; the history row and the signal follow the
+        commit. A record the trainer already gave another status (late, absent) is changed by
+        ``MarkAttendanceAction``, with its history, as any second mark is.
+        """
         self.check()
+        present = AttendanceStatus.present()
+        key = {"session": self.session, "occurrence_date": self.occurrence_date, "user": self.user}
+        record = AttendanceRecord.objects.filter(**key).first()
+        if record is None:
+            record = AttendanceRecord(
+                **key,
+                status=present,
+                method=AttendanceRecord.Method.CHECK_IN,
+                marked_by=self.user,
+                marked_at=timezone.now(),
+            )
+            try:
+                with transaction.atomic():
+                    record.save(force_insert=True)
+            except IntegrityError:
+                # The same person at the same instant on another server: theirs stands.
+                record = AttendanceRecord.objects.get(**key)
+            else:
+                transaction.on_commit(lambda: self._after_commit(record))
+                return record, True
+        if record.status_id == present.pk:
+            return record, False
+        return self._mark(present)
+
+    def _mark(self, present):
         return MarkAttendanceAction(
             self.session,
             user=self.user,
             occurrence_date=self.occurrence_date,
-            status=AttendanceStatus.present(),
+            status=present,
             method=AttendanceRecord.Method.CHECK_IN,
             person=self.user,
         ).execute()
+
+    @staticmethod
+    def _after_commit(record):
+        """The first history row of a check-in, and the signal (certificates listen)."""
+        AttendanceChange.objects.create(
+            record=record,
+            status=record.status,
+            previous_status=None,
+            method=record.method,
+            changed_by=record.marked_by,
+            changed_at=record.marked_at,
+        )
+        attendance_marked.send(AttendanceRecord, record=record)

@@ -145,6 +145,10 @@ class AttendanceRecord(models.Model):
     )
     marked_at = models.DateTimeField(_("marked"))
 
+    # Records, not content: Wagtail's "usage" index need not track what they point at, and a
+    # check-in at the door would pay for it (four lookups and an insert) on every row.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("attendance record")
         verbose_name_plural = _("attendance records")
@@ -200,6 +204,8 @@ class AttendanceChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("changed"))
+
+    wagtail_reference_index_ignore = True  # history rows: see AttendanceRecord
 
     class Meta:
         verbose_name = _("attendance change")

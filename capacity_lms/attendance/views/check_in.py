@@ -55,9 +55,9 @@ class CheckInView(LoginRequiredMixin, TemplateView):
         }
 
     def post(self, request, *args, **kwargs):
+        """The check-in itself: the action finds the meeting once and the page is drawn from
+        what it found (the GET's lookups are only made again to explain a refusal)."""
         token = self.kwargs.get("token")
-        context = self.get_context_data(**kwargs)
-        context.pop("refusal", None)
         try:
             if token:
                 action = CheckInAction.from_token(token, user=request.user)
@@ -68,11 +68,14 @@ class CheckInView(LoginRequiredMixin, TemplateView):
         except ActionRefused as error:
             if error.code == "code":
                 count_a_wrong_code(request.user)
+            context = self.get_context_data(**kwargs)
             context["refusal"] = error.messages
             return self.render_to_response(context)
-        session = record.session
-        context.update(self.meeting_context(session, meeting_of(session, record.occurrence_date)))
+        session = action.session
+        context = super().get_context_data(**kwargs)
+        context.update(self.meeting_context(session, action.occurrence))
         context.update(
+            token=token,
             record=record,
             outcome="marked" if changed else "already",
             marked_time=record.marked_at.astimezone(zone(session.time_zone)).strftime("%H:%M"),

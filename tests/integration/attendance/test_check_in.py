@@ -87,10 +87,14 @@ def series(workshop, session):
 # -- The happy paths ---------------------------------------------------------------------------
 
 
-def test_a_registered_member_checks_in_with_the_token(session, registered):
-    record, changed = CheckInAction.from_token(
-        make_token(session, session.date), user=registered[0], now=during(session)
-    ).execute()
+def test_a_registered_member_checks_in_with_the_token(
+    session, registered, django_capture_on_commit_callbacks
+):
+    # The history row follows the commit (test_check_in_work.py): commit here.
+    with django_capture_on_commit_callbacks(execute=True):
+        record, changed = CheckInAction.from_token(
+            make_token(session, session.date), user=registered[0], now=during(session)
+        ).execute()
     assert changed
     assert (record.user, record.session, record.occurrence_date) == (
         registered[0],
@@ -319,12 +323,13 @@ def test_a_check_in_after_the_trainer_marked_late_makes_them_present(session, tr
 
 
 def test_check_in_then_roster_leaves_one_record_with_the_trainers_word(
-    session, trainer, registered
+    session, trainer, registered, django_capture_on_commit_callbacks
 ):
     person = registered[0]
-    CheckInAction.from_token(
-        make_token(session, session.date), user=person, now=during(session)
-    ).execute()
+    with django_capture_on_commit_callbacks(execute=True):
+        CheckInAction.from_token(
+            make_token(session, session.date), user=person, now=during(session)
+        ).execute()
     record, changed = MarkAttendanceAction(
         session,
         user=trainer,
@@ -339,11 +344,17 @@ def test_check_in_then_roster_leaves_one_record_with_the_trainers_word(
     assert history(person) == [(None, "present", CHECK_IN), ("present", "late", ROSTER)]
 
 
-def test_a_double_click_on_check_in_leaves_one_record_and_one_history_row(session, registered):
+def test_a_double_click_on_check_in_leaves_one_record_and_one_history_row(
+    session, registered, django_capture_on_commit_callbacks
+):
     person = registered[0]
     token = make_token(session, session.date)
-    first = CheckInAction.from_token(token, user=person, now=during(session)).execute()
-    second = CheckInAction.from_token(token, user=person, now=during(session) + MINUTE).execute()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = CheckInAction.from_token(token, user=person, now=during(session)).execute()
+    with django_capture_on_commit_callbacks(execute=True):
+        second = CheckInAction.from_token(
+            token, user=person, now=during(session) + MINUTE
+        ).execute()
     assert first[1] and not second[1]
     assert first[0].pk == second[0].pk
     assert AttendanceRecord.objects.filter(user=person).count() == 1

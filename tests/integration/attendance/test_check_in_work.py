@@ -1,0 +1,103 @@
+"""A trainer at the door checks forty people in within minutes: a check-in does the least work
+inside its transaction (one lookup, one insert or nothing) and everything else after commit,
+and the whole request runs a small, fixed number of queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from capacity_lms.attendance.checkin import CheckInAction, make_token
+from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
+from capacity_lms.attendance.signals import attendance_marked
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def statements(queries):
+    """The SQL run, without the savepoints Django's atomic blocks add inside a test."""
+    sql = [query["sql"] for query in queries]
+    return [s for s in sql if not s.startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+
+
+def during(session):
+    return session.starts_at + datetime.timedelta(minutes=10)
+
+
+def check_in(session, person):
+    token = make_token(session, session.date)
+    return CheckInAction.from_token(token, user=person, now=during(session))
+
+
+def test_a_check_in_writes_one_row_and_leaves_the_rest_until_after_commit(
+    session, registered, django_capture_on_commit_callbacks
+):
+    sent = []
+
+    def count(sender, record, **kwargs):
+        sent.append(record.pk)
+
+    attendance_marked.connect(count, weak=False)
+    action = check_in(session, registered[0])
+    try:
+        with (
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+            CaptureQueriesContext(connection) as queries,
+        ):
+            record, changed = action.execute()
+        sql = statements(queries.captured_queries)
+        writes = [s for s in sql if s.startswith(WRITES)]
+        assert changed
+        assert len(writes) == 1, writes
+        assert writes[0].startswith('INSERT INTO "capacity_lms_attendancerecord"')
+        # The lookup, the registration, the check-in status and the insert: nothing more.
+        assert len(sql) <= 4, sql
+        assert not AttendanceChange.objects.exists() and sent == []
+        for callback in callbacks:
+            callback()
+    finally:
+        attendance_marked.disconnect(count)
+    assert sent == [record.pk]
+    change = AttendanceChange.objects.get()
+    assert (change.record, change.status, change.previous_status) == (record, record.status, None)
+    assert (change.method, change.changed_by, change.changed_at) == (
+        AttendanceRecord.Method.CHECK_IN,
+        registered[0],
+        record.marked_at,
+    )
+
+
+def test_a_second_check_in_writes_nothing(session, registered, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first, _changed = check_in(session, registered[0]).execute()
+    with (
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        again, changed = check_in(session, registered[0]).execute()
+    assert not changed and again.pk == first.pk
+    assert [s for s in statements(queries.captured_queries) if s.startswith(WRITES)] == []
+    assert callbacks == []
+    assert AttendanceChange.objects.count() == 1
+
+
+@pytest.mark.parametrize("people", [1, 5])
+def test_the_check_in_request_runs_a_fixed_small_number_of_queries(
+    client, session, registered, people, django_capture_on_commit_callbacks
+):
+    """The request: the visitor's session and user, the meeting, the registration, the status
+    and the insert; the same whoever checked in before."""
+    url = reverse("capacity_lms:check_in_token", args=[make_token(session, session.date)])
+    for person in registered[1 : people + 1]:
+        with django_capture_on_commit_callbacks(execute=True):
+            check_in(session, person).execute()
+    client.force_login(registered[0])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url)
+    assert response.status_code == 200
+    assert response.context["outcome"] == "marked"
+    assert len(statements(queries.captured_queries)) <= 8, statements(queries.captured_queries)
