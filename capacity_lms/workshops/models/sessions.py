@@ -12,7 +12,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Max
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,17 +47,42 @@ class SessionQuerySet(models.QuerySet):
         past_days = get_setting("CALENDAR_PAST_DAYS")
         return self.filter(series_ends_at__gte=timezone.now() - datetime.timedelta(days=past_days))
 
-    def calendar_version(self):
-        """(count, last change) of these sessions, their workshops and occurrence changes:
-        one aggregate query that tells whether a feed changed, for ETag and Last-Modified."""
-        return self.order_by().aggregate(
-            count=Count("pk", distinct=True),
-            sequences=models.Sum(F("sequence") + F("workshop__sequence")),
-            session_updated=Max("updated_at"),
-            workshop_updated=Max("workshop__updated_at"),
-            change_updated=Max("changes__updated_at"),
-            changes=Count("changes", distinct=True),
+    def calendar_index(self):
+        """One row per session, in calendar order: what its calendar text depends on, and its
+        workshop's status, in one query (a feed's pieces are found in the cache by it).
+
+        Each row is ``(pk, workshop_id, workshop status, series_ends_at, last change, key)``:
+        the last change of the session, its workshop and its occurrence changes; ``key`` every
+        value its VEVENTs are written from but the workshop's texts (its SEQUENCE and last
+        change stand for them) and the taxonomy's names (see ``feed_cache``).
+        """
+        rows = (
+            self.order_by("starts_at", "pk")
+            .values_list(
+                "pk",
+                "workshop_id",
+                "workshop__status",
+                "series_ends_at",
+                "updated_at",
+                "workshop__updated_at",
+                "uid",
+                "sequence",
+                "status",
+                "title",
+                "date",
+                "start_time",
+                "end_time",
+                "time_zone",
+                "recurrence",
+                "workshop__sequence",
+                "workshop__country_id",
+                "workshop__strategic_axis_id",
+            )
+            .annotate(changes_updated=Max("changes__updated_at"), changes=Count("changes"))
         )
+        for pk, workshop_id, status, ends_at, updated, workshop_updated, *rest in rows:
+            last = max(filter(None, (updated, workshop_updated, rest[-2])))
+            yield pk, workshop_id, status, ends_at, last, (updated, workshop_updated, *rest)
 
 
 class Session(CalendarFieldsMixin, models.Model):
