@@ -24,6 +24,7 @@ from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
+from capacity_lms.workshops import feed_cache
 from capacity_lms.workshops.models import Registration, Workshop
 from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
@@ -141,6 +142,8 @@ def fill_free_seats(workshop):
         registration.updated_at = now
     Registration.objects.bulk_update(promoted, ["status", "confirmed_at", "updated_at"])
     for registration in promoted:
+        # A bulk update sends no signal: their calendar feeds are purged here.
+        feed_cache.purge_person(registration.user_id)
         _after_commit("notify_promoted", registration)
     return promoted
 

@@ -75,16 +75,21 @@ def year_bounds():
 def assemble(name, pieces):
     """The calendar's bytes: header, a VTIMEZONE per zone the pieces use (over their years),
     the pieces in their order."""
-    lowest, highest = year_bounds()
     years = {}
     for text, tzid, first, last in pieces:
         if not text:
             continue
-        first, last = min(max(first, lowest), highest), min(max(last, lowest), highest)
         known = years.get(tzid)
-        if known:
-            first, last = min(known[0], first), max(known[1], last)
-        years[tzid] = (first, last)
+        if known is None:
+            years[tzid] = [first, last]
+        else:
+            if first < known[0]:
+                known[0] = first
+            if last > known[1]:
+                known[1] = last
+    lowest, highest = year_bounds()
+    for tzid, (first, last) in years.items():
+        years[tzid] = (min(max(first, lowest), highest), min(max(last, lowest), highest))
     parts = [header(name)]
     parts += [vtimezone_text(tzid, *years[tzid]) for tzid in sorted(years)]
     parts += [piece[0] for piece in pieces]

@@ -5,9 +5,10 @@ Two layers, both in Django's ``default`` cache, which every app server shares (d
 - **Pieces**: a session's VEVENTs as text (:meth:`CalendarBuilder.piece`), found by what the
   text is written from, as one query over the feed's sessions reads it
   (``SessionQuerySet.calendar_index``): a piece written from older rows is never taken for newer
-  ones, whoever changed them. What the rows do not say is in the *context*: the language, the
-  site's address, the translated phrases and the taxonomy's generation (``LABELS_KEY``, moved on
-  when a country or an axis is saved or deleted). Pieces with a person's online link or a
+  ones, whoever changed them (through ``save()``). What the rows do not say is in the
+  *context*: the language, the site's address, the translated phrases and the pieces'
+  generation (``PIECES_KEY``, moved on when a country or an axis, whose names events show, is
+  saved or deleted, and by :func:`purge`). Pieces with a person's online link or a
   TENTATIVE status are never stored. They are kept in ``BUCKETS`` entries per context (by
   workshop), so that a feed of thousands of sessions is read in one round trip and a small
   cache is not flooded with thousands of entries.
@@ -37,7 +38,7 @@ from capacity_lms.workshops.calendar import PHRASES
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
 
 VERSION_KEY = "capacity_lms:feeds:version"
-LABELS_KEY = "capacity_lms:feeds:labels"
+PIECES_KEY = "capacity_lms:feeds:pieces-generation"
 BODY_PREFIX = "capacity_lms:feeds:body:v1"
 PIECES_PREFIX = "capacity_lms:feeds:pieces:v1"
 BUCKETS = 64
@@ -74,9 +75,22 @@ def bump_now_and_after_commit(key):
     transaction.on_commit(lambda: bump(key))
 
 
-def purge():
-    """Forget every cached feed body (pieces stay: they are found by their rows)."""
+def purge_bodies():
+    """Forget every cached feed body; pieces stay, found by their rows' versions."""
     bump_now_and_after_commit(VERSION_KEY)
+
+
+def purge():
+    """Forget every cached feed and piece: after a write that sends no signal (a bulk update,
+    raw SQL), ``python manage.py shell -c "from capacity_lms.workshops.feed_cache import
+    purge; purge()"``."""
+    bump_now_and_after_commit(PIECES_KEY)
+    purge_bodies()
+
+
+def purge_person(person_id):
+    """Forget the cached personal feed of one person (their registrations changed)."""
+    bump_now_and_after_commit(person_key(person_id))
 
 
 def body_key(request, *parts, person_id=None):
@@ -109,7 +123,7 @@ class PieceStore:
         context = [
             get_language() or "",
             absolute_url("/", request),
-            *numbers(LABELS_KEY),
+            *numbers(PIECES_KEY),
             *(str(phrase) for phrase in PHRASES.values()),
         ]
         self.context = hashlib.sha256(repr(context).encode("utf-8")).hexdigest()[:32]
@@ -132,19 +146,20 @@ class PieceStore:
         return pieces
 
     def keep(self, written):
-        """Store ``written``, ``{pk: (workshop id, key, piece, series_ends_at)}``; entries of
-        sessions that have left every feed are dropped on the way."""
+        """Store ``written``, ``{pk: (workshop id, key, piece)}``; the pieces of sessions that
+        ended before the years any feed shows are dropped on the way."""
         if not written:
             return
-        gone = timezone.now() - datetime.timedelta(days=get_setting("CALENDAR_PAST_DAYS"))
+        past = datetime.timedelta(days=get_setting("CALENDAR_PAST_DAYS"))
+        gone = (timezone.now() - past).year
         changed = {}
-        for pk, (workshop_id, key, piece, ends_at) in written.items():
+        for pk, (workshop_id, key, piece) in written.items():
             bucket = workshop_id % BUCKETS
             entries = self.buckets.setdefault(bucket, {})
-            entries[pk] = (key, piece, ends_at)
+            entries[pk] = (key, piece)
             changed[bucket] = entries
         for entries in changed.values():
-            for pk in [pk for pk, entry in entries.items() if entry[2] < gone]:
+            for pk in [pk for pk, (_key, piece) in entries.items() if piece[3] < gone]:
                 del entries[pk]
         cache.set_many(
             {self._key(bucket): entries for bucket, entries in changed.items()}, PIECE_SECONDS
@@ -163,7 +178,7 @@ class PieceStore:
 @receiver(post_delete, sender=OccurrenceChange)
 @receiver(m2m_changed, sender=Workshop.trainers.through)
 def purge_on_schedule_change(**kwargs):
-    purge()
+    purge_bodies()
 
 
 @receiver(post_save, sender=Country)
@@ -172,7 +187,6 @@ def purge_on_schedule_change(**kwargs):
 @receiver(post_delete, sender=StrategicAxis)
 def purge_on_label_change(**kwargs):
     # Pieces show the country's and the axis's names: a new generation of pieces.
-    bump_now_and_after_commit(LABELS_KEY)
     purge()
 
 
@@ -180,4 +194,4 @@ def purge_on_label_change(**kwargs):
 @receiver(post_delete, sender=Registration)
 def purge_personal_feed(instance, **kwargs):
     # Only the person's own feed lists their registrations; public feeds show no seats.
-    bump_now_and_after_commit(person_key(instance.user_id))
+    purge_person(instance.user_id)

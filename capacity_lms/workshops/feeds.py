@@ -26,6 +26,7 @@ from capacity_lms.taxonomy.models import Country
 from capacity_lms.workshops import feed_cache
 from capacity_lms.workshops.calendar import CalendarBuilder, feed_name
 from capacity_lms.workshops.models import CalendarFeedToken, Registration, Session, Workshop
+from capacity_lms.workshops.models.sessions import latest_change_of
 from courses.models import CoursePage
 
 # Workshops the public may see in calendars (Workshop.objects.listed()).
@@ -90,14 +91,13 @@ class CalendarFeedView(View):
         # Over every session, listed or not: a workshop taken back to draft leaves the feed,
         # and its later updated_at is what moves Last-Modified on for If-Modified-Since.
         index = list(sessions.calendar_index())
-        stamps = [row[4] for row in index]
-        if self.last_change():
-            stamps.append(self.last_change())
+        stamps = [latest_change_of([row[4] for row in index]), self.last_change()]
+        stamps = [stamp for stamp in stamps if stamp]
         last_modified = int(max(stamps).timestamp()) if stamps else None
         listed = [row for row in index if row[2] in LISTED]
         builder = CalendarBuilder(name, request=request, **self.get_builder_options())
         store = feed_cache.PieceStore(request)
-        public = {pk: (workshop_id, key) for pk, workshop_id, *_, key in listed}
+        public = {pk: (workshop_id, key) for pk, workshop_id, _status, key, _last in listed}
         public = {pk: value for pk, value in public.items() if builder.is_public(value[0])}
         pieces = store.found(public)
         missing = [row[0] for row in listed if row[0] not in pieces]
@@ -107,12 +107,12 @@ class CalendarFeedView(View):
             if len(missing) <= BY_ID_AT_MOST:
                 rows = Session.objects.filter(pk__in=missing)
             loaded = {session.pk: session for session in rows.in_calendars()}
-            for pk, workshop_id, _status, ends_at, _last, key in listed:
+            for pk, workshop_id, _status, key, _last in listed:
                 if pk in pieces or pk not in loaded:
                     continue
                 pieces[pk] = piece = builder.piece(loaded[pk])
                 if pk in public and piece[0]:
-                    written[pk] = (workshop_id, key, piece, ends_at)
+                    written[pk] = (workshop_id, key, piece)
         store.keep(written)
         for row in listed:
             if row[0] in pieces:

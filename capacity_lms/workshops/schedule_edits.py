@@ -18,6 +18,7 @@ from wagtail.actions.delete import DeleteAction
 from wagtail.actions.edit import EditAction
 
 from capacity_lms.core.actions import BaseAction
+from capacity_lms.workshops import feed_cache
 from capacity_lms.workshops.models import Session, Workshop
 
 
@@ -60,6 +61,8 @@ def series_changed(session_id):
     (after the commit). Returns the new SEQUENCE."""
     sessions = Session.objects.filter(pk=session_id)
     sessions.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    # An update sends no signal: the cached feeds are purged here (feed_cache).
+    feed_cache.purge_bodies()
     sequence = sessions.values_list("sequence", flat=True).get()
     queue_session_notice(session_id, sequence)
     return sequence

@@ -12,9 +12,11 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
@@ -48,41 +50,58 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(series_ends_at__gte=timezone.now() - datetime.timedelta(days=past_days))
 
     def calendar_index(self):
-        """One row per session, in calendar order: what its calendar text depends on, and its
-        workshop's status, in one query (a feed's pieces are found in the cache by it).
+        """One row per session, in calendar order, in one query: ``(pk, workshop id, workshop
+        status, key, last change)``, for a feed to find its pieces in the cache by ``key``.
 
-        Each row is ``(pk, workshop_id, workshop status, series_ends_at, last change, key)``:
-        the last change of the session, its workshop and its occurrence changes; ``key`` every
-        value its VEVENTs are written from but the workshop's texts (its SEQUENCE and last
-        change stand for them) and the taxonomy's names (see ``feed_cache``).
+        ``key`` changes with every save of the session, its workshop or one of its occurrence
+        changes (their ``updated_at``, SEQUENCE, the changes' count), which is what its text
+        is written from. The times are read as the database writes them (text, not converted
+        into datetimes, which would cost more than the rest of the query); ``last change`` is
+        the latest of the three, comparable as text with another row's in the same database
+        (see :func:`latest_change_of`).
         """
+        text = models.CharField()
+        # Subqueries rather than a join and GROUP BY: half the time at 5,000 sessions.
+        changes = OccurrenceChange.objects.filter(session=OuterRef("pk")).order_by()
+        changes = changes.values("session")
         rows = (
             self.order_by("starts_at", "pk")
+            .annotate(
+                session_changed=Cast("updated_at", text),
+                workshop_changed=Cast("workshop__updated_at", text),
+                change_changed=Subquery(
+                    changes.annotate(last=Cast(Max("updated_at"), text)).values("last")
+                ),
+                change_count=Subquery(changes.annotate(count=Count("pk")).values("count")),
+            )
             .values_list(
                 "pk",
                 "workshop_id",
                 "workshop__status",
-                "series_ends_at",
-                "updated_at",
-                "workshop__updated_at",
                 "uid",
                 "sequence",
-                "status",
-                "title",
-                "date",
-                "start_time",
-                "end_time",
-                "time_zone",
-                "recurrence",
                 "workshop__sequence",
-                "workshop__country_id",
-                "workshop__strategic_axis_id",
+                "session_changed",
+                "workshop_changed",
+                "change_changed",
+                "change_count",
             )
-            .annotate(changes_updated=Max("changes__updated_at"), changes=Count("changes"))
         )
-        for pk, workshop_id, status, ends_at, updated, workshop_updated, *rest in rows:
-            last = max(filter(None, (updated, workshop_updated, rest[-2])))
-            yield pk, workshop_id, status, ends_at, last, (updated, workshop_updated, *rest)
+        for pk, workshop_id, status, *key in rows:
+            yield pk, workshop_id, status, tuple(key), max(filter(None, key[3:6]))
+
+
+def latest_change_of(texts):
+    """The latest of ``calendar_index``'s *last change* texts as a datetime, or None.
+
+    The database writes them in one format (SQLite ``2027-01-31 18:00:00.123456``,
+    PostgreSQL with ``+00`` after it, both in UTC), where the later time is the greater text.
+    """
+    latest = max(texts, default=None)
+    if latest is None:
+        return None
+    moment = parse_datetime(latest)
+    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=datetime.UTC)
 
 
 class Session(CalendarFieldsMixin, models.Model):
