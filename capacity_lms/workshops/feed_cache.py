@@ -16,16 +16,15 @@ Two layers, both in Django's ``default`` cache, which every app server shares (d
   address, host, language, name and the feeds' version number (``VERSION_KEY``), and for a
   personal feed the person's own (``person_key``). A repeat fetch reads the version and the
   body: no query over the sessions. The receivers below move the version on whenever a row a
-  feed shows is saved or deleted, at once and again after the commit (so that a request that
-  read the old rows while the transaction was open cannot leave them behind).
+  feed shows is saved or deleted, and the querysets' ``update()`` does (no signal is sent);
+  the actions move it on again after the commit (:func:`purge_after_commit`), so that a
+  request that read the old rows while the transaction was open cannot leave them behind.
 """
 
 import datetime
 import hashlib
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -35,10 +34,19 @@ from capacity_lms.conf import get_setting
 from capacity_lms.core.links import absolute_url
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.calendar import PHRASES
+from capacity_lms.workshops.feed_versions import (  # noqa: F401  (purge: the manual one)
+    PIECES_KEY,
+    VERSION_KEY,
+    bump,
+    numbers,
+    person_key,
+    purge,
+    purge_after_commit,
+    purge_bodies,
+    purge_person,
+)
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
 
-VERSION_KEY = "capacity_lms:feeds:version"
-PIECES_KEY = "capacity_lms:feeds:pieces-generation"
 BODY_PREFIX = "capacity_lms:feeds:body:v1"
 PIECES_PREFIX = "capacity_lms:feeds:pieces:v1"
 BUCKETS = 64
@@ -46,51 +54,6 @@ BUCKETS = 64
 # CALENDAR_PAST_DAYS after they end, which no change announces.
 BODY_SECONDS = 300
 PIECE_SECONDS = 24 * 3600
-
-
-def person_key(person_id):
-    return f"capacity_lms:feeds:person:{person_id}"
-
-
-def numbers(*keys):
-    """The current numbers under ``keys``, started from the clock where the cache has none
-    (so that a cache that lost one cannot bring back entries made under an earlier one)."""
-    values = cache.get_many(keys)
-    for key in keys:
-        if key not in values:
-            cache.add(key, time.time_ns(), None)
-            values[key] = cache.get(key, 0)
-    return [values[key] for key in keys]
-
-
-def bump(key):
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.add(key, time.time_ns(), None)
-
-
-def bump_now_and_after_commit(key):
-    bump(key)
-    transaction.on_commit(lambda: bump(key))
-
-
-def purge_bodies():
-    """Forget every cached feed body; pieces stay, found by their rows' versions."""
-    bump_now_and_after_commit(VERSION_KEY)
-
-
-def purge():
-    """Forget every cached feed and piece: after a write that sends no signal (a bulk update,
-    raw SQL), ``python manage.py shell -c "from capacity_lms.workshops.feed_cache import
-    purge; purge()"``."""
-    bump_now_and_after_commit(PIECES_KEY)
-    purge_bodies()
-
-
-def purge_person(person_id):
-    """Forget the cached personal feed of one person (their registrations changed)."""
-    bump_now_and_after_commit(person_key(person_id))
 
 
 def body_key(request, *parts, person_id=None):
@@ -167,7 +130,7 @@ class PieceStore:
 
 
 # Purges: every row a feed shows, saved or deleted by any path that sends Django's signals
-# (actions, the admin, imports, factories). A bulk write or raw SQL sends none: call purge().
+# (actions, the admin, imports, factories); querysets' update() purges too. Raw SQL: purge().
 
 
 @receiver(post_save, sender=Session)

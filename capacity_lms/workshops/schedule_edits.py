@@ -61,8 +61,7 @@ def series_changed(session_id):
     (after the commit). Returns the new SEQUENCE."""
     sessions = Session.objects.filter(pk=session_id)
     sessions.update(sequence=F("sequence") + 1, updated_at=timezone.now())
-    # An update sends no signal: the cached feeds are purged here (feed_cache).
-    feed_cache.purge_bodies()
+    feed_cache.purge_after_commit()
     sequence = sessions.values_list("sequence", flat=True).get()
     queue_session_notice(session_id, sequence)
     return sequence
@@ -81,6 +80,7 @@ class EditSessionAction(BaseAction):
         session = self.instance
         before = Session.objects.filter(pk=session.pk).values_list("sequence", flat=True).first()
         session.save()
+        feed_cache.purge_after_commit()
         if before is not None and session.sequence > before:
             queue_session_notice(session.pk, session.sequence)
         return session

@@ -22,14 +22,18 @@ from modelcluster.fields import ParentalKey
 
 from capacity_lms.conf import get_setting
 from capacity_lms.workshops import schedule
-from capacity_lms.workshops.models.workshops import CalendarFieldsMixin, Workshop
+from capacity_lms.workshops.models.workshops import (
+    CalendarFieldsMixin,
+    FeedPurgingQuerySet,
+    Workshop,
+)
 
 
 def new_uid():
     return f"{uuid.uuid4()}@capacity-lms"
 
 
-class SessionQuerySet(models.QuerySet):
+class SessionQuerySet(FeedPurgingQuerySet):
     def upcoming(self, now=None):
         """Sessions (or series) not over yet."""
         return self.filter(series_ends_at__gte=now or timezone.now())
