@@ -24,6 +24,7 @@ class CapacityLmsConfig(AppConfig):
             notifications,  # noqa: F401  (tells submitters the editors' decision)
         )
         from .library import page_panels as library_panels
+        from .workshops import feed_cache  # noqa: F401  (purges cached feeds on changes)
         from .workshops import page_panels as workshop_panels
 
         # What a course page shows of the workshops and the library (core.panels).

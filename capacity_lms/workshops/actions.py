@@ -24,6 +24,7 @@ from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
+from capacity_lms.workshops import feed_cache
 from capacity_lms.workshops.models import Registration, Workshop
 from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
@@ -109,6 +110,7 @@ def _take_place(workshop, user, added_by=None, over_capacity=False, notify=True)
         for name, value in values.items():
             setattr(registration, name, value)
         registration.save()
+    feed_cache.purge_after_commit([user.pk])
     if notify:
         _after_commit("notify_registered" if confirmed else "notify_waiting", registration)
     return registration, True
@@ -140,8 +142,11 @@ def fill_free_seats(workshop):
         registration.confirmed_at = now
         registration.updated_at = now
     Registration.objects.bulk_update(promoted, ["status", "confirmed_at", "updated_at"])
+    # A bulk update sends no signal: the promoted people's feeds are purged here.
     for registration in promoted:
+        feed_cache.purge_person(registration.user_id)
         _after_commit("notify_promoted", registration)
+    feed_cache.purge_after_commit([registration.user_id for registration in promoted])
     return promoted
 
 
@@ -152,6 +157,7 @@ def _give_up_place(workshop, registration, promote=True):
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    feed_cache.purge_after_commit([registration.user_id])
     if held_seat and promote:
         return fill_free_seats(workshop)
     return []
@@ -414,6 +420,7 @@ class EditWorkshopAction(EditAction, BaseAction):
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
         # As saved, sessions and changes included (the form's instance may hold its own).
         saved = Workshop.objects.get(pk=instance.pk)
+        feed_cache.purge_after_commit()
         queue_workshop_notices(before, saved, sequences)
         if not saved.has_ended():
             self.promoted = fill_free_seats(saved)

@@ -6,27 +6,99 @@ cancelled occurrence and an overriding VEVENT (same UID, RECURRENCE-ID) per move
 Times are local wall times with their TZID, and every TZID used gets a VTIMEZONE covering the
 years the file spans. SEQUENCE is the workshop's plus the session's (both only grow), DTSTAMP
 and LAST-MODIFIED the last change, so the same data always gives the same bytes.
+
+A session's events are written once as text (:func:`CalendarBuilder.piece`, through
+:mod:`.ical_text`), a *piece* that feeds keep in the cache (:mod:`.feed_cache`); a file is the
+calendar's header, the VTIMEZONEs its pieces need, and the pieces.
 """
 
 import datetime
+import functools
 
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
-from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vRecur
+from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.conf import programme_name
 from capacity_lms.core.links import absolute_url
 from capacity_lms.workshops import schedule
+from capacity_lms.workshops.ical_text import (
+    escape_text,
+    event,
+    line,
+    local_line,
+    rule_value,
+    text_line,
+    utc_stamp,
+)
 from capacity_lms.workshops.models import OccurrenceChange, Session
 from capacity_lms.workshops.timezones import vtimezone
 
 PRODUCT_ID = "-//capacity-lms//Workshops//EN"
+# A session left out of calendars (an unknown zone, a rule that gives no date).
+NOTHING = ("", "", 0, 0)
+# What events say besides the data: part of the cached pieces' context (feed_cache).
+PHRASES = {
+    "cancelled": _("Cancelled."),
+    "join": _("Join online: %(url)s"),
+    "registered": _("Registered people find the online link on the workshop page."),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def vtimezone_text(tzid, first_year, last_year):
+    return vtimezone(tzid, first_year, last_year).to_ical().decode("utf-8")
+
+
+def header(name):
+    # NAME and X-WR-CALNAME are written as they are (icalendar does not escape them).
+    name = " ".join(str(name).splitlines())
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        + line("PRODID", PRODUCT_ID)
+        + "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"
+        + line("NAME", name)
+        + line("X-WR-CALNAME", name)
+        + "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n"
+    )
+
+
+def year_bounds():
+    # Only the years a session may take place in (a row written without validation may say
+    # 9999): a VTIMEZONE thousands of years long would be built and sent to every visitor.
+    # A date outside is then read with the nearest observance the file has.
+    highest = datetime.date.today().year + schedule.YEARS_AHEAD + schedule.SERIES_MAX_YEARS
+    return schedule.FIRST_YEAR, highest
+
+
+def assemble(name, pieces):
+    """The calendar's bytes: header, a VTIMEZONE per zone the pieces use (over their years),
+    the pieces in their order."""
+    years = {}
+    for text, tzid, first, last in pieces:
+        if not text:
+            continue
+        known = years.get(tzid)
+        if known is None:
+            years[tzid] = [first, last]
+        else:
+            if first < known[0]:
+                known[0] = first
+            if last > known[1]:
+                known[1] = last
+    lowest, highest = year_bounds()
+    for tzid, (first, last) in years.items():
+        years[tzid] = (min(max(first, lowest), highest), min(max(last, lowest), highest))
+    parts = [header(name)]
+    parts += [vtimezone_text(tzid, *years[tzid]) for tzid in sorted(years)]
+    parts += [piece[0] for piece in pieces]
+    parts.append("END:VCALENDAR\r\n")
+    return "".join(parts).encode("utf-8")
 
 
 class CalendarBuilder:
-    """Collects sessions and writes them as one VCALENDAR.
+    """Collects sessions (or their pieces) and writes them as one VCALENDAR.
 
     ``online_link_for`` is a set of workshop ids whose online link may appear (the person's
     own confirmed registrations); public feeds pass none. ``tentative_for`` marks workshops
@@ -38,18 +110,13 @@ class CalendarBuilder:
         self.request = request
         self.online_link_for = set(online_link_for)
         self.tentative_for = set(tentative_for)
-        self.calendar = Calendar()
-        self.calendar.add("prodid", PRODUCT_ID)
-        self.calendar.add("version", "2.0")
-        self.calendar.add("calscale", "GREGORIAN")
-        self.calendar.add("method", "PUBLISH")
-        self.calendar.add("name", name)
-        self.calendar.add("x-wr-calname", name)
-        refresh = datetime.timedelta(hours=1)
-        self.calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
-        self.calendar.add("x-published-ttl", "PT1H")
-        self.years = {}
-        self.events = []
+        self.pieces = []
+        self._workshops = {}
+
+    def is_public(self, workshop_id):
+        """Whether the pieces of the workshop's sessions are the same for everyone here (no
+        online link, not tentative)."""
+        return workshop_id not in self.online_link_for and workshop_id not in self.tentative_for
 
     def add_sessions(self, sessions):
         for session in sessions:
@@ -57,12 +124,25 @@ class CalendarBuilder:
         return self
 
     def add_session(self, session):
+        self.pieces.append(self.piece(session))
+        return self
+
+    def add_piece(self, piece):
+        self.pieces.append(piece)
+        return self
+
+    def to_ical(self):
+        return assemble(self.name, self.pieces)
+
+    def piece(self, session):
+        """``(text, tzid, first year, last year)``: the session's VEVENTs as text, the zone
+        they use and the years it must cover."""
         # A row written without validation (an unknown zone, a rule that gives no date within
         # the bounds of every expansion) is left out: there is nothing right to publish, and a
         # client would walk the rule for ever.
         dates = session.occurrence_dates() if session.is_series else []
         if not schedule.is_known_zone(session.time_zone) or (session.is_series and not dates):
-            return self
+            return NOTHING
         workshop = session.workshop
         stamp = max(workshop.updated_at, session.updated_at)
         changes = list(session.changes.all())
@@ -72,112 +152,111 @@ class CalendarBuilder:
         # out, as Session.occurrences() leaves it: a RECURRENCE-ID that matches no occurrence
         # is shown as an extra event by some clients and ignored by others.
         changes = [change for change in changes if change.original_date in dates]
-        stamp = stamp.astimezone(datetime.UTC).replace(microsecond=0)
+        common = self._common(session, utc_stamp(stamp))
         sequence = session.sequence_in_calendars
-        event = self._event(session, sequence, stamp)
-        self._times(event, session, session.date, session.start_time, session.end_time)
+        tzid, start = session.time_zone, session.start_time
+        master = [
+            *common,
+            ("SEQUENCE", line("SEQUENCE", sequence)),
+            *self._times(session, session.date, start, session.end_time),
+        ]
+        years = [session.date.year]
         if session.is_series:
             rule = schedule.parse_rule(session.recurrence)
             rule.pop("UNTIL", None)
             rule["COUNT"] = str(len(dates))
-            event.add("rrule", vRecur.from_ical(";".join(f"{k}={v}" for k, v in rule.items())))
-            self._note_years(session.time_zone, dates[0], dates[-1])
-            cancelled = [c for c in changes if c.status == OccurrenceChange.Status.CANCELLED]
+            master.append(("RRULE", line("RRULE", rule_value(rule))))
+            years += [dates[0].year, dates[-1].year]
+            cancelled = [
+                (change.original_date, start)
+                for change in changes
+                if change.status == OccurrenceChange.Status.CANCELLED
+            ]
             if cancelled:
-                event.add(
-                    "exdate",
-                    [self._local(c.original_date, session.start_time, session) for c in cancelled],
-                )
-        self.events.append(event)
+                master.append(("EXDATE", local_line("EXDATE", tzid, *cancelled)))
+        texts = [event(master)]
         for change in changes:
             if change.status == OccurrenceChange.Status.MOVED:
-                moved = self._event(session, sequence + change.sequence, stamp)
-                moved.add(
-                    "recurrence-id",
-                    self._local(change.original_date, session.start_time, session),
-                )
-                self._times(moved, session, change.date, change.start_time, change.end_time)
-                self.events.append(moved)
-        return self
+                original = (change.original_date, start)
+                moved = [
+                    *common,
+                    ("SEQUENCE", line("SEQUENCE", sequence + change.sequence)),
+                    ("RECURRENCE-ID", local_line("RECURRENCE-ID", tzid, original)),
+                    *self._times(session, change.date, change.start_time, change.end_time),
+                ]
+                texts.append(event(moved))
+                years.append(change.date.year)
+        return "".join(texts), tzid, min(years), max(years)
 
-    def _event(self, session, sequence, stamp):
-        workshop = session.workshop
-        event = Event()
-        event.add("uid", session.uid)
-        event.add("sequence", sequence)
-        event.add("dtstamp", stamp)
-        event.add("last-modified", stamp)
-        event.add("created", session.created_at.astimezone(datetime.UTC).replace(microsecond=0))
-        summary = workshop.title
+    def _times(self, session, day, start_time, end_time):
+        tzid = session.time_zone
+        return [
+            ("DTSTART", local_line("DTSTART", tzid, (day, start_time))),
+            ("DTEND", local_line("DTEND", tzid, (day, end_time))),
+        ]
+
+    def _common(self, session, stamp):
+        """The lines every VEVENT of the session carries, but SEQUENCE and the times."""
+        shown = self._workshop_lines(session.workshop)
+        summary = session.workshop.title
         if session.title:
-            summary = f"{workshop.title}: {session.title}"
-        event.add("summary", summary)
+            summary = f"{summary}: {session.title}"
+        if session.is_cancelled:
+            description, status = shown["cancelled"], "CANCELLED"
+        else:
+            description, status = shown["description"], shown["status"]
+        return [
+            ("UID", text_line("UID", session.uid)),
+            ("DTSTAMP", f"DTSTAMP:{stamp}\r\n"),
+            ("LAST-MODIFIED", f"LAST-MODIFIED:{stamp}\r\n"),
+            ("CREATED", f"CREATED:{utc_stamp(session.created_at)}\r\n"),
+            ("SUMMARY", text_line("SUMMARY", summary)),
+            ("DESCRIPTION", description),
+            ("STATUS", f"STATUS:{status}\r\n"),
+            ("TRANSP", "TRANSP:OPAQUE\r\n"),
+            *shown["others"],
+        ]
+
+    def _workshop_lines(self, workshop):
+        """What every session of ``workshop`` shows alike, written once per file."""
+        known = self._workshops.get(workshop.pk)
+        if known is not None:
+            return known
         url = absolute_url(workshop.get_absolute_url(), self.request)
-        event.add("url", url)
-        event.add("description", self._description(session, url))
+        others = [("URL", line("URL", url))]
         location = workshop.location_text() if workshop.has_venue else ""
         if workshop.is_online and workshop.pk in self.online_link_for:
             location = ", ".join(filter(None, [location, workshop.online_url]))
         if location:
-            event.add("location", location)
+            others.append(("LOCATION", text_line("LOCATION", location)))
         if workshop.strategic_axis_id:
-            event.add("categories", [str(workshop.strategic_axis)])
-        if session.is_cancelled:
-            status = "CANCELLED"
-        elif workshop.pk in self.tentative_for:
-            status = "TENTATIVE"
-        else:
-            status = "CONFIRMED"
-        event.add("status", status)
-        event.add("transp", "OPAQUE")
-        return event
+            category = escape_text(str(workshop.strategic_axis))
+            others.append(("CATEGORIES", line("CATEGORIES", category)))
+        lines = self._description(workshop, url)
+        cancelled = [str(PHRASES["cancelled"]), *lines]
+        known = {
+            "others": others,
+            "description": text_line("DESCRIPTION", "\n\n".join(lines)),
+            "cancelled": text_line("DESCRIPTION", "\n\n".join(cancelled)),
+            "status": "TENTATIVE" if workshop.pk in self.tentative_for else "CONFIRMED",
+        }
+        self._workshops[workshop.pk] = known
+        return known
 
-    def _description(self, session, url):
-        workshop = session.workshop
+    def _description(self, workshop, url):
         lines = []
         text = normalize_newlines(strip_tags(workshop.description or "")).strip()
         if text:
             lines.append(text)
         if workshop.is_online:
             if workshop.pk in self.online_link_for:
-                lines.append(_("Join online: %(url)s") % {"url": workshop.online_url})
+                lines.append(str(PHRASES["join"]) % {"url": workshop.online_url})
                 if workshop.online_instructions:
                     lines.append(workshop.online_instructions)
             else:
-                lines.append(_("Registered people find the online link on the workshop page."))
-        if session.is_cancelled:
-            lines.insert(0, _("Cancelled."))
+                lines.append(str(PHRASES["registered"]))
         lines.append(url)
-        return "\n\n".join(lines)
-
-    def _local(self, day, time, session):
-        return datetime.datetime.combine(day, time, tzinfo=schedule.zone(session.time_zone))
-
-    def _times(self, event, session, day, start_time, end_time):
-        event.add("dtstart", self._local(day, start_time, session))
-        event.add("dtend", self._local(day, end_time, session))
-        self._note_years(session.time_zone, day, day)
-
-    def _note_years(self, tzid, first, last):
-        # Only the years a session may take place in (a row written without validation may say
-        # 9999): a VTIMEZONE thousands of years long would be built and sent to every visitor.
-        # A date outside is then read with the nearest observance the file has.
-        lowest = schedule.FIRST_YEAR
-        highest = datetime.date.today().year + schedule.YEARS_AHEAD + schedule.SERIES_MAX_YEARS
-        first_year = min(max(first.year, lowest), highest)
-        last_year = min(max(last.year, lowest), highest)
-        known = self.years.get(tzid)
-        if known:
-            first_year, last_year = min(known[0], first_year), max(known[1], last_year)
-        self.years[tzid] = (first_year, last_year)
-
-    def to_ical(self):
-        for tzid in sorted(self.years):
-            first_year, last_year = self.years[tzid]
-            self.calendar.add_component(vtimezone(tzid, first_year, last_year))
-        for event in self.events:
-            self.calendar.add_component(event)
-        return self.calendar.to_ical()
+        return lines
 
 
 def session_calendar(session, request=None, online_link=False, language=None):

@@ -18,6 +18,7 @@ from wagtail.actions.delete import DeleteAction
 from wagtail.actions.edit import EditAction
 
 from capacity_lms.core.actions import BaseAction
+from capacity_lms.workshops import feed_cache
 from capacity_lms.workshops.models import Session, Workshop
 
 
@@ -60,6 +61,7 @@ def series_changed(session_id):
     (after the commit). Returns the new SEQUENCE."""
     sessions = Session.objects.filter(pk=session_id)
     sessions.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    feed_cache.purge_after_commit()
     sequence = sessions.values_list("sequence", flat=True).get()
     queue_session_notice(session_id, sequence)
     return sequence
@@ -78,6 +80,7 @@ class EditSessionAction(BaseAction):
         session = self.instance
         before = Session.objects.filter(pk=session.pk).values_list("sequence", flat=True).first()
         session.save()
+        feed_cache.purge_after_commit()
         if before is not None and session.sequence > before:
             queue_session_notice(session.pk, session.sequence)
         return session

@@ -24,7 +24,7 @@ from wagtail.search import index
 from capacity_lms.conf import get_setting, validate_language_code
 from capacity_lms.core.scopes import reach
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
-from capacity_lms.workshops import schedule
+from capacity_lms.workshops import feed_versions, schedule
 from capacity_lms.workshops.models.registrations import Registration
 
 # Sight of every trainer's workshops (and their sessions, registrations and attendance).
@@ -59,7 +59,24 @@ class CalendarFieldsMixin:
         return bool(self.changed_calendar_fields())
 
 
-class WorkshopQuerySet(models.QuerySet):
+def purge_feeds_on_update(kwargs):
+    """A queryset update sends no signal: the cached calendar feeds are purged here. One that
+    sets ``updated_at`` changes the rows' keys (feed_cache), so only the bodies go; any other
+    may have changed what a piece shows under the same key, so the pieces go too."""
+    if "updated_at" in kwargs:
+        feed_versions.purge_bodies()
+    else:
+        feed_versions.purge()
+
+
+class FeedPurgingQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        purge_feeds_on_update(kwargs)
+        return rows
+
+
+class WorkshopQuerySet(FeedPurgingQuerySet):
     def listed(self):
         """Workshops the public may see: published ones, and cancelled ones (so that calendars
         learn of the cancellation)."""
