@@ -24,6 +24,7 @@ from wagtail.log_actions import LogFormatter, log
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
+from capacity_lms.workshops.cached_pages import seats_changed
 from capacity_lms.workshops.models import Registration, Workshop
 from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
@@ -109,6 +110,7 @@ def _take_place(workshop, user, added_by=None, over_capacity=False, notify=True)
         for name, value in values.items():
             setattr(registration, name, value)
         registration.save()
+    seats_changed(workshop)
     if notify:
         _after_commit("notify_registered" if confirmed else "notify_waiting", registration)
     return registration, True
@@ -140,6 +142,8 @@ def fill_free_seats(workshop):
         registration.confirmed_at = now
         registration.updated_at = now
     Registration.objects.bulk_update(promoted, ["status", "confirmed_at", "updated_at"])
+    if promoted:
+        seats_changed(workshop)
     for registration in promoted:
         _after_commit("notify_promoted", registration)
     return promoted
@@ -152,6 +156,7 @@ def _give_up_place(workshop, registration, promote=True):
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    seats_changed(workshop)
     if held_seat and promote:
         return fill_free_seats(workshop)
     return []
@@ -334,6 +339,7 @@ class AddPersonAction(BaseAction):
                 registration.status = Registration.Status.CONFIRMED
                 registration.confirmed_at = timezone.now()
                 registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+                seats_changed(workshop)
                 changed = True
                 if not ended:
                     _after_commit("notify_promoted", registration)

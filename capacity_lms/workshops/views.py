@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.pages import SharedView
 from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.feed_tokens import (
@@ -62,7 +63,7 @@ def seats_left(workshop):
     return max(workshop.capacity - workshop.confirmed_count, 0)
 
 
-class WorkshopListView(TemplateView):
+class WorkshopListView(SharedView, TemplateView):
     """Upcoming published workshops, filtered by plain GET parameters, paginated."""
 
     template_name = "capacity_lms/workshops/workshop_list.html"
@@ -103,7 +104,7 @@ class WorkshopListView(TemplateView):
         return context
 
 
-class WorkshopDetailView(TemplateView):
+class WorkshopDetailView(SharedView, TemplateView):
     template_name = "capacity_lms/workshops/workshop_detail.html"
 
     def get_workshop(self):
