@@ -26,6 +26,7 @@ middleware goes.
 
 import functools
 import hashlib
+import math
 import re
 import secrets
 import time
@@ -38,6 +39,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -50,7 +52,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from capacity_lms.conf import get_setting
 from capacity_lms.core.csp import OWN_NONCE_ATTRIBUTE, request_nonce
-from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE
+from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE, SHARED_UNTIL_ATTRIBUTE
 
 GENERATION_KEY = "capacity_lms:page_cache:generation"
 # Followed by a digest of the path: that path's generation (purge_path).
@@ -273,9 +275,18 @@ class PageCacheMiddleware:
             return response_from(entry, request)
         response = self.get_response(request)
         entry = storable(request, response)
-        if entry is not None:
+        seconds = seconds_kept(response, seconds)
+        if entry is not None and seconds > 0:
             cache.set(key, entry, seconds)
         return response
+
+
+def seconds_kept(response, seconds):
+    """``seconds``, or fewer when what the response shows changes sooner with the clock."""
+    until = getattr(response, SHARED_UNTIL_ATTRIBUTE, None)
+    if until is None:
+        return seconds
+    return min(seconds, math.ceil((until - timezone.now()).total_seconds()))
 
 
 # Rows that decide what shared pages show besides pages: who may see a page (a restriction

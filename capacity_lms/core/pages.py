@@ -34,6 +34,9 @@ class PersonalPage:
 # The attribute SharedPage and SharedView set on a response that the page cache may keep
 # (capacity_lms.core.page_cache.PageCacheMiddleware reads it).
 SHARED_RESPONSE_ATTRIBUTE = "capacity_lms_shared"
+# And the instant, if any, at which what it shows changes with the clock alone (a workshop's
+# registration closing): the page cache keeps it no longer.
+SHARED_UNTIL_ATTRIBUTE = "capacity_lms_shared_until"
 
 
 def signed_out_get(request):
@@ -46,9 +49,12 @@ def signed_out_get(request):
     )
 
 
-def mark_shared(response):
-    """Mark ``response`` as the same for every signed-out visitor (docs/caching.md)."""
+def mark_shared(response, until=None):
+    """Mark ``response`` as the same for every signed-out visitor (docs/caching.md), until
+    ``until`` (an aware datetime) when given."""
     setattr(response, SHARED_RESPONSE_ATTRIBUTE, True)
+    if until is not None:
+        setattr(response, SHARED_UNTIL_ATTRIBUTE, until)
     return response
 
 
@@ -82,10 +88,16 @@ class SharedView:
     """A class-based view (before ``View`` in its bases) whose signed-out GET responses are the
     same for every visitor, such as a public listing: marked for the page cache as
     :class:`SharedPage` marks a page's. Whatever it shows must be purged when it changes
-    (``capacity_lms.core.page_cache``: ``purge_when_changed``, ``purge_path``)."""
+    (``capacity_lms.core.page_cache``: ``purge_when_changed``, ``purge_path``); what changes
+    with the clock alone, :meth:`changes_at` says when."""
+
+    def changes_at(self):
+        """The next instant at which this response would read otherwise with nothing saved (a
+        window closing), or None; asked once the view has made its response."""
+        return None
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if signed_out_get(request):
-            mark_shared(response)
+            mark_shared(response, until=self.changes_at())
         return response

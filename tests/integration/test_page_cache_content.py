@@ -6,6 +6,7 @@ a page behind a view restriction, and a lesson's sign-in redirect, are never sto
 
 import datetime
 import re
+import time
 
 import pytest
 from django.core.cache import cache
@@ -13,10 +14,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from capacity_lms.certificates.models import CertificateSettings
 from capacity_lms.core import page_cache
+from capacity_lms.core.pages import SHARED_UNTIL_ATTRIBUTE
 from capacity_lms.library.models import CaseStudyAttachment
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, StrategicAxis
@@ -402,3 +405,31 @@ def test_erasing_a_person_purges_every_page_that_may_name_them(world, committing
     with committing():
         ErasePersonAction(trainer, user=None, reason="asked by e-mail").execute()
     assert "Samira Haddad" not in purged(url)
+
+
+def test_a_workshop_page_is_kept_no_longer_than_its_registration_stays_open(world):
+    workshop = world["workshop"]
+    workshop.registration_closes_at = timezone.now() + datetime.timedelta(seconds=3)
+    workshop.save()
+    url = workshop_url(workshop)
+    cached(url)
+    assert "Registration is closed." not in body(get(Client(), url)[0])
+    time.sleep(3.5)
+    assert "Registration is closed." in purged(url)
+
+
+def test_the_workshop_list_is_kept_no_longer_than_its_first_meeting_lasts(world):
+    now = timezone.now().astimezone(datetime.UTC)
+    meeting = SessionFactory(
+        workshop=world["other"],
+        date=now.date(),
+        start_time=(now - datetime.timedelta(hours=1)).time().replace(second=0, microsecond=0),
+        end_time=(now + datetime.timedelta(hours=1)).time().replace(second=0, microsecond=0),
+        time_zone="UTC",
+    )
+    if meeting.ends_at <= meeting.starts_at:
+        pytest.skip("the meeting would cross midnight")
+    response, _ = get(Client(), reverse("capacity_lms:workshop_list"))
+    assert getattr(response, SHARED_UNTIL_ATTRIBUTE) == meeting.ends_at
+    response, _ = get(Client(), workshop_url(world["other"]))
+    assert getattr(response, SHARED_UNTIL_ATTRIBUTE) == world["other"].last_meeting_ends_at()
