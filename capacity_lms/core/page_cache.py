@@ -95,18 +95,13 @@ def generation():
     return value
 
 
-def _move_on(key):
-    """Move a generation number on; one the cache lost starts again from the clock, above
-    every number it can have had."""
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.add(key, time.time_ns(), None)
-
-
 def purge():
-    """Forget every cached page, on every app server sharing the cache."""
-    _move_on(GENERATION_KEY)
+    """Forget every cached page, on every app server sharing the cache. A generation the cache
+    lost starts again from the clock, above every number it can have had."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
 
 
 def path_generation_key(path):
@@ -122,9 +117,18 @@ def purge_path(*paths):
     A path with a language prefix is one language's: pass each language's (see
     :func:`purge_page`, or ``reverse()`` under each language for a view). Only code calls this,
     for paths it knows; so a path's generation, kept without expiry as the site's is, is never
-    made for whatever a visitor typed."""
+    made for whatever a visitor typed.
+
+    A path without a generation reads as 0, whether it never had one or the cache lost it;
+    so the purge that gives it one purges everything too: no entry keyed under 0 then
+    outlives it. That happens once per path until the cache loses it."""
     for path in dict.fromkeys(paths):
-        _move_on(path_generation_key(path))
+        key = path_generation_key(path)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, time.time_ns(), None)
+            purge()
 
 
 def purge_page(page):
