@@ -14,10 +14,26 @@ class CapacityLmsConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
         from .core import page_cache  # (purges cached pages when editors change them)
+        from .library.models import CaseStudyAttachment
+        from .people.models import Association
         from .taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+        from .workshops.models import OccurrenceChange, Session, Workshop
 
-        # The catalogue's and the library's filters show the taxonomy.
-        page_cache.purge_when_changed(Country, Region, SpecializedGroup, StrategicAxis)
+        # The catalogue's and the library's filters show the taxonomy; case studies their
+        # association and files; workshop pages, the workshop list and course pages (a panel)
+        # the workshops, their sessions and each occurrence. Seats purge their own pages
+        # (workshops/cached_pages.py).
+        page_cache.purge_when_changed(
+            Country,
+            Region,
+            SpecializedGroup,
+            StrategicAxis,
+            Association,
+            CaseStudyAttachment,
+            Workshop,
+            Session,
+            OccurrenceChange,
+        )
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)

@@ -40,7 +40,8 @@ DEFAULTS = {
     # Dotted path to a callable(user, lesson) -> bool deciding who may read a lesson.
     "LESSON_ACCESS_POLICY": "courses.access.default_lesson_access",
     # Seconds the page cache (capacity_lms.core.page_cache.PageCacheMiddleware) keeps a signed-out
-    # visitor's catalogue or library page; 0 turns it off. Editors' changes purge it at once.
+    # visitor's shared page (catalogue, library, course, preview lesson, case study, workshop);
+    # 0 turns it off. Changes to what a page shows purge it at once.
     "PAGE_CACHE_SECONDS": 300,
     # Name of the programme in page titles, the header, calendars and certificates: a string,
     # or a dict by language code ({"fr": "...", "ar": "..."}) read with programme_name().

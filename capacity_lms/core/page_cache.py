@@ -1,14 +1,19 @@
-"""The page cache: signed-out visitors get the catalogue and the library from the cache, with
-no database query, until an editor changes what those pages show.
+"""The page cache: signed-out visitors get the catalogue, the library, courses, preview
+lessons, case studies and workshop pages from the cache, with no database query, until what
+those pages show changes.
 
 :class:`PageCacheMiddleware` answers before Wagtail routes the request (routing alone reads the
-page tree). It only keeps what a page marked as the same for every signed-out visitor
-(:class:`capacity_lms.core.pages.SharedPage`), and only serves requests that cannot belong to
-someone signed in. Every key holds a generation number kept in the cache itself: :func:`purge`
-moves it on, so every app server sharing the cache (Redis) stops using every entry at once. The
-signal receivers at the bottom call it when a page is published, unpublished, moved, deleted or
-saved live, and when the tags, images, languages or site settings the pages show change, or a row
-of a model a domain registered with :func:`purge_when_changed` (the taxonomy's filters).
+page tree). It only keeps what a page or a view marked as the same for every signed-out visitor
+(:class:`capacity_lms.core.pages.SharedPage`, :class:`~capacity_lms.core.pages.SharedView`), and
+only serves requests that cannot belong to someone signed in. Every key holds two generation
+numbers kept in the cache itself, read together in one ``get_many``: the site's and its path's.
+:func:`purge` moves the site's on, so every app server sharing the cache (Redis) stops using
+every entry at once; :func:`purge_path` and :func:`purge_page` move one path's on (every query
+string and host of it), for what changes often and shows on few pages (a workshop's seats). The
+signal receivers at the bottom call :func:`purge` when a page is published, unpublished, moved,
+deleted or saved live, and when the tags, images, documents, languages or site settings the pages
+show change, or a row of a model a domain registered with :func:`purge_when_changed` (the
+taxonomy's filters, workshops and their sessions).
 
 What differs per visitor is stored as a placeholder and filled in on each hit: the CSRF token
 of the language switcher's form (from the visitor's own cookie, or a new one, as Django's
@@ -19,7 +24,9 @@ there would come back as the next visitor's token or nonce. docs/caching.md expl
 middleware goes.
 """
 
+import functools
 import hashlib
+import math
 import re
 import secrets
 import time
@@ -28,26 +35,30 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from capacity_lms.conf import get_setting
 from capacity_lms.core.csp import OWN_NONCE_ATTRIBUTE, request_nonce
-from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE
+from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE, SHARED_UNTIL_ATTRIBUTE
 
 GENERATION_KEY = "capacity_lms:page_cache:generation"
-# "v2": entries with placeholders of their own; older entries are never read.
-KEY_PREFIX = "capacity_lms:page_cache:page:v2"
+# Followed by a digest of the path: that path's generation (purge_path).
+PATH_GENERATION_PREFIX = "capacity_lms:page_cache:path"
+# "v3": keys with the path's generation too; older entries are never read.
+KEY_PREFIX = "capacity_lms:page_cache:page:v3"
 
 # Django's {% csrf_token %} writes exactly this element.
 CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -85,18 +96,61 @@ def generation():
 
 
 def purge():
-    """Forget every cached page, on every app server sharing the cache."""
+    """Forget every cached page, on every app server sharing the cache. A generation the cache
+    lost starts again from the clock, above every number it can have had."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, time.time_ns(), None)
 
 
-def purge_now_and_after_commit():
+def path_generation_key(path):
+    """Where the generation of ``path`` (a URL's path, without query string) is kept."""
+    digest = hashlib.sha256(path.encode("utf-8")).hexdigest()
+    return f"{PATH_GENERATION_PREFIX}:{digest}"
+
+
+def purge_path(*paths):
+    """Forget the cached pages of ``paths`` (each with every query string, on every host),
+    and only those, on every app server sharing the cache.
+
+    A path with a language prefix is one language's: pass each language's (see
+    :func:`purge_page`, or ``reverse()`` under each language for a view). Only code calls this,
+    for paths it knows; so a path's generation, kept without expiry as the site's is, is never
+    made for whatever a visitor typed.
+
+    A path without a generation reads as 0, whether it never had one or the cache lost it;
+    so the purge that gives it one purges everything too: no entry keyed under 0 then
+    outlives it. That happens once per path until the cache loses it."""
+    for path in dict.fromkeys(paths):
+        key = path_generation_key(path)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, time.time_ns(), None)
+            purge()
+
+
+def purge_page(page):
+    """Forget the cached pages of one Wagtail ``page`` (its URL, with every query string).
+    Its translations are pages of their own, with URLs of their own."""
+    url_parts = page.get_url_parts()
+    if url_parts is not None:
+        purge_path(url_parts[2])
+
+
+def purge_now_and_after_commit(function=purge, *args):
     """Purge at once, and again once the change is committed: a request that read the old
-    rows while the transaction was open must not leave them in the cache."""
-    purge()
-    transaction.on_commit(purge)
+    rows while the transaction was open must not leave them in the cache. ``function`` and
+    ``args``: :func:`purge` (the default) or :func:`purge_path` with its paths."""
+    function(*args)
+    transaction.on_commit(functools.partial(function, *args))
+
+
+def is_purge(callback):
+    """Whether an on-commit ``callback`` is one of these purges (which tell nobody and queue
+    no task: a test that no save sends or queues anything leaves them out)."""
+    return getattr(callback, "func", None) in (purge, purge_path)
 
 
 def may_be_shared(request):
@@ -110,12 +164,25 @@ def may_be_shared(request):
     )
 
 
+def generations(path):
+    """The site's generation and ``path``'s, read in one round trip (a path never purged has
+    none: 0)."""
+    path_key = path_generation_key(path)
+    values = cache.get_many([GENERATION_KEY, path_key])
+    site = values.get(GENERATION_KEY)
+    if site is None:
+        site = generation()
+    return site, values.get(path_key, 0)
+
+
 def cache_key(request):
-    """Host, scheme, path, query string (in a normal order) and language, in a generation."""
+    """Host, scheme, path, query string (in a normal order) and language, in the site's
+    generation and the path's."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     parts = [request.scheme, request.get_host(), request.path, query, get_language() or ""]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
-    return f"{KEY_PREFIX}:{generation()}:{digest}"
+    site, path = generations(request.path)
+    return f"{KEY_PREFIX}:{site}:{path}:{digest}"
 
 
 def used_nonce(request):
@@ -192,7 +259,7 @@ def response_from(entry, request):
 
 
 class PageCacheMiddleware:
-    """Serves signed-out visitors' catalogue and library pages from the cache.
+    """Serves signed-out visitors' shared pages (and views) from the cache.
 
     Place it last in MIDDLEWARE: after SessionMiddleware, LocaleMiddleware (the language is
     part of the key), CsrfViewMiddleware and AuthenticationMiddleware, and after the CSP
@@ -212,18 +279,28 @@ class PageCacheMiddleware:
             return response_from(entry, request)
         response = self.get_response(request)
         entry = storable(request, response)
-        if entry is not None:
+        seconds = seconds_kept(response, seconds)
+        if entry is not None and seconds > 0:
             cache.set(key, entry, seconds)
         return response
 
 
-# Rows that decide what the catalogue and the library show besides pages: who may see a page
-# (a restriction added to a cached page must take effect at once), tags, images, the
-# languages, the site and its settings; and what domains add with purge_when_changed.
+def seconds_kept(response, seconds):
+    """``seconds``, or fewer when what the response shows changes sooner with the clock."""
+    until = getattr(response, SHARED_UNTIL_ATTRIBUTE, None)
+    if until is None:
+        return seconds
+    return min(seconds, math.ceil((until - timezone.now()).total_seconds()))
+
+
+# Rows that decide what shared pages show besides pages: who may see a page (a restriction
+# added to a cached page must take effect at once), tags, images, documents, the languages,
+# the site and its settings; and what domains add with purge_when_changed.
 SHOWN_MODELS = [
     PageViewRestriction,
     Tag,
     AbstractImage,
+    AbstractDocument,
     Locale,
     Site,
     BaseSiteSetting,
@@ -263,4 +340,12 @@ def purge_on_live_change(sender, instance, update_fields=None, **kwargs):
 @receiver(post_delete)
 def purge_on_delete(sender, instance, **kwargs):
     if isinstance(instance, (Page, *SHOWN_MODELS)):
+        purge_now_and_after_commit()
+
+
+@receiver(m2m_changed)
+def purge_on_relation_change(sender, instance, action, **kwargs):
+    """A relation of a shown row set on its own (a workshop's trainers). A page's relations
+    go live when it is published, which purges."""
+    if action.startswith("post_") and isinstance(instance, tuple(SHOWN_MODELS)):
         purge_now_and_after_commit()

@@ -96,7 +96,7 @@ class CaseStudyPageQuerySet(PageQuerySet):
 CaseStudyPageManager = PageManager.from_queryset(CaseStudyPageQuerySet)
 
 
-class CaseStudyPage(ReadOnlyPage, Page):
+class CaseStudyPage(SharedPage, ReadOnlyPage, Page):
     """One successful experience, told so that another association can do it again."""
 
     summary = models.TextField(_("summary"), max_length=600)

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import page_cache
 from capacity_lms.core.actions import BaseAction
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.privacy.registry import DELETE, KEEP, entries
@@ -301,6 +302,8 @@ class ErasePersonAction(BaseAction):
             erasure.outcomes.append(Outcome(entry, entry.policy, count))
         _scrub_account(person, pseudonym)
         _scrub_logs_about(person, pseudonym)
+        # Shared pages may name the person (a workshop's trainers): none may keep their name.
+        page_cache.purge_now_and_after_commit()
         erasure.request = PersonalDataRequest.objects.create(
             kind=PersonalDataRequest.Kind.ERASURE,
             person=person,

@@ -25,6 +25,7 @@ from wagtail.log_actions import LogFormatter, log
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
 from capacity_lms.workshops import feed_cache
+from capacity_lms.workshops.cached_pages import seats_changed
 from capacity_lms.workshops.models import Registration, Workshop
 from capacity_lms.workshops.schedule_edits import queue_workshop_notices, session_sequences
 
@@ -111,6 +112,7 @@ def _take_place(workshop, user, added_by=None, over_capacity=False, notify=True)
             setattr(registration, name, value)
         registration.save()
     feed_cache.purge_after_commit([user.pk])
+    seats_changed(workshop)
     if notify:
         _after_commit("notify_registered" if confirmed else "notify_waiting", registration)
     return registration, True
@@ -142,6 +144,8 @@ def fill_free_seats(workshop):
         registration.confirmed_at = now
         registration.updated_at = now
     Registration.objects.bulk_update(promoted, ["status", "confirmed_at", "updated_at"])
+    if promoted:
+        seats_changed(workshop)
     # A bulk update sends no signal: the promoted people's feeds are purged here.
     for registration in promoted:
         feed_cache.purge_person(registration.user_id)
@@ -158,6 +162,7 @@ def _give_up_place(workshop, registration, promote=True):
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     feed_cache.purge_after_commit([registration.user_id])
+    seats_changed(workshop)
     if held_seat and promote:
         return fill_free_seats(workshop)
     return []
@@ -340,6 +345,7 @@ class AddPersonAction(BaseAction):
                 registration.status = Registration.Status.CONFIRMED
                 registration.confirmed_at = timezone.now()
                 registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+                seats_changed(workshop)
                 changed = True
                 if not ended:
                     _after_commit("notify_promoted", registration)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.pages import SharedView
 from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.feed_tokens import (
@@ -56,16 +57,27 @@ def upcoming_times(workshop, viewer_time_zone, limit=None):
     return [ShownTimes(occurrence, viewer_time_zone) for occurrence in occurrences[:limit]]
 
 
+def next_instant(instants):
+    """The earliest of ``instants`` still to come (None ignored), or None."""
+    now = timezone.now()
+    return min((instant for instant in instants if instant and instant > now), default=None)
+
+
 def seats_left(workshop):
     if workshop.capacity is None:
         return None
     return max(workshop.capacity - workshop.confirmed_count, 0)
 
 
-class WorkshopListView(TemplateView):
+class WorkshopListView(SharedView, TemplateView):
     """Upcoming published workshops, filtered by plain GET parameters, paginated."""
 
     template_name = "capacity_lms/workshops/workshop_list.html"
+    upcoming_ends = ()
+
+    def changes_at(self):
+        # A meeting that ends leaves its card's upcoming times.
+        return next_instant(self.upcoming_ends)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,8 +91,10 @@ class WorkshopListView(TemplateView):
         page = Paginator(workshops, PAGE_SIZE).get_page(self.request.GET.get("page"))
         viewer_zone = person_time_zone(self.request.user)
         cards = []
+        self.upcoming_ends = []
         for workshop in page.object_list:
             times = upcoming_times(workshop, viewer_zone)
+            self.upcoming_ends.extend(shown.occurrence.ends_at for shown in times)
             cards.append(
                 {
                     "workshop": workshop,
@@ -103,8 +117,22 @@ class WorkshopListView(TemplateView):
         return context
 
 
-class WorkshopDetailView(TemplateView):
+class WorkshopDetailView(SharedView, TemplateView):
     template_name = "capacity_lms/workshops/workshop_detail.html"
+    workshop = None
+
+    def changes_at(self):
+        # Registration opens or closes; the workshop ends.
+        workshop = self.workshop
+        if workshop is None:
+            return None
+        return next_instant(
+            [
+                workshop.registration_opens_at,
+                workshop.registration_closes_at,
+                workshop.last_meeting_ends_at(),
+            ]
+        )
 
     def get_workshop(self):
         workshop = get_object_or_404(
@@ -119,7 +147,7 @@ class WorkshopDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        workshop = self.get_workshop()
+        workshop = self.workshop = self.get_workshop()
         user = self.request.user
         registration = None
         position = None

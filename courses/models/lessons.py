@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from capacity_lms.core.actions import ActionRefused, show_refusal
-from capacity_lms.core.pages import PersonalPage
+from capacity_lms.core.pages import PersonalPage, SharedPage
 from courses.access import lesson_access_denied
 from courses.actions import CompleteLessonAction, SubmitQuizAction
 from courses.blocks import LessonContentBlock
@@ -22,7 +22,7 @@ from courses.progress import CourseProgress, lesson_blocks, quiz_states
 from courses.quiz import answers_from_post
 
 
-class LessonPage(PersonalPage, Page):
+class LessonPage(SharedPage, PersonalPage, Page):
     """One lesson of a course: rich content, media, resources and quizzes.
 
     Its place under the course gives its order. Required lessons count towards completion;
@@ -69,6 +69,11 @@ class LessonPage(PersonalPage, Page):
     @property
     def required_quiz_ids(self):
         return [quiz_id for quiz_id, quiz in self.quizzes if quiz["is_required"]]
+
+    def shared_with_visitors(self, request):
+        """Only an open preview is the same for every signed-out visitor; the others send
+        them to sign in, which is never stored."""
+        return self.is_preview
 
     def serve(self, request, *args, **kwargs):
         denied = lesson_access_denied(request, self)

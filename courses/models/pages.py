@@ -125,7 +125,7 @@ class CoursePageQuerySet(PageQuerySet):
 CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
 
 
-class CoursePage(PersonalPage, Page):
+class CoursePage(SharedPage, PersonalPage, Page):
     """A training module: what it teaches, to whom, where, and the lessons under it.
 
     Organised by strategic axis, countries (none means all) and specialized groups. Learners

@@ -1,5 +1,8 @@
 """Saving a workshop, a session or an occurrence change tells nobody; an edit does.
 
+(What is queued for after the commit, apart from the page cache's purges, is checked empty:
+a cached page forgotten tells nobody, and a save must purge what visitors see.)
+
 ``Model.save()`` and ``delete()`` keep the row consistent (a higher SEQUENCE when calendars
 show something else) and nothing else: a shell, a factory or the demo loader sends no e-mail
 and queues no task. The same change made through the admin's edit views, or by an ``.ics``
@@ -14,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from icalendar import Calendar, Event
 
+from capacity_lms.core import page_cache
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.actions import RegisterAction
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
@@ -76,7 +80,7 @@ def test_saving_in_a_shell_sends_nothing_and_queues_nothing(
         change.delete()
         stored.status = Workshop.Status.CANCELLED
         stored.save()
-    assert callbacks == []
+    assert [callback for callback in callbacks if not page_cache.is_purge(callback)] == []
     assert mail.outbox == []
     # The rows stay consistent: calendars still see a higher SEQUENCE.
     assert Workshop.objects.get(pk=workshop.pk).sequence == 2
@@ -88,7 +92,7 @@ def test_factories_send_nothing(countries, trainer, django_capture_on_commit_cal
         workshop = WorkshopFactory(country=countries["fr"], trainers=[trainer])
         session = SessionFactory(workshop=workshop, date=DAY, recurrence="FREQ=WEEKLY;COUNT=2")
         OccurrenceChange.objects.create(session=session, original_date=DAY)
-    assert callbacks == []
+    assert [callback for callback in callbacks if not page_cache.is_purge(callback)] == []
     assert mail.outbox == []
 
 
