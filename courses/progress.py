@@ -11,7 +11,9 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from capacity_lms.core.fragments import remember
 from capacity_lms.core.translation import language_direction
@@ -40,6 +42,8 @@ class OutlineEntry:
     estimated_minutes: int
     is_required: bool
     is_preview: bool
+    link: str = ""  # the outline's link to it
+    facts: str = ""  # "15 min · Optional", in the reader's language
 
 
 def course_outline(course, request):
@@ -51,18 +55,25 @@ def course_outline(course, request):
         lessons = list(course.lessons())
         # Each title labelled with the language it was written in.
         prefetch_written_languages(lessons, "title")
-        return [
-            OutlineEntry(
-                pk=lesson.pk,
-                url=lesson.get_url(request),
-                title=lesson.title,
-                title_attributes=lang_attributes(written_language(lesson, "title")),
-                estimated_minutes=lesson.estimated_minutes,
-                is_required=lesson.is_required,
-                is_preview=lesson.is_preview,
+        entries = []
+        for lesson in lessons:
+            url = lesson.get_url(request)
+            attributes = lang_attributes(written_language(lesson, "title"))
+            minutes = gettext("%(minutes)s min") % {"minutes": lesson.estimated_minutes}
+            entries.append(
+                OutlineEntry(
+                    pk=lesson.pk,
+                    url=url,
+                    title=lesson.title,
+                    title_attributes=attributes,
+                    estimated_minutes=lesson.estimated_minutes,
+                    is_required=lesson.is_required,
+                    is_preview=lesson.is_preview,
+                    link=format_html('<a href="{}"{}>{}</a>', url, attributes, lesson.title),
+                    facts=minutes if lesson.is_required else f"{minutes} · {gettext('Optional')}",
+                )
             )
-            for lesson in lessons
-        ]
+        return entries
 
     return remember(request, "course-outline", [course.pk, course.live_revision_id], compute)
 
@@ -105,6 +116,9 @@ def forget_learner_state(user):
     user.__dict__.pop(STATES_ATTRIBUTE, None)
 
 
+CURRENT = mark_safe(' aria-current="page"')  # nosec B308 B703: a constant
+
+
 @dataclass
 class LessonStatus:
     lesson: OutlineEntry
@@ -136,6 +150,29 @@ class CourseProgress:
                 )
                 for entry in entries
             ],
+        )
+
+    def outline_html(self):
+        """The outline's items, marked for this learner. Written here rather than in a template
+        loop: over fifty lessons the loop cost more than the rest of the page; the links and
+        facts come rendered with the kept outline."""
+        enrolled = self.is_enrolled
+        preview = format_html(" · {}", gettext("Open preview"))
+        completed = format_html(" · <strong>{}</strong>", gettext("Completed"))
+        return format_html_join(
+            "\n",
+            '<li class="cl-outline__item{}"{}>{}\n<span class="cl-meta">{}{}{}</span></li>',
+            (
+                (
+                    " is-complete" if status.completed else "",
+                    CURRENT if status.is_current else "",
+                    status.lesson.link,
+                    status.lesson.facts,
+                    preview if status.lesson.is_preview and not enrolled else "",
+                    completed if status.completed else "",
+                )
+                for status in self.lessons
+            ),
         )
 
     @property

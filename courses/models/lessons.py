@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage
+from capacity_lms.core.tree import view_restrictions
 from courses.access import lesson_access_denied
 from courses.actions import CompleteLessonAction, SubmitQuizAction
 from courses.blocks import LessonContentBlock
@@ -69,6 +70,9 @@ class LessonPage(PersonalPage, Page):
     @property
     def required_quiz_ids(self):
         return [quiz_id for quiz_id, quiz in self.quizzes if quiz["is_required"]]
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
 
     def serve(self, request, *args, **kwargs):
         denied = lesson_access_denied(request, self)

@@ -18,7 +18,7 @@ from wagtail.search import index
 from capacity_lms.conf import validate_language_code
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
-from capacity_lms.core.tree import children_of, live_only
+from capacity_lms.core.tree import children_of, live_only, view_restrictions
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.actions import EnrolAction, LeaveAction, missing_prerequisites
 from courses.catalogue import Catalogue
@@ -64,6 +64,9 @@ class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
         if path_components:
             return route_to_child(self, CoursePage, request, path_components)
         return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -293,6 +296,9 @@ class CoursePage(PersonalPage, Page):
         if path_components:
             return route_to_child(self, LessonPage, request, path_components)
         return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
 
     def serve(self, request, *args, **kwargs):
         """GET shows the course; POST enrols or leaves (post/redirect/get)."""

@@ -180,3 +180,88 @@ def test_a_taxonomy_label_edit_shows_at_once(client, catalogue, learner, fragmen
     axis.name_en = "Designing projects that last"
     axis.save()
     assert "Designing projects that last" in client.get(course.url).content.decode()
+
+
+def test_catalogue_and_my_learning_queries_do_not_grow_with_cards(
+    client, catalogue, learner, fragments
+):
+    from django.urls import reverse
+
+    client.force_login(learner)
+
+    def add(count):
+        for _ in range(count):
+            course = make_course(catalogue, lessons=3, quiz=False)
+            Enrolment.objects.create(user=learner, course=course)
+            LessonCompletion.objects.create(
+                user=learner, lesson=course.lessons().first(), course=course, method="explicit"
+            )
+
+    def measure():
+        urls = [catalogue.url + "?q=", catalogue.url, reverse("capacity_lms:my_learning")]
+        return [queries_of(client, url) for url in urls]
+
+    add(2)
+    measure()  # pieces rendered and kept
+    few = measure()
+    add(10)  # twelve cards, a full page
+    measure()
+    assert measure() == few
+    # Routing (4), view restrictions, session and user, the catalogue's translations open to
+    # everyone (2), the learner's statuses; the cards, filters and taxonomy kept.
+    assert few[0] <= 10, few
+
+
+def test_catalogue_cards_show_each_learner_their_own_status(
+    client, catalogue, learner, other_learner, fragments
+):
+    course = make_course(catalogue, lessons=2, quiz=False, title="Budgets")
+    Enrolment.objects.create(user=learner, course=course)
+    LessonCompletion.objects.create(
+        user=learner, lesson=course.lessons().first(), course=course, method="explicit"
+    )
+    client.force_login(learner)
+    assert "In progress: 50%" in client.get(catalogue.url, {"q": ""}).content.decode()
+    client.force_login(other_learner)
+    html = client.get(catalogue.url, {"q": ""}).content.decode()
+    assert "In progress" not in html
+    assert "Not enrolled" in html
+    client.logout()
+    assert "Not enrolled" not in client.get(catalogue.url, {"q": ""}).content.decode()
+
+
+def test_catalogue_cards_change_with_the_course(client, catalogue, learner, fragments):
+    course = make_course(catalogue, lessons=1, title="Budgets")
+    client.force_login(learner)
+    assert "Budgets" in client.get(catalogue.url, {"q": ""}).content.decode()
+    course.title = "Budgets and reports"
+    course.save_revision().publish()
+    assert "Budgets and reports" in client.get(catalogue.url, {"q": ""}).content.decode()
+    make_course(catalogue, lessons=1, title="Fundraising")
+    html = client.get(catalogue.url, {"q": ""}).content.decode()
+    assert "Fundraising" in html and "2 training modules" in html
+    course.unpublish()
+    assert "Budgets and reports" not in client.get(catalogue.url, {"q": ""}).content.decode()
+
+
+def test_view_restrictions_are_wagtails_in_one_query(client, catalogue, course):
+    from wagtail.models import Page, PageViewRestriction
+
+    from capacity_lms.core.tree import view_restrictions
+
+    lesson = course.lessons().last().specific
+    alias = course.create_alias(parent=catalogue, update_slug="course-alias")
+    on_catalogue = PageViewRestriction.objects.create(
+        page=catalogue, restriction_type=PageViewRestriction.LOGIN
+    )
+    on_course = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.LOGIN
+    )
+    for each in (catalogue, course, lesson, alias):
+        wagtails = set(Page.get_view_restrictions(each))
+        with CaptureQueriesContext(connection) as captured:
+            ours = set(view_restrictions(each))
+        assert ours == wagtails
+        assert len(captured) == 1
+    assert set(view_restrictions(alias)) == {on_catalogue, on_course}
+    assert client.get(lesson.url).status_code == 302  # to the login page
