@@ -7,16 +7,20 @@ specialized groups from their profile are preselected.
 
 from django import forms
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.conf import get_languages
+from capacity_lms.core.fragments import remember
 from capacity_lms.core.listings import (
     FilteredListing,
+    KeptPage,
     TaxonomyChoiceField,
     TaxonomySingleChoiceField,
 )
 from capacity_lms.core.translation import children_in_reader_language, own_language_first
+from capacity_lms.core.written_language import CACHE_ATTRIBUTE as WRITTEN_LANGUAGES
 from capacity_lms.core.written_language import prefetch_written_languages
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
@@ -64,11 +68,21 @@ class Catalogue(FilteredListing):
         data = request.GET
         if not any(name in data for name in [*FILTER_FIELDS, "q", "page"]):
             data = self.profile_defaults()
+        countries, axes, groups = remember(
+            request,
+            "taxonomy",
+            [],
+            lambda: (
+                list(Country.objects.all()),
+                list(StrategicAxis.objects.all()),
+                list(SpecializedGroup.objects.all()),
+            ),
+        )
         self.form = CatalogueFilterForm(
             data or None,
-            countries=Country.objects.all(),
-            axes=StrategicAxis.objects.all(),
-            groups=SpecializedGroup.objects.all(),
+            countries=countries,
+            axes=axes,
+            groups=groups,
             formats=model.Format.choices,
             levels=model.Level.choices,
         )
@@ -113,27 +127,76 @@ class Catalogue(FilteredListing):
                 courses = courses.filter(**{name: filters[name]})
         return courses
 
+    def listing_key(self):
+        """What the courses listed depend on besides the catalogue and the language: the
+        filters and search as asked (the profile's defaults included) and the page number."""
+        data = sorted(self.form.data.lists()) if self.form.is_bound else []
+        return [self.page.pk, self.page.live_revision_id, data, self.request.GET.get("page")]
+
     @cached_property
+    def listing(self):
+        """The page of courses and each card's markup, the same for everyone asking the same
+        thing: kept (see :mod:`capacity_lms.core.fragments`), so that a learner's request runs
+        only the query of their own statuses."""
+
+        def compute():
+            page = KeptPage.of(
+                self.paginate(
+                    self.filtered_queryset(),
+                    self.page.courses_per_page,
+                    own_language_first(self.page),
+                    "path",
+                )
+            )
+            prefetch_written_languages(page.object_list, "title", "summary")
+            countries = self.form.fields["country"].rows
+            html = {}
+            for course in page.object_list:
+                html[course.pk] = render_to_string(
+                    "capacity_courses/includes/course_card.html",
+                    {
+                        "course": course,
+                        "page": self.page,
+                        "countries": [
+                            countries[code]
+                            for code in (course.country_codes or "").split(",")
+                            if code
+                        ],
+                        "request": self.request,
+                    },
+                )
+                # Kept without the languages' cache (it refers to every version).
+                course.__dict__.pop(WRITTEN_LANGUAGES, None)
+            return page, html
+
+        return remember(self.request, "catalogue-listing", self.listing_key(), compute)
+
+    @property
     def paginator_page(self):
-        return self.paginate(
-            self.filtered_queryset(),
-            self.page.courses_per_page,
-            own_language_first(self.page),
-            "path",
-        )
+        return self.listing[0]
+
+    @cached_property
+    def statuses(self):
+        return statuses_for(self.request.user, self.paginator_page.object_list)
 
     @cached_property
     def cards(self):
         """(course, the learner's status, its countries) for each course on this page."""
-        courses = self.paginator_page.object_list
-        prefetch_written_languages(courses, "title", "summary")
-        statuses = statuses_for(self.request.user, courses)
         countries = self.form.fields["country"].rows
         return [
             (
                 course,
-                statuses.get(course.pk, NOT_ENROLLED),
+                self.statuses.get(course.pk, NOT_ENROLLED),
                 [countries[code] for code in (course.country_codes or "").split(",") if code],
             )
-            for course in courses
+            for course in self.paginator_page.object_list
+        ]
+
+    @cached_property
+    def rendered_cards(self):
+        """(the card's kept markup, course, the learner's status), for the template."""
+        html = self.listing[1]
+        return [
+            (html[course.pk], course, self.statuses.get(course.pk, NOT_ENROLLED))
+            for course in self.paginator_page.object_list
         ]

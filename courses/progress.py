@@ -7,12 +7,20 @@ learner-state relations) and do not import the page models.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from capacity_lms.core.fragments import remember
+from capacity_lms.core.translation import language_direction
 from capacity_lms.core.tree import children_of
-from capacity_lms.core.written_language import prefetch_written_languages
+from capacity_lms.core.written_language import prefetch_written_languages, written_language
 from courses.actions import new_submission_token
-from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
+from courses.models.learning import Enrolment, GroupConcat, LessonCompletion, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 
 
@@ -22,9 +30,98 @@ def percent(done, total):
     return min(100, round(done * 100 / total))
 
 
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A lesson as a course's outline, its previous and next links and the resume button show
+    it: the same for every reader, so kept as a fragment (see :func:`course_outline`)."""
+
+    pk: int
+    url: str
+    title: str
+    title_attributes: str  # ` lang=".." dir=".."`: the language the title was written in
+    estimated_minutes: int
+    is_required: bool
+    is_preview: bool
+    link: str = ""  # the outline's link to it
+    facts: str = ""  # "15 min · Optional", in the reader's language
+
+
+def course_outline(course, request):
+    """The live lessons of ``course`` in order, as :class:`OutlineEntry` rows, computed once per
+    course, language, site and page cache generation (a lesson published, unpublished, moved
+    or translated purges the generation). Two queries when computed, none when kept."""
+
+    def compute():
+        lessons = list(course.lessons())
+        # Each title labelled with the language it was written in.
+        prefetch_written_languages(lessons, "title")
+        entries = []
+        for lesson in lessons:
+            url = lesson.get_url(request)
+            attributes = lang_attributes(written_language(lesson, "title"))
+            minutes = gettext("%(minutes)s min") % {"minutes": lesson.estimated_minutes}
+            entries.append(
+                OutlineEntry(
+                    pk=lesson.pk,
+                    url=url,
+                    title=lesson.title,
+                    title_attributes=attributes,
+                    estimated_minutes=lesson.estimated_minutes,
+                    is_required=lesson.is_required,
+                    is_preview=lesson.is_preview,
+                    link=format_html('<a href="{}"{}>{}</a>', url, attributes, lesson.title),
+                    facts=minutes if lesson.is_required else f"{minutes} · {gettext('Optional')}",
+                )
+            )
+        return entries
+
+    return remember(request, "course-outline", [course.pk, course.live_revision_id], compute)
+
+
+def lang_attributes(code):
+    return format_html(' lang="{}" dir="{}"', code, language_direction(code))
+
+
+STATES_ATTRIBUTE = "_capacity_learner_states"
+
+
+def learner_state(user, course):
+    """``(enrolment or None, {completed lesson ids})`` of ``user`` in ``course``, in one query.
+
+    Kept on the user object for the rest of the request, so that the lesson access check and
+    the page's progress share it; :func:`forget_learner_state` after a change in the same
+    request."""
+    if not user.is_authenticated:
+        return None, set()
+    states = user.__dict__.setdefault(STATES_ATTRIBUTE, {})
+    if course.pk not in states:
+        completed = (
+            LessonCompletion.objects.filter(user=OuterRef("user"), course=OuterRef("course"))
+            .order_by()
+            .values("course")
+            .annotate(ids=GroupConcat(Cast("lesson_id", models.CharField())))
+            .values("ids")
+        )
+        enrolment = (
+            Enrolment.objects.filter(user=user, course=course)
+            .annotate(completed_ids=Subquery(completed, output_field=models.CharField()))
+            .first()
+        )
+        ids = (enrolment.completed_ids or "") if enrolment else ""
+        states[course.pk] = (enrolment, {int(pk) for pk in ids.split(",") if pk})
+    return states[course.pk]
+
+
+def forget_learner_state(user):
+    user.__dict__.pop(STATES_ATTRIBUTE, None)
+
+
+CURRENT = mark_safe(' aria-current="page"')  # nosec B308 B703: a constant
+
+
 @dataclass
 class LessonStatus:
-    lesson: object  # LessonPage
+    lesson: OutlineEntry
     completed: bool
     is_current: bool = False
 
@@ -38,30 +135,44 @@ class CourseProgress:
     lessons: list = field(default_factory=list)
 
     @classmethod
-    def for_course(cls, course, user, current=None):
-        lessons = list(course.lessons())
-        # The outline and the previous and next links label each title with its language.
-        prefetch_written_languages(lessons, "title")
-        enrolment = None
-        completed = set()
-        if user.is_authenticated:
-            enrolment = Enrolment.objects.filter(user=user, course=course).first()
-            completed = set(
-                LessonCompletion.objects.filter(user=user, course=course).values_list(
-                    "lesson_id", flat=True
-                )
-            )
+    def for_course(cls, course, request, current=None):
+        """The outline (kept for everyone) with the learner's marks: one query for them."""
+        entries = course_outline(course, request)
+        enrolment, completed = learner_state(request.user, course)
         return cls(
             course=course,
             enrolment=enrolment,
             lessons=[
                 LessonStatus(
-                    lesson=lesson,
-                    completed=lesson.pk in completed,
-                    is_current=current is not None and lesson.pk == current.pk,
+                    lesson=entry,
+                    completed=entry.pk in completed,
+                    is_current=current is not None and entry.pk == current.pk,
                 )
-                for lesson in lessons
+                for entry in entries
             ],
+        )
+
+    def outline_html(self):
+        """The outline's items, marked for this learner. Written here rather than in a template
+        loop: over fifty lessons the loop cost more than the rest of the page; the links and
+        facts come rendered with the kept outline."""
+        enrolled = self.is_enrolled
+        preview = format_html(" · {}", gettext("Open preview"))
+        completed = format_html(" · <strong>{}</strong>", gettext("Completed"))
+        return format_html_join(
+            "\n",
+            '<li class="cl-outline__item{}"{}>{}\n<span class="cl-meta">{}{}{}</span></li>',
+            (
+                (
+                    " is-complete" if status.completed else "",
+                    CURRENT if status.is_current else "",
+                    status.lesson.link,
+                    status.lesson.facts,
+                    preview if status.lesson.is_preview and not enrolled else "",
+                    completed if status.completed else "",
+                )
+                for status in self.lessons
+            ),
         )
 
     @property
@@ -96,7 +207,7 @@ class CourseProgress:
         return None
 
     def neighbours(self, lesson):
-        """(previous, next) lessons around ``lesson`` in course order."""
+        """(previous, next) outline entries around ``lesson`` in course order."""
         pages = [status.lesson for status in self.lessons]
         try:
             index = [page.pk for page in pages].index(lesson.pk)
@@ -250,6 +361,26 @@ def quiz_states(request, lesson, errors_for=None, errors=(), posted=None):
     return states
 
 
-def lesson_blocks(lesson, states):
-    """The lesson's body as (block, quiz state or None) pairs, for the lesson template."""
-    return [(block, states.get(block.id)) for block in lesson.body]
+def lesson_blocks(lesson, request, states):
+    """The lesson's body as (block, quiz state or None, html) triples for the lesson template.
+
+    Every block but the quizzes is the same for every reader: its html (with the language it
+    was written in) is rendered once per revision, language, site and generation and kept; a
+    quiz shows the reader's own attempts, so the template renders it (with the kept
+    ``lang``/``dir`` attributes) each time."""
+
+    def compute():
+        rendered = {}
+        for block in lesson.body:
+            attributes = lang_attributes(written_language(lesson, "body", block))
+            if block.block_type == "quiz":
+                rendered[block.id] = attributes
+            else:
+                rendered[block.id] = render_to_string(
+                    "capacity_courses/includes/lesson_block.html",
+                    {"page": lesson, "block": block, "attributes": attributes, "request": request},
+                )
+        return rendered
+
+    rendered = remember(request, "lesson-body", [lesson.pk, lesson.live_revision_id], compute)
+    return [(block, states.get(block.id), rendered.get(block.id, "")) for block in lesson.body]

@@ -7,6 +7,8 @@ fields are the filters), ``filter_names``, ``request`` and ``paginator_page``; i
 fields choose among rows fetched once (:class:`TaxonomyChoiceField`).
 """
 
+from dataclasses import dataclass, field
+
 from django import forms
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -36,6 +38,33 @@ class TaxonomySingleChoiceField(forms.ChoiceField):
 
     def clean(self, value):
         return self.rows.get(super().clean(value))
+
+
+@dataclass
+class KeptPaginator:
+    count: int
+    num_pages: int
+
+
+@dataclass
+class KeptPage:
+    """A page of results as a listing template reads it, without the query behind it: what a
+    listing keeps in the cache (a Django ``Page`` holds its unevaluated queryset)."""
+
+    number: int
+    paginator: KeptPaginator
+    object_list: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, page):
+        paginator = KeptPaginator(page.paginator.count, page.paginator.num_pages)
+        return cls(page.number, paginator, list(page.object_list))
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.number < self.paginator.num_pages
 
 
 class FilteredListing:

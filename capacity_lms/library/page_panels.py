@@ -1,6 +1,8 @@
 """What the library shows on pages of lower domains, registered in the core's panel registry
 (:mod:`capacity_lms.core.panels`): a course page lists case studies related to its module."""
 
+from functools import partial
+
 from django.db.models import Case, IntegerField, Value, When
 
 from capacity_lms.core.panels import register_panel
@@ -34,6 +36,8 @@ def register():
     register_panel(
         "course_page",
         "capacity_lms/library/includes/course_case_studies.html",
-        context=lambda page, request: {"case_studies": course_case_studies(page)},
+        # Called by the template only when its fragment is not kept (a case study published,
+        # changed or unpublished purges every fragment).
+        context=lambda page, request: {"find_case_studies": partial(course_case_studies, page)},
         order=20,
     )

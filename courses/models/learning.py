@@ -7,6 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from capacity_lms.core.tree import children_of_outer
 
 
+class GroupConcat(models.Aggregate):
+    """Comma-joined values: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, ',')",
+            **extra_context,
+        )
+
+
 class EnrolmentQuerySet(models.QuerySet):
     def for_learner(self, user):
         return self.filter(user=user)

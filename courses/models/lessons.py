@@ -15,10 +15,11 @@ from wagtail.search import index
 
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, SharedPage
+from capacity_lms.core.tree import view_restrictions
 from courses.access import lesson_access_denied
 from courses.actions import CompleteLessonAction, SubmitQuizAction
 from courses.blocks import LessonContentBlock
-from courses.progress import CourseProgress, lesson_blocks, quiz_states
+from courses.progress import CourseProgress, forget_learner_state, lesson_blocks, quiz_states
 from courses.quiz import answers_from_post
 
 
@@ -75,6 +76,9 @@ class LessonPage(SharedPage, PersonalPage, Page):
         them to sign in, which is never stored."""
         return self.is_preview
 
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
     def serve(self, request, *args, **kwargs):
         denied = lesson_access_denied(request, self)
         if denied is not None:
@@ -96,7 +100,8 @@ class LessonPage(SharedPage, PersonalPage, Page):
         except ActionRefused as error:
             show_refusal(request, error)
             return HttpResponseRedirect(self.url)
-        following = CourseProgress.for_course(self.course, request.user, current=self).next_lesson
+        forget_learner_state(request.user)
+        following = CourseProgress.for_course(self.course, request, current=self).next_lesson
         messages.success(request, _("Lesson completed."))
         return HttpResponseRedirect(following.url if following else self.course.url)
 
@@ -121,7 +126,7 @@ class LessonPage(SharedPage, PersonalPage, Page):
             states = quiz_states(
                 request, self, errors_for=quiz_id, errors=error.messages, posted=answers
             )
-            context["lesson_blocks"] = lesson_blocks(self, states)
+            context["lesson_blocks"] = lesson_blocks(self, request, states)
             return TemplateResponse(request, self.get_template(request), context, status=400)
         score = {"score": round(attempt.score)}
         if attempt.passed:
@@ -136,9 +141,9 @@ class LessonPage(SharedPage, PersonalPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        progress = CourseProgress.for_course(self.course, request.user, current=self)
+        progress = CourseProgress.for_course(self.course, request, current=self)
         context["course"] = self.course
         context["progress"] = progress
         context["previous_lesson"], context["next_lesson"] = progress.neighbours(self)
-        context["lesson_blocks"] = lesson_blocks(self, quiz_states(request, self))
+        context["lesson_blocks"] = lesson_blocks(self, request, quiz_states(request, self))
         return context

@@ -18,12 +18,28 @@ from wagtail.search import index
 from capacity_lms.conf import validate_language_code
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
-from capacity_lms.core.tree import children_of, live_only
+from capacity_lms.core.tree import children_of, live_only, view_restrictions
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.actions import EnrolAction, LeaveAction, missing_prerequisites
 from courses.catalogue import Catalogue
+from courses.models.learning import GroupConcat
 from courses.models.lessons import LessonPage
 from courses.progress import CourseProgress
+
+
+def route_to_child(parent, model, request, path_components):
+    """Wagtail's ``Page.route`` to a child of one known model, in one query instead of two
+    (Wagtail finds the child, then its specific page): the child specific, with its locale
+    and its parent set. Any other child (an older page type left in the tree) goes Wagtail's
+    way."""
+    try:
+        child = model.objects.select_related("locale").get(
+            children_of(parent), slug=path_components[0]
+        )
+    except model.DoesNotExist:
+        return Page.route(parent, request, path_components)
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
 
 
 class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
@@ -44,26 +60,18 @@ class CatalogueIndexPage(SharedPage, PersonalPage, ReadOnlyPage, Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_child(self, CoursePage, request, path_components)
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = Catalogue(self, request, model=CoursePage)
         return context
-
-
-class GroupConcat(models.Aggregate):
-    """Comma-joined values: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
-
-    function = "GROUP_CONCAT"
-    output_field = models.CharField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(
-            compiler,
-            connection,
-            function="STRING_AGG",
-            template="%(function)s(%(expressions)s, ',')",
-            **extra_context,
-        )
 
 
 class TagNamesField(Field):
@@ -284,6 +292,14 @@ class CoursePage(SharedPage, PersonalPage, Page):
         lessons = LessonPage.objects.filter(children_of(self)).live().order_by("path")
         return lessons if with_bodies else lessons.defer_streamfields()
 
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_child(self, LessonPage, request, path_components)
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
     def serve(self, request, *args, **kwargs):
         """GET shows the course; POST enrols or leaves (post/redirect/get)."""
         if request.method != "POST":
@@ -304,7 +320,7 @@ class CoursePage(SharedPage, PersonalPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        progress = CourseProgress.for_course(self, request.user)
+        progress = CourseProgress.for_course(self, request)
         context["progress"] = progress
         context["missing_prerequisites"] = (
             missing_prerequisites(request.user, self)

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from capacity_lms.library.models import CaseStudyIndicator
+from tests.integration.courses.conftest import make_course
 from tests.integration.library.conftest import make_case_study
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -112,3 +113,32 @@ def test_a_course_page_lists_its_case_studies(client, library, course):
     html = client.get(course.url).content.decode()
     assert study.title in html
     assert course.title in client.get(study.url).content.decode()
+
+
+def test_a_case_study_page_signed_in_runs_the_same_queries_at_n_and_10n(
+    client, library, catalogue
+):
+    from sandbox.testing.factories import UserFactory
+
+    client.force_login(UserFactory(username="reader"))
+    study = make_case_study(library, title="Homework clubs", tags=["volunteers"])
+
+    def add(count):
+        for number in range(count):
+            CaseStudyIndicator.objects.create(
+                page=study, indicator=f"Indicator {number}", baseline="1", result="2"
+            )
+            make_case_study(library, title=f"Related {number}", tags=["volunteers"])
+            study.related_courses.add(make_course(catalogue, lessons=1))
+        study.save_revision().publish()
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(study.url).status_code == 200
+        return len(queries)
+
+    add(1)
+    count()  # caches filled (site root paths, locales)
+    few = count()
+    add(9)
+    assert count() == few
