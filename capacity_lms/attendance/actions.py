@@ -15,7 +15,7 @@ from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
-__all__ = ["MarkAttendanceAction", "meeting_of"]
+__all__ = ["MarkAttendanceAction", "meeting_of", "record_change"]
 
 
 def meeting_of(session, occurrence_date):
@@ -138,12 +138,17 @@ class MarkAttendanceAction(BaseAction):
     def _history(self, record, previous):
         if record.user_id:
             transaction.on_commit(lambda: attendance_marked.send(AttendanceRecord, record=record))
-        AttendanceChange.objects.create(
-            record=record,
-            status=record.status,
-            previous_status=previous,
-            method=record.method,
-            remarks=record.remarks,
-            changed_by=record.marked_by,
-            changed_at=record.marked_at,
-        )
+        record_change(record, previous)
+
+
+def record_change(record, previous):
+    """The history row of ``record`` as it now stands (``previous``: its status before)."""
+    return AttendanceChange.objects.create(
+        record=record,
+        status=record.status,
+        previous_status=previous,
+        method=record.method,
+        remarks=record.remarks,
+        changed_by=record.marked_by,
+        changed_at=record.marked_at,
+    )

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of
-from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
+from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of, record_change
+from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.conf import get_setting
 from capacity_lms.core.actions import ActionRefused, BaseAction
@@ -233,12 +233,5 @@ class CheckInAction(BaseAction):
     @staticmethod
     def _after_commit(record):
         """The first history row of a check-in, and the signal (certificates listen)."""
-        AttendanceChange.objects.create(
-            record=record,
-            status=record.status,
-            previous_status=None,
-            method=record.method,
-            changed_by=record.marked_by,
-            changed_at=record.marked_at,
-        )
+        record_change(record, previous=None)
         attendance_marked.send(AttendanceRecord, record=record)

@@ -69,3 +69,35 @@ def bulk_child_pages(parent, model, rows, title="Page {n}", slug="page-{n}"):
     Page.objects.filter(pk=parent.pk).update(numchild=start + len(rows))
     parent.numchild = start + len(rows)
     return ids
+
+
+def bulk_courses(catalogue, count, rng):
+    """``count`` live course pages under ``catalogue``, bulk-inserted, of axes, languages, levels
+    and formats drawn with ``rng`` (a seeded ``random.Random``: the same every run), a third
+    limited to one country; their ids."""
+    from capacity_lms.taxonomy.models import Country, StrategicAxis
+    from courses.models import CoursePage
+
+    axes = list(StrategicAxis.objects.values_list("pk", flat=True))
+    countries = list(Country.objects.values_list("pk", flat=True))
+    rows = [
+        {
+            "summary": f"Module {n} on project design, budgets and reporting to funders.",
+            "objectives": "<ul><li>Design</li><li>Fund</li></ul>",
+            "strategic_axis_id": rng.choice(axes),
+            "language": rng.choice(["ar", "fr", "en"]),
+            "level": rng.choice(["beginner", "intermediate", "advanced"]),
+            "format": rng.choice(["online", "blended", "in_person"]),
+            "estimated_hours": 6,
+            "cover_image_id": None,
+            "leads_to_certificate": True,
+        }
+        for n in range(count)
+    ]
+    course_ids = bulk_child_pages(catalogue, CoursePage, rows, "Module {n}", "module-{n}")
+    through = CoursePage.countries.through
+    through.objects.bulk_create(
+        [through(coursepage_id=pk, country_id=rng.choice(countries)) for pk in course_ids[::3]],
+        batch_size=5000,
+    )
+    return course_ids

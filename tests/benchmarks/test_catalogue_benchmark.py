@@ -13,10 +13,9 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.taxonomy.models import Country, StrategicAxis
 from courses.models import CoursePage, Enrolment
 from sandbox.home.models import HomePage
-from sandbox.testing.bulk import bulk_child_pages
+from sandbox.testing.bulk import bulk_courses
 from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
 
 from .conftest import median_seconds, report
@@ -34,29 +33,8 @@ def seed():
     site.root_page = home
     site.save()
     catalogue = CatalogueIndexPageFactory(parent=home)
-    axes = list(StrategicAxis.objects.values_list("pk", flat=True))
-    countries = list(Country.objects.values_list("pk", flat=True))
     rng = random.Random(7)
-    rows = [
-        {
-            "summary": f"Module {n} on project design, budgets and reporting to funders.",
-            "objectives": "<ul><li>Design</li><li>Fund</li></ul>",
-            "strategic_axis_id": rng.choice(axes),
-            "language": rng.choice(["ar", "fr", "en"]),
-            "level": rng.choice(["beginner", "intermediate", "advanced"]),
-            "format": rng.choice(["online", "blended", "in_person"]),
-            "estimated_hours": 6,
-            "cover_image_id": None,
-            "leads_to_certificate": True,
-        }
-        for n in range(COURSES)
-    ]
-    course_ids = bulk_child_pages(catalogue, CoursePage, rows, "Module {n}", "module-{n}")
-    through = CoursePage.countries.through
-    through.objects.bulk_create(
-        [through(coursepage_id=pk, country_id=rng.choice(countries)) for pk in course_ids[::3]],
-        batch_size=5000,
-    )
+    course_ids = bulk_courses(catalogue, COURSES, rng)
     user_model = get_user_model()
     user_model.objects.bulk_create(
         [user_model(username=f"bench{n}", password="!") for n in range(LEARNERS)],

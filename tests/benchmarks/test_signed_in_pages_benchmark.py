@@ -19,10 +19,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.taxonomy.models import Country, StrategicAxis
-from courses.models import CoursePage, Enrolment, LessonCompletion
+from capacity_lms.taxonomy.models import StrategicAxis
+from courses.models import Enrolment, LessonCompletion
 from sandbox.home.models import HomePage
-from sandbox.testing.bulk import bulk_child_pages
+from sandbox.testing.bulk import bulk_courses
 from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
@@ -69,28 +69,8 @@ def seed():
             body=[paragraph_block(f"<p>Part {part} of the lesson.</p>" * 5) for part in range(8)],
         )
     Enrolment.objects.create(user=learner, course=rich)
-    axes = list(StrategicAxis.objects.values_list("pk", flat=True))
-    countries = list(Country.objects.values_list("pk", flat=True))
     rng = random.Random(7)
-    rows = [
-        {
-            "summary": f"Module {n} on project design, budgets and reporting to funders.",
-            "objectives": "<ul><li>Design</li><li>Fund</li></ul>",
-            "strategic_axis_id": rng.choice(axes),
-            "language": rng.choice(["ar", "fr", "en"]),
-            "level": rng.choice(["beginner", "intermediate", "advanced"]),
-            "format": rng.choice(["online", "blended", "in_person"]),
-            "estimated_hours": 6,
-            "cover_image_id": None,
-            "leads_to_certificate": True,
-        }
-        for n in range(COURSES)
-    ]
-    course_ids = bulk_child_pages(catalogue, CoursePage, rows, "Module {n}", "module-{n}")
-    through = CoursePage.countries.through
-    through.objects.bulk_create(
-        [through(coursepage_id=pk, country_id=rng.choice(countries)) for pk in course_ids[::3]]
-    )
+    course_ids = bulk_courses(catalogue, COURSES, rng)
     Enrolment.objects.bulk_create(
         [Enrolment(user=learner, course_id=pk) for pk in course_ids[:12]]
     )
