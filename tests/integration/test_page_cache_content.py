@@ -5,7 +5,6 @@ registration only purges the pages of its workshop); signed-in people never see 
 a page behind a view restriction, and a lesson's sign-in redirect, are never stored."""
 
 import datetime
-import re
 import time
 
 import pytest
@@ -40,19 +39,17 @@ from tests.integration.conftest import make_workshop
 from tests.integration.courses.conftest import make_course
 from tests.integration.library.conftest import make_case_study
 
+# The page cache on and emptied around each test (an autouse fixture), and how a page's CSRF
+# token and CSP nonce are read: the same as for the catalogue and the library.
+from tests.integration.test_page_cache import (  # noqa: F401 (page_cache_on: a fixture)
+    CSRF_VALUE,
+    NONCE_VALUE,
+    page_cache_on,
+)
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-NONCE_VALUE = re.compile(r' nonce="([^"]+)"')
 KINDS = ["course", "preview_lesson", "case_study", "workshop_list", "workshop"]
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
