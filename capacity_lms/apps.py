@@ -2,7 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 # The subpackages whose privacy.py declares what their models keep of a person.
-PRIVACY_PACKAGES = ("people", "workshops", "attendance", "certificates", "library", "reports")
+PRIVACY_PACKAGES = (
+    "people",
+    "workshops",
+    "attendance",
+    "certificates",
+    "library",
+    "network",
+    "reports",
+)
 
 
 class CapacityLmsConfig(AppConfig):

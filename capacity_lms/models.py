@@ -20,10 +20,23 @@ from capacity_lms.library.models import (
     CaseStudyTag,
     LibraryIndexPage,
 )
+from capacity_lms.network.models import AbuseReport, OfferOrNeed, Partnership, RelayedMessage
 from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.people.records import (
+    AssociationDocument,
+    MembershipRequest,
+    ProfileChange,
+    VerificationEvent,
+)
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.reports.models import CountryCoordinator
-from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import (
+    Country,
+    Province,
+    Region,
+    SpecializedGroup,
+    StrategicAxis,
+)
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
     OccurrenceChange,
@@ -34,7 +47,9 @@ from capacity_lms.workshops.models import (
 )
 
 __all__ = [
+    "AbuseReport",
     "Association",
+    "AssociationDocument",
     "AttendanceChange",
     "AttendanceRecord",
     "AttendanceStatus",
@@ -52,15 +67,22 @@ __all__ = [
     "LearnerProfile",
     "LibraryIndexPage",
     "Membership",
+    "MembershipRequest",
     "OccurrenceChange",
+    "OfferOrNeed",
+    "Partnership",
     "PersonalDataRequest",
+    "ProfileChange",
+    "Province",
     "Region",
     "Registration",
+    "RelayedMessage",
     "ReminderDelivery",
     "ScopedLogEntry",
     "Session",
     "SpecializedGroup",
     "StrategicAxis",
+    "VerificationEvent",
     "WalkIn",
     "Workshop",
 ]

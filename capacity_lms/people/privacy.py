@@ -2,8 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from capacity_lms.people.models import LearnerProfile, Membership
-from capacity_lms.privacy.registry import PSEUDONYMISE, register
+from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.people.records import (
+    AssociationDocument,
+    MembershipRequest,
+    ProfileChange,
+    VerificationEvent,
+)
+from capacity_lms.privacy.registry import DELETE, KEEP, PSEUDONYMISE, register
 
 register(
     Membership,
@@ -33,3 +39,31 @@ register(
         "reports keep their figures; the name in Arabic, time zone and language are erased."
     ),
 )
+
+register(
+    Association,
+    actor_fields=["created_by"],
+    reason=_(
+        "An association's profile is not personal data; who registered it is kept as an "
+        "actor and becomes the pseudonymous account on erasure."
+    ),
+)
+
+register(
+    MembershipRequest,
+    person_fields=["user"],
+    actor_fields=["decided_by"],
+    export=[("association", "association__name"), "status", "message", "created_at"],
+    erase=DELETE,
+)
+
+register(VerificationEvent, actor_fields=["actor"], erase=KEEP)
+
+register(
+    AssociationDocument,
+    actor_fields=["uploaded_by"],
+    erase=KEEP,
+    reason=_("The association's statutes and receipt belong to the association."),
+)
+
+register(ProfileChange, actor_fields=["proposed_by", "decided_by"], erase=KEEP)

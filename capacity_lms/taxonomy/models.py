@@ -147,3 +147,21 @@ class Region(TranslatedName):
     class Meta(TranslatedName.Meta):
         verbose_name = _("region of Morocco")
         verbose_name_plural = _("regions of Morocco")
+
+
+class Province(TranslatedName):
+    """A province or prefecture of Morocco, inside one of its twelve regions.
+
+    Local associations in Morocco are placed by region, province and commune.
+    """
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region of Morocco"),
+        on_delete=models.CASCADE,
+        related_name="provinces",
+    )
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("province or prefecture of Morocco")
+        verbose_name_plural = _("provinces and prefectures of Morocco")
