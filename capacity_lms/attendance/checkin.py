@@ -25,6 +25,8 @@ from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.conf import get_setting
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.people.models import LearnerProfile
+from capacity_lms.taxonomy.models import Country
 from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
 
@@ -120,6 +122,17 @@ def meeting_of_code(code, user, now):
     )
 
 
+def insert_alone(record):
+    """Insert ``record`` as one statement: in autocommit it is its own transaction (one round
+    trip, no BEGIN and COMMIT around it); inside a transaction a savepoint keeps a refused
+    insert from breaking it."""
+    if transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            record.save(force_insert=True)
+    else:
+        record.save(force_insert=True)
+
+
 class CheckInAction(BaseAction):
     """The signed-in ``user`` checks in to the meeting of ``session`` on ``occurrence_date``.
 
@@ -176,30 +189,72 @@ class CheckInAction(BaseAction):
                 _("This session is over: ask the trainer to mark your attendance."),
                 code="over",
             )
-        registered = Registration.objects.filter(
-            workshop=session.workshop_id, user=self.user, status=Registration.Status.CONFIRMED
-        ).exists()
+        self.found = self.lookup()
         # A workshop may welcome walk-ins: then anyone signed in checks in like the registered.
-        if not registered and not session.workshop.walk_in_check_in:
+        if not self.found.registered and not session.workshop.walk_in_check_in:
             raise ActionRefused(
                 _("You are not registered for this workshop: ask the trainer to add you."),
                 code="not_registered",
             )
 
+    def lookup(self):
+        """Everything the check-in needs to know, in one statement: the "present" status, with
+        whether the person is registered, the id and status of their record for this meeting
+        if they have one, and the time zone they read times in (as
+        :func:`~capacity_lms.workshops.times.person_time_zone` says).
+
+        Written as SQL because it runs for every person at the door: composed with
+        ``Exists``/``Subquery`` the ORM spent longer building it than the database running it.
+        """
+        record = AttendanceRecord._meta
+        registration = Registration._meta
+        same_record = (
+            f"FROM {record.db_table} WHERE session_id = %s AND occurrence_date = %s"
+            " AND user_id = %s"
+        )
+        # Only table names (from the models) are formatted in; every value is a parameter.
+        sql = (
+            f"SELECT *, EXISTS (SELECT 1 FROM {registration.db_table} WHERE workshop_id = %s"  # noqa: S608
+            " AND user_id = %s AND status = %s) AS registered,"
+            f" (SELECT id {same_record}) AS record_pk,"
+            f" (SELECT status_id {same_record}) AS record_status,"
+            " (SELECT COALESCE(NULLIF(profile.time_zone, ''),"
+            " NULLIF(country.default_time_zone, ''))"
+            f" FROM {LearnerProfile._meta.db_table} profile LEFT JOIN {Country._meta.db_table}"
+            " country ON country.id = profile.country_of_residence_id"
+            " WHERE profile.user_id = %s) AS person_time_zone"
+            f" FROM {AttendanceStatus._meta.db_table} WHERE is_default_present = %s"
+        )
+        meeting = [self.session.pk, self.occurrence_date, self.user.pk]
+        params = [
+            self.session.workshop_id,
+            self.user.pk,
+            Registration.Status.CONFIRMED.value,
+            *meeting,
+            *meeting,
+            self.user.pk,
+            True,
+        ]
+        found = list(AttendanceStatus.objects.raw(sql, params))
+        if len(found) != 1:
+            raise AttendanceStatus.DoesNotExist("One status must be the default for present.")
+        found[0].registered = bool(found[0].registered)
+        return found[0]
+
     def execute(self):
         """``(record, changed)``: ``changed`` is False when they were already marked.
 
-        Forty people at the door within minutes: the transaction holds one insert (or
-        nothing, when the person is already marked present), guarded by the unique constraint
-        on (meeting, person) instead of a lock; the history row and the signal follow the
-        commit. A record the trainer already gave another status (late, absent) is changed by
+        Forty people at the door within minutes: one query finds what is needed (see
+        :meth:`lookup`), and the only write is one insert guarded by the unique constraint on
+        (meeting, person) instead of a lock, in a transaction of its own (nothing when the
+        person is already marked present); the history row and the signal follow the commit.
+        A record the trainer already gave another status (late, absent) is changed by
         ``MarkAttendanceAction``, with its history, as any second mark is.
         """
         self.check()
-        present = AttendanceStatus.present()
+        present = self.found
         key = {"session": self.session, "occurrence_date": self.occurrence_date, "user": self.user}
-        record = AttendanceRecord.objects.filter(**key).first()
-        if record is None:
+        if present.record_pk is None:
             record = AttendanceRecord(
                 **key,
                 status=present,
@@ -208,14 +263,17 @@ class CheckInAction(BaseAction):
                 marked_at=timezone.now(),
             )
             try:
-                with transaction.atomic():
-                    record.save(force_insert=True)
+                insert_alone(record)
             except IntegrityError:
                 # The same person at the same instant on another server: theirs stands.
-                record = AttendanceRecord.objects.get(**key)
+                record = AttendanceRecord.objects.select_related("status").get(**key)
             else:
                 transaction.on_commit(lambda: self._after_commit(record))
                 return record, True
+        elif present.record_status == present.pk:
+            record = AttendanceRecord.objects.select_related("status").get(pk=present.record_pk)
+        else:
+            return self._mark(present)
         if record.status_id == present.pk:
             return record, False
         return self._mark(present)

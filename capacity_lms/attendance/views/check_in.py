@@ -47,11 +47,13 @@ class CheckInView(LoginRequiredMixin, TemplateView):
             )
         return context
 
-    def meeting_context(self, session, occurrence):
+    def meeting_context(self, session, occurrence, viewer_time_zone=None):
+        if viewer_time_zone is None:
+            viewer_time_zone = person_time_zone(self.request.user)
         return {
             "session": session,
             "workshop": session.workshop,
-            "shown": ShownTimes(occurrence, person_time_zone(self.request.user)),
+            "shown": ShownTimes(occurrence, viewer_time_zone),
         }
 
     def post(self, request, *args, **kwargs):
@@ -73,7 +75,9 @@ class CheckInView(LoginRequiredMixin, TemplateView):
             return self.render_to_response(context)
         session = action.session
         context = super().get_context_data(**kwargs)
-        context.update(self.meeting_context(session, action.occurrence))
+        # The action's one lookup also found the zone the person reads times in ("" if none).
+        viewer_time_zone = action.found.person_time_zone or ""
+        context.update(self.meeting_context(session, action.occurrence, viewer_time_zone))
         context.update(
             token=token,
             record=record,
