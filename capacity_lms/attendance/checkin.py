@@ -214,7 +214,7 @@ class CheckInAction(BaseAction):
         )
         # Only table names (from the models) are formatted in; every value is a parameter.
         sql = (
-            f"SELECT *, EXISTS (SELECT 1 FROM {registration.db_table} WHERE workshop_id = %s"  # noqa: S608
+            f"SELECT *, EXISTS (SELECT 1 FROM {registration.db_table} WHERE workshop_id = %s"  # noqa: S608  # nosec B608
             " AND user_id = %s AND status = %s) AS registered,"
             f" (SELECT id {same_record}) AS record_pk,"
             f" (SELECT status_id {same_record}) AS record_status,"
