@@ -1,8 +1,9 @@
-"""Morocco's 75 provinces and prefectures under the twelve regions already loaded, and the
+"""A possible duplicate flagged at registration; Morocco's 75 provinces and prefectures under the twelve regions already loaded, and the
 roles' rights on provinces and on the association records staff review (profile changes,
 join requests, verification history, documents)."""
 
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
 from capacity_lms.people.roles import EDITORS, PROGRAMME_STAFF, TRAINERS, grant, revoke_models
 from capacity_lms.taxonomy.loading import load_provinces
@@ -34,4 +35,23 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("capacity_lms", "0018_association_directory_network")]
 
-    operations = [migrations.RunPython(create, remove)]
+    operations = [
+        migrations.AddField(
+            model_name="association",
+            name="possible_duplicate_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text=(
+                    "Set at registration when the name is nearly the same as another "
+                    "association's in the same city: staff check it and merge the two if they "
+                    "are one."
+                ),
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="possible_duplicates",
+                to="capacity_lms.association",
+                verbose_name="possible duplicate of",
+            ),
+        ),
+        migrations.RunPython(create, remove),
+    ]
