@@ -212,9 +212,7 @@ class RegistrationForm(AssociationProfileForm):
         max_length=64,
         help_text=_("The number under which the association is registered in its country."),
     )
-    statutes = forms.FileField(
-        label=_("Statutes"), help_text=_("PDF, image or office document.")
-    )
+    statutes = forms.FileField(label=_("Statutes"), help_text=_("PDF, image or office document."))
     receipt = forms.FileField(
         label=_("Registration receipt"), help_text=_("PDF, image or office document.")
     )

@@ -117,8 +117,10 @@ class MergeAssociationsAction(BaseAction):
         """Every partnership with a third association moves; one between the two merged
         associations would become a partnership with itself, so it stays on the duplicate."""
         between = Q(initiator=self.survivor) | Q(partner=self.survivor)
-        moved = Partnership.objects.filter(initiator=self.duplicate).exclude(between).update(
-            initiator=self.survivor
+        moved = (
+            Partnership.objects.filter(initiator=self.duplicate)
+            .exclude(between)
+            .update(initiator=self.survivor)
         )
         moved += (
             Partnership.objects.filter(partner=self.duplicate)

@@ -39,15 +39,20 @@ def send(person, outcome, association, reason=""):
     if person is None or not person.email:
         return False
     with translation.override(language_of(person)):
+        name = association.name
+        if not association.is_verified and outcome == "join_refused":
+            # Asked through a duplicate registration: nothing of an unverified one is told.
+            name = _("an association awaiting verification")
         context = {
             "outcome": outcome,
             "person": person,
             "association": association,
+            "association_name": name,
             "reason": reason,
             "my_associations_url": absolute_url(reverse("capacity_lms:association_mine")),
         }
         message = EmailMessage(
-            subject=_subjects()[outcome] % {"name": association.name},
+            subject=_subjects()[outcome] % {"name": name},
             body=render_to_string("capacity_lms/network/email/association.txt", context),
             to=[person.email],
         )

@@ -137,12 +137,10 @@ class EditProfileAction(BaseAction):
                 watched = shown_fields(before["published_fields"]) | shown_fields(
                     changed.get("published_fields", before["published_fields"])
                 )
+                # Consenting to publish more waits; withdrawing consent applies at once.
+                if set(changed.get("published_fields", ())) - set(before["published_fields"]):
+                    watched.add("published_fields")
                 reviewed = {f: v for f, v in changed.items() if f in watched}
-                # Withdrawing consent to publish applies at once, whatever else waits.
-                if "published_fields" in reviewed and not (
-                    set(reviewed["published_fields"]) - set(before["published_fields"])
-                ):
-                    reviewed.pop("published_fields")
             else:
                 reviewed = {}
             now = {field: value for field, value in changed.items() if field not in reviewed}

@@ -42,9 +42,7 @@ class ChangeVerificationAction(BaseAction):
 
     def check(self):
         if not may_verify(self.user):
-            raise ActionRefused(
-                _("Only programme staff verify associations."), code="permission"
-            )
+            raise ActionRefused(_("Only programme staff verify associations."), code="permission")
         if self.association.merged_into_id:
             raise ActionRefused(_("This association was merged into another."), code="merged")
         if self.association.verification_status not in self.allowed_from:

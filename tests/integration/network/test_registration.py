@@ -152,7 +152,10 @@ def test_names_compare_without_accents_case_and_common_words():
 def test_near_name_ignores_merged_associations(taxonomy):
     survivor = AssociationFactory(name="Other", city="Lyon", registration_number="B0")
     AssociationFactory(
-        name="Horizons Solidaires Lyon", city="Lyon", registration_number="B1", merged_into=survivor
+        name="Horizons Solidaires Lyon",
+        city="Lyon",
+        registration_number="B1",
+        merged_into=survivor,
     )
     assert find_near_name("Horizons Solidaires Lyon", "Lyon") is None
 
