@@ -13,12 +13,9 @@ from capacity_lms.network.joining import (
 from capacity_lms.people.models import Membership
 from capacity_lms.people.records import MembershipRequest
 from sandbox.testing.factories import AssociationFactory
-from tests.integration.network.association_world import (  # noqa: F401  (fixtures)
+from tests.integration.network.association_world import (
     admin_of,
     person,
-    staff,
-    taxonomy,
-    verified,
 )
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,9 @@ from capacity_lms.network.profile import (
 from capacity_lms.people.records import ProfileChange
 from capacity_lms.taxonomy.models import StrategicAxis
 from sandbox.testing.factories import AssociationFactory
-from tests.integration.network.association_world import (  # noqa: F401  (fixtures)
+from tests.integration.network.association_world import (
     admin_of,
     person,
-    staff,
-    taxonomy,
 )
 
 pytestmark = pytest.mark.django_db

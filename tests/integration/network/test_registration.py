@@ -17,15 +17,12 @@ from capacity_lms.network.registration import (
 from capacity_lms.people.models import Association, Membership
 from capacity_lms.people.records import AssociationDocument, VerificationEvent
 from sandbox.testing.factories import AssociationFactory
-from tests.integration.network.association_world import (  # noqa: F401  (fixtures)
+from tests.integration.network.association_world import (
     abroad_data,
     local_data,
-    media_root,
     person,
     png_bytes,
-    taxonomy,
     upload,
-    verified,
 )
 
 pytestmark = pytest.mark.django_db

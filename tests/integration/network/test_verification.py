@@ -17,11 +17,8 @@ from capacity_lms.network.verification import (
 from capacity_lms.people.models import Association
 from capacity_lms.people.records import VerificationEvent
 from sandbox.testing.factories import AssociationFactory
-from tests.integration.network.association_world import (  # noqa: F401  (fixtures)
+from tests.integration.network.association_world import (
     admin_of,
-    person,
-    staff,
-    taxonomy,
 )
 
 pytestmark = pytest.mark.django_db
