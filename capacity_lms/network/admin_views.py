@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
@@ -211,6 +212,7 @@ class MergeView(StaffActionView):
         return redirect(inspect_url(data["into"]))
 
 
+@require_safe
 def document(request, pk):
     """A statutes or receipt file, for programme staff only, always as a download."""
     if not may_verify(request.user):
