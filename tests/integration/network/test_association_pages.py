@@ -178,3 +178,16 @@ def test_the_admin_edits_through_the_form_and_published_fields_wait(taxonomy, ve
     assert verified.website == "https://old.example.org"
     assert verified.contact_phone == "+1 514 000 0000"
     assert verified.profile_changes.get().changes == {"website": "https://new.example.org"}
+
+
+def test_registering_past_the_limit_answers_429_and_changes_nothing(
+    taxonomy, media_root, settings
+):
+    settings.CAPACITY_LMS_RATE_LIMITS = {"association_register": "1/3600"}
+    client = signed_in(person("hajar"))
+    url = reverse("capacity_lms:association_register")
+    assert client.post(url, form_data()).status_code == 302
+    over = client.post(url, form_data(registration_number="OTHER-1", name="Autre"))
+    assert over.status_code == 429
+    assert over["Retry-After"]
+    assert Association.objects.count() == 1
