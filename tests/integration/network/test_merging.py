@@ -128,3 +128,20 @@ def test_cannot_merge_into_itself_or_twice(pair, staff):
     MergeAssociationsAction(duplicate, user=staff, into=survivor).execute()
     with pytest.raises(ActionRefused):
         MergeAssociationsAction(duplicate, user=staff, into=survivor).execute()
+
+
+def test_the_association_report_then_counts_the_people_under_the_survivor(pair, staff):
+    from capacity_lms.reports.associations import member_rows
+
+    survivor, duplicate = pair
+    both = person("in-both")
+    for association in pair:
+        Membership.objects.create(user=both, association=association)
+    Membership.objects.create(user=person("only-duplicate"), association=duplicate)
+    assert len(member_rows(survivor)) == 1
+    MergeAssociationsAction(duplicate, user=staff, into=survivor).execute()
+    assert sorted(row["person"].username for row in member_rows(survivor)) == [
+        "in-both",
+        "only-duplicate",
+    ]
+    assert member_rows(duplicate) == []
