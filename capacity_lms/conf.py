@@ -49,6 +49,7 @@ DEFAULTS = {
     # Requests allowed per person (account, or client address when signed out), as
     # "count/seconds", for each rate-limited view; a host's dict adds to these.
     "RATE_LIMITS": {
+        "association_register": "5/3600",
         "certificate_verify": "30/60",
         "case_study_submit": "5/3600",
         "case_study_pdf": "20/600",

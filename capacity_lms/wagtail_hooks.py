@@ -8,14 +8,12 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
 from capacity_lms.certificates.viewsets import CertificatesViewSetGroup
-from capacity_lms.people.views import (
-    AssociationViewSet,
-    LearnerProfileViewSet,
-    MembershipViewSet,
-)
+from capacity_lms.network.admin_views import AssociationAdminViewSet, ProfileChangeViewSet
+from capacity_lms.people.views import LearnerProfileViewSet, MembershipViewSet
 from capacity_lms.reports.viewsets import CountryCoordinatorViewSet
 from capacity_lms.taxonomy.views import (
     CountryViewSet,
+    ProvinceViewSet,
     RegionViewSet,
     SpecializedGroupViewSet,
     StrategicAxisViewSet,
@@ -28,13 +26,14 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_icon = "globe"
     menu_name = "capacity-programme"
     items = (
-        AssociationViewSet,
+        AssociationAdminViewSet,
         MembershipViewSet,
         LearnerProfileViewSet,
         StrategicAxisViewSet,
         SpecializedGroupViewSet,
         CountryViewSet,
         RegionViewSet,
+        ProvinceViewSet,
         CountryCoordinatorViewSet,
     )
 
@@ -54,6 +53,18 @@ class WorkshopsViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_workshop_viewsets():
     return WorkshopsViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_profile_change_viewset():
+    return ProfileChangeViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_association_document_urls():
+    from capacity_lms.network.admin_views import admin_urls
+
+    return admin_urls()
 
 
 @hooks.register("register_admin_viewset")

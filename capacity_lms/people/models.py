@@ -179,6 +179,18 @@ class Association(index.Indexed, models.Model):
         blank=True,
         related_name="merged_from",
     )
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("possible duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="possible_duplicates",
+        help_text=_(
+            "Set at registration when the name is nearly the same as another association's in "
+            "the same city: staff check it and merge the two if they are one."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),

@@ -12,25 +12,55 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from capacity_lms.conf import get_languages
 
-from .models import Association, LearnerProfile, Membership
+from .models import PUBLISHABLE_FIELDS, Association, LearnerProfile, Membership
 
 
 class AssociationFilterSet(WagtailFilterSet):
     class Meta:
         model = Association
-        fields = ["host_country", "verification_status", "strategic_axes", "specialized_groups"]
+        fields = [
+            "kind",
+            "verification_status",
+            "host_country",
+            "region",
+            "strategic_axes",
+            "specialized_groups",
+        ]
+
+
+class AssociationForm(WagtailAdminModelForm):
+    """The consent to publish as one box per publishable field, not as JSON."""
+
+    published_fields = forms.MultipleChoiceField(
+        label=_("Fields the association agreed to publish"),
+        choices=[(name, name.replace("_", " ")) for name in PUBLISHABLE_FIELDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Name, kind and place are shown once verified; contact person, e-mail and "
+            "telephone never are."
+        ),
+    )
 
 
 class AssociationViewSet(SnippetViewSet):
+    """Both kinds of association; the verification state changes through actions only (the
+    network domain's admin adds them), so it is not a field of this form."""
+
     model = Association
     icon = "home"
     menu_label = _("Associations")
-    list_display = ["name", "host_country", "city", "verification_status", "updated_at"]
+    list_display = ["name", "kind", "host_country", "region", "city", "verification_status"]
     filterset_class = AssociationFilterSet
     list_export = [
         "name",
+        "name_ar",
+        "kind",
         "host_country",
         "city",
+        "region",
+        "province",
+        "commune",
         "registration_number",
         "verification_status",
         "contact_name",
@@ -40,26 +70,51 @@ class AssociationViewSet(SnippetViewSet):
         "created_at",
     ]
     export_filename = "associations"
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("host_country"), FieldPanel("city")]),
-        FieldPanel("registration_number"),
-        FieldPanel("specialized_groups", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("strategic_axes", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldPanel("contact_email"),
-                FieldPanel("contact_phone"),
-                FieldPanel("website"),
-            ],
-            heading=_("Contact"),
-        ),
-        FieldPanel("verification_status"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("kind"),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("name_ar")]),
+            FieldPanel("registration_number"),
+            MultiFieldPanel(
+                [FieldPanel("host_country"), FieldPanel("city")],
+                heading=_("Association of Moroccans living abroad"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("region"), FieldPanel("province"), FieldPanel("commune")],
+                heading=_("Local association in Morocco"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("description_en"),
+                    FieldPanel("description_fr"),
+                    FieldPanel("description_ar"),
+                ],
+                heading=_("Description"),
+            ),
+            FieldPanel("specialized_groups", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("strategic_axes", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("regions_of_origin", widget=forms.CheckboxSelectMultiple),
+            FieldRowPanel(
+                [FieldPanel("founding_year"), FieldPanel("size_bracket"), FieldPanel("languages")]
+            ),
+            FieldPanel("website"),
+            FieldPanel("social_links"),
+            FieldPanel("logo"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("contact_name"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_phone"),
+                ],
+                heading=_("Contact (never shown outside the admin)"),
+            ),
+            FieldPanel("published_fields"),
+        ],
+        base_form_class=AssociationForm,
+    )
 
     def get_queryset(self, request):
-        return Association.objects.select_related("host_country")
+        return Association.objects.select_related("host_country", "region")
 
 
 class PersonDataChooserMixin:

@@ -1,7 +1,7 @@
 from django.db import transaction
 
-from .models import Country, Region, SpecializedGroup, StrategicAxis
-from .standard import COUNTRIES, REGIONS, SPECIALIZED_GROUPS, STRATEGIC_AXES
+from .models import Country, Province, Region, SpecializedGroup, StrategicAxis
+from .standard import COUNTRIES, PROVINCES, REGIONS, SPECIALIZED_GROUPS, STRATEGIC_AXES
 
 
 def _ensure(model, code, defaults):
@@ -12,11 +12,18 @@ def _ensure(model, code, defaults):
 
 @transaction.atomic
 def load_standard_taxonomy():
-    """Create the programme's standard axes, groups, countries and regions not there yet.
+    """Create the programme's standard axes, groups, countries, regions and provinces not there
+    yet.
 
     Returns a dict of how many rows of each kind were created; a second call returns zeros.
     """
-    created = {"strategic axes": 0, "specialized groups": 0, "countries": 0, "regions": 0}
+    created = {
+        "strategic axes": 0,
+        "specialized groups": 0,
+        "countries": 0,
+        "regions": 0,
+        "provinces": 0,
+    }
     for position, (code, en, fr, ar) in enumerate(STRATEGIC_AXES):
         defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
         created["strategic axes"] += _ensure(StrategicAxis, code, defaults)
@@ -35,4 +42,29 @@ def load_standard_taxonomy():
     for position, (code, en, fr, ar) in enumerate(REGIONS):
         defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
         created["regions"] += _ensure(Region, code, defaults)
+    created["provinces"] = load_provinces(Region, Province)
+    return created
+
+
+def load_provinces(region_model, province_model):
+    """Create Morocco's provinces and prefectures missing under the regions already there.
+
+    Takes the models so that the data migration can pass its historical ones; returns how many
+    rows it created (none for a region not loaded yet, none on a second call).
+    """
+    regions = {region.code: region for region in region_model.objects.all()}
+    existing = set(province_model.objects.values_list("code", flat=True))
+    created = 0
+    for position, (region_code, code, en, fr, ar) in enumerate(PROVINCES):
+        if region_code in regions and code not in existing:
+            # One by one (75 rows, once): saving indexes each for the admin's search.
+            province_model.objects.create(
+                code=code,
+                region=regions[region_code],
+                name_en=en,
+                name_fr=fr,
+                name_ar=ar,
+                sort_order=position,
+            )
+            created += 1
     return created

@@ -96,3 +96,9 @@ REGIONS = [
     ),
     ("dakhla-oued-ed-dahab", "Dakhla-Oued Ed-Dahab", "Dakhla-Oued Ed-Dahab", "الداخلة وادي الذهب"),
 ]
+
+
+# Below each region, its provinces and prefectures (75 rows, kept in a module of their own).
+from .provinces import PROVINCES  # noqa: E402
+
+__all__ = ["COUNTRIES", "PROVINCES", "REGIONS", "SPECIALIZED_GROUPS", "STRATEGIC_AXES"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Country, Region, SpecializedGroup, StrategicAxis
+from .models import Country, Province, Region, SpecializedGroup, StrategicAxis
 
 NAME_PANELS = [
     FieldPanel("code"),
@@ -53,3 +53,13 @@ class RegionViewSet(TranslatedNameViewSet):
     menu_label = _("Regions of Morocco")
     export_filename = "regions"
     panels = NAME_PANELS
+
+
+class ProvinceViewSet(TranslatedNameViewSet):
+    model = Province
+    icon = "site"
+    menu_label = _("Provinces of Morocco")
+    export_filename = "provinces"
+    list_display = [*TranslatedNameViewSet.list_display, "region"]
+    list_filter = ["region"]
+    panels = [*NAME_PANELS, FieldPanel("region")]

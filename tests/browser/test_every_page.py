@@ -88,6 +88,10 @@ EXCLUDED = {
     "capacity_lms:library_atom": "an Atom feed, not HTML",
     "capacity_lms:case_study_pdf": "the case study's PDF, not HTML",
     "capacity_lms:case_study_attachment": "a submitted file, served as a download, not HTML",
+    "capacity_lms:association_join_registered": "POST only: asks to join, then redirects",
+    "capacity_lms:association_request_withdraw": "POST only: withdraws, then redirects",
+    "capacity_lms:association_request_accept": "POST only: accepts, then redirects",
+    "capacity_lms:association_request_refuse": "POST only: refuses, then redirects",
 }
 
 
@@ -243,6 +247,36 @@ def answer_the_quiz_wrongly(page, demo):
 def send_the_submission_empty(page, demo):
     page.locator("form.cl-submission button[type=submit]").click()
     expect(page.locator("#submission-errors")).to_be_visible()
+
+
+def send_the_registration_empty(page, demo):
+    page.locator("form.cl-submission button[type=submit]").click()
+    expect(page.locator("#form-errors")).to_be_visible()
+
+
+def association_route(name, attribute):
+    return lambda demo: localized(demo.language, name, getattr(demo, attribute).pk)
+
+
+def associations_of_the_learner():
+    """The demo learner as the admin of an association with a request to join waiting, and a
+    verified association they may ask to join."""
+    from django.contrib.auth import get_user_model
+
+    from capacity_lms.people.models import Membership
+    from capacity_lms.people.records import MembershipRequest
+    from sandbox.testing.factories import AssociationFactory, UserFactory
+
+    learner = get_user_model().objects.get(username="learner")
+    led = AssociationFactory(name="Jeunesse Solidaire Agadir-Bruxelles", city="Bruxelles")
+    Membership.objects.create(user=learner, association=led, role=Membership.Role.LEADER)
+    MembershipRequest.objects.create(
+        user=UserFactory(username="asker", first_name="Sara", last_name="Amrani"),
+        association=led,
+        message="Bonjour, je voudrais aider.",
+    )
+    other = AssociationFactory(name="Atlas Entraide Montréal", city="Montréal")
+    return led, other
 
 
 def create_the_calendar_address(page, demo):
@@ -537,6 +571,38 @@ LEARNER = [
     ),
     Visit("my-data", "capacity_lms:my_data", route("capacity_lms:my_data")),
     Visit(
+        "my-associations",
+        "capacity_lms:association_mine",
+        route("capacity_lms:association_mine"),
+    ),
+    Visit(
+        "register-association",
+        "capacity_lms:association_register",
+        route("capacity_lms:association_register"),
+    ),
+    Visit(
+        "register-association-empty",
+        "capacity_lms:association_register",
+        route("capacity_lms:association_register"),
+        status=200,
+        act=send_the_registration_empty,
+    ),
+    Visit(
+        "join-association",
+        "capacity_lms:association_join",
+        association_route("capacity_lms:association_join", "other_association"),
+    ),
+    Visit(
+        "manage-association",
+        "capacity_lms:association_manage",
+        association_route("capacity_lms:association_manage", "led_association"),
+    ),
+    Visit(
+        "edit-association",
+        "capacity_lms:association_edit",
+        association_route("capacity_lms:association_edit", "led_association"),
+    ),
+    Visit(
         "check-in-too-many",
         "capacity_lms:check_in",
         route("capacity_lms:check_in"),
@@ -747,6 +813,7 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
     EnrolAction(
         demo.enrolled_course, user=get_user_model().objects.get(username="learner")
     ).execute()
+    demo.led_association, demo.other_association = associations_of_the_learner()
     sign_in(desktop_page, lang, "learner", localized(lang, "capacity_lms:my_learning"))
     check_every_page(desktop_page, LEARNER, demo)
 

@@ -41,6 +41,7 @@ def test_staff_create_an_association_through_the_admin(client):
     response = client.post(
         reverse(ASSOCIATION_ADD),
         {
+            "kind": "abroad",
             "name": "Association des Jeunes de Lille",
             "host_country": france.pk,
             "city": "Lille",

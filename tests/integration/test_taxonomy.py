@@ -38,6 +38,7 @@ def test_reloading_keeps_what_an_editor_changed():
         "specialized groups": 0,
         "countries": 0,
         "regions": 0,
+        "provinces": 0,
     }
     assert StrategicAxis.objects.get(code="school-support").name_fr == "Accompagnement scolaire"
 

@@ -116,6 +116,10 @@ ALLOWED = {
     "capacity_lms/reports/views.py:ReportView.get_context_data:update": (
         "a dict's update (a view's template context), not a model"
     ),
+    "capacity_lms/taxonomy/loading.py:load_provinces:create": (
+        "reference data: Morocco's provinces and prefectures, created once when missing by "
+        "load_programme_taxonomy and data migration 0019 (idempotent)"
+    ),
     "capacity_lms/taxonomy/loading.py:_ensure:get_or_create": (
         "reference data: the standard countries, regions, groups and axes, loaded by the "
         "load_programme_taxonomy command (idempotent)"

@@ -22,10 +22,11 @@ from capacity_lms.certificates.issuing import IssueCertificateAction
 from capacity_lms.certificates.models import CertificateRule, Layout
 from capacity_lms.library.models import CaseStudyAttachment
 from capacity_lms.people.models import Association, LearnerProfile, Membership
+from capacity_lms.people.records import AssociationDocument, MembershipRequest, ProfileChange
 from capacity_lms.people.roles import COUNTRY_COORDINATORS, PROGRAMME_STAFF, TRAINERS
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import Country, Province, Region, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import CalendarFeedToken, OccurrenceChange
 from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
@@ -116,7 +117,24 @@ def build_world():
     objects["membership"] = Membership.objects.create(
         user=people["learner"], association=association, role=Membership.Role.LEADER
     )
-    Membership.objects.create(user=people["other_learner"], association=other_association)
+    # The other learner is the admin of another association (who must not reach the first's).
+    Membership.objects.create(
+        user=people["other_learner"],
+        association=other_association,
+        role=Membership.Role.LEADER,
+    )
+    # Someone asks to join the learner's association; its statutes, a change awaiting review.
+    objects["join_request"] = MembershipRequest.objects.create(
+        user=UserFactory(username="asker-sara"), association=association
+    )
+    document = AssociationDocument(association=association, kind="statutes", original_name="s.pdf")
+    document.file.save("s.pdf", ContentFile(PDF_BYTES), save=False)
+    document.save()
+    objects["association_document"] = document
+    objects["profile_change"] = ProfileChange.objects.create(
+        association=association, changes={"website": "https://x.example"}
+    )
+    objects["province"] = Province.objects.get(code="figuig")
     objects["profile"] = LearnerProfile.objects.create(
         user=people["learner"], country_of_residence=france
     )

@@ -39,6 +39,8 @@ TRAINERS_AND_STAFF = frozenset({"trainer", "other_trainer", "staff"})
 HOLDER_AND_STAFF = frozenset({"learner", "staff"})
 ADMIN_USERS = frozenset({"trainer", "other_trainer", "editor", "lone_coordinator", "staff"})
 NOBODY = frozenset()
+# The learner is the admin (leader) of the matrix's association.
+LEADER_AND_STAFF = frozenset({"learner", "staff"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class Route:
 
 def _workshop(world):
     return {"slug": world.workshop.slug}
+
+
+def _association(world):
+    return {"pk": world.association.pk}
 
 
 def _meeting(world):
@@ -141,6 +147,33 @@ PUBLIC = {
     "capacity_lms:case_study_attachment": Route(
         lambda world: {"pk": world.attachment.pk, "name": world.attachment.name},
         allowed=frozenset({"learner", "editor"}),
+    ),
+    # Associations (network/urls.py): registering, one's own associations and requests, asking
+    # to join a verified one, for whoever is signed in; an association's requests, members and
+    # profile for its admins (the learner) and programme staff; the admin of another
+    # association (the other learner) is refused. Withdrawing is the asker's alone.
+    "capacity_lms:association_register": Route(allowed=SIGNED_IN, kind="form"),
+    "capacity_lms:association_mine": Route(allowed=SIGNED_IN),
+    "capacity_lms:association_join": Route(_association, allowed=SIGNED_IN, kind="form"),
+    "capacity_lms:association_join_registered": Route(
+        allowed=SIGNED_IN,
+        kind="action",
+        post=lambda world: {
+            "kind": "abroad",
+            "host_country": world.association.host_country_id,
+            "registration_number": world.association.registration_number,
+        },
+    ),
+    "capacity_lms:association_request_withdraw": Route(
+        lambda world: {"pk": world.join_request.pk}, allowed=NOBODY, kind="action"
+    ),
+    "capacity_lms:association_manage": Route(_association, allowed=LEADER_AND_STAFF),
+    "capacity_lms:association_edit": Route(_association, allowed=LEADER_AND_STAFF, kind="form"),
+    "capacity_lms:association_request_accept": Route(
+        lambda world: {"pk": world.join_request.pk}, allowed=LEADER_AND_STAFF, kind="action"
+    ),
+    "capacity_lms:association_request_refuse": Route(
+        lambda world: {"pk": world.join_request.pk}, allowed=LEADER_AND_STAFF, kind="action"
     ),
     # Wagtail API v2: published pages only.
     "capacity_lms_api:case-studies:listing": Route(),
@@ -285,7 +318,27 @@ ADMIN = {
     "capacity_enrolments": _learner_data(lambda world: world.enrolment),
     "capacity_lesson_completions": _learner_data(lambda world: world.completion),
     "capacity_quiz_attempts": _learner_data(lambda world: world.attempt),
-    "wagtailsnippets_capacity_lms_association": _vocabulary(lambda world: world.association),
+    # Associations: staff keep them and run the verification actions and the merge (each a
+    # form); trainers read them.
+    "wagtailsnippets_capacity_lms_association": AdminViews(
+        lambda world: world.association,
+        listing=TRAINERS_AND_STAFF,
+        view=TRAINERS_AND_STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=STAFF,
+        extra=dict.fromkeys(
+            ("verify", "ask_for_changes", "refuse", "suspend", "reinstate", "merge"), STAFF
+        ),
+    ),
+    # Edits to a verified association's public profile: staff read and apply or refuse them.
+    "capacity_profile_changes": AdminViews(
+        lambda world: world.profile_change,
+        listing=STAFF,
+        view=STAFF,
+        extra={"apply": STAFF, "refuse": STAFF},
+    ),
+    "wagtailsnippets_capacity_lms_province": _vocabulary(lambda world: world.province),
     "wagtailsnippets_capacity_lms_membership": AdminViews(
         lambda world: world.membership,
         listing=TRAINERS_AND_STAFF,
@@ -315,7 +368,14 @@ ADMIN = {
     "wagtailsnippets_capacity_lms_specializedgroup": _vocabulary(lambda world: world.group),
     "wagtailsnippets_capacity_lms_strategicaxis": _vocabulary(lambda world: world.axis),
 }
-for _model in ("association", "country", "region", "specializedgroup", "strategicaxis"):
+for _model in (
+    "association",
+    "country",
+    "region",
+    "province",
+    "specializedgroup",
+    "strategicaxis",
+):
     ADMIN[f"wagtailsnippetchoosers_capacity_lms_{_model}"] = _open_chooser(
         ADMIN[f"wagtailsnippets_capacity_lms_{_model}"].obj
     )
@@ -342,6 +402,10 @@ ADMIN_PAGES = {
         lambda world: {"page_id": world.draft_case_study.pk},
         allowed=frozenset({"editor"}),
         kind="form",
+    ),
+    # An association's statutes and registration receipt: programme staff only.
+    "capacity_lms_association_document": Route(
+        lambda world: {"pk": world.association_document.pk}, allowed=STAFF
     ),
     # Programme reports and an association's members: staff every country (view_all_countries),
     # a trainer their workshops' figures; a coordinator without countries nothing at all.
