@@ -20,9 +20,11 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from capacity_lms.core.listings import FilteredListing, TaxonomySingleChoiceField
+from capacity_lms.core.fragments import remember
+from capacity_lms.core.listings import FilteredListing, KeptPage, TaxonomySingleChoiceField
 from capacity_lms.network.profiles import PublicProfile, listing_queryset, public_associations
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
@@ -101,32 +103,31 @@ def matching_words(query):
 
 
 class Directory(FilteredListing):
-    """The associations a directory page shows for one request."""
+    """The associations a directory page shows for one request.
+
+    What it computes (the filters' choices, the page of results) is the same for every reader
+    of the same URL in the same language: it is kept as fragments
+    (:func:`capacity_lms.core.fragments.remember`), which every purge of the page cache ends, so
+    a signed-in member, whom the page cache does not serve, reads the directory without
+    querying it again either."""
 
     filter_names = FILTER_FIELDS
 
     def __init__(self, page, request):
         self.page = page
         self.request = request
-        shown = public_associations()
-        self.form = DirectoryFilterForm(
-            request.GET or None,
-            countries=Country.objects.filter(
-                pk__in=shown.abroad().values("host_country")
-            ).order_by("sort_order", "code"),
-            cities=shown.abroad()
-            .exclude(city="")
-            .order_by("city")
-            .values_list("city", flat=True)
-            .distinct(),
-            regions=Region.objects.all(),
-            axes=StrategicAxis.objects.all(),
-            groups=SpecializedGroup.objects.all(),
-        )
+
+    @cached_property
+    def form(self):
+        choices = remember(self.request, "directory-choices", [self.page.pk], filter_choices)
+        return DirectoryFilterForm(self.request.GET or None, **choices)
 
     def filtered_queryset(self):
+        """The matching associations; ``distinct`` only where a many-to-many filter may repeat
+        one."""
         associations = public_associations()
         filters = self.filters
+        repeats = False
         if filters.get("kind"):
             associations = associations.filter(kind=filters["kind"])
         if filters.get("country"):
@@ -137,35 +138,73 @@ class Directory(FilteredListing):
             associations = associations.filter(kind=Association.Kind.ABROAD, city=filters["city"])
         if filters.get("region"):
             associations = associations.filter(in_region(filters["region"]))
+            repeats = True
         if filters.get("axis"):
             associations = associations.filter(
                 published("strategic_axes"), strategic_axes=filters["axis"]
             )
+            repeats = True
         if filters.get("group"):
             associations = associations.filter(
                 published("specialized_groups"), specialized_groups=filters["group"]
             )
+            repeats = True
         if self.query:
             associations = associations.filter(matching_words(self.query))
-        return associations.distinct()
+        if repeats:
+            return listing_queryset().filter(pk__in=associations.values("pk"))
+        return associations.for_listing().prefetch_related("regions_of_origin")
+
+    @cached_property
+    def query_key(self):
+        """The query string in a fixed order: what names this view's results."""
+        return urlencode(sorted(self.request.GET.lists()), doseq=True)
 
     @cached_property
     def paginator_page(self):
+        """The requested page of results, as public profiles (kept, see the class)."""
+        parts = [self.page.pk, self.query_key]
+        return remember(self.request, "directory-results", parts, self.results)
+
+    def results(self):
         # Not FilteredListing.paginate: the search is a filter here (see the module's docstring).
-        ids = self.filtered_queryset().values("pk")
-        ordered = listing_queryset().filter(pk__in=ids).order_by("name", "pk")
+        ordered = self.filtered_queryset().order_by("name", "pk")
         page = Paginator(ordered, self.page.associations_per_page).get_page(
             self.request.GET.get("page")
         )
-        page.object_list = list(page.object_list)
-        return page
-
-    @cached_property
-    def associations(self):
         base = self.page.url
         profiles = []
-        for association in self.paginator_page.object_list:
+        for association in page.object_list:
             profile = PublicProfile.of(association)
             profile.url = base + self.page.reverse_subpage("association_route", args=[profile.pk])
             profiles.append(profile)
-        return profiles
+        kept = KeptPage.of(page)
+        kept.object_list = profiles
+        return kept
+
+    @property
+    def associations(self):
+        return self.paginator_page.object_list
+
+
+def filter_choices():
+    """The rows the filters offer: host countries and cities that have associations listed,
+    the regions, axes and groups."""
+    shown = public_associations()
+    return {
+        "countries": list(
+            Country.objects.filter(pk__in=shown.abroad().values("host_country")).order_by(
+                "sort_order", "code"
+            )
+        ),
+        "cities": list(
+            shown.abroad()
+            .exclude(city="")
+            .order_by("city")
+            .values_list("city", flat=True)
+            .distinct()
+        ),
+        "regions": list(Region.objects.all()),
+        "axes": list(StrategicAxis.objects.all()),
+        "groups": list(SpecializedGroup.objects.all()),
+    }

@@ -5,7 +5,10 @@ Every route shows every signed-out visitor the same thing and is served from the
 (:class:`~capacity_lms.core.pages.SharedPage`); the cache is purged when an association, a
 membership, a partnership or a member's consent changes (``network/cached_pages.py``), and
 an association's page, whose capacity record moves with its members' training, is kept no
-longer than :data:`CAPACITY_RECORD_SECONDS`.
+longer than :data:`CAPACITY_RECORD_SECONDS`. What each route computes (results, map figures,
+profile and record) is kept as fragments (:func:`capacity_lms.core.fragments.remember`, ended
+by the same purges, kept no longer than the page cache's time), so that signed-in members, whom
+the page cache does not serve, do not recompute it either.
 """
 
 from datetime import timedelta
@@ -20,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from capacity_lms.core.fragments import remember
 from capacity_lms.core.pages import SHARED_UNTIL_ATTRIBUTE, ReadOnlyPage, SharedPage
 
 # How long a signed-out visitor's copy of an association's page may be kept: its capacity
@@ -56,10 +60,11 @@ class DirectoryPage(SharedPage, ReadOnlyPage, RoutablePageMixin, Page):
     def map_route(self, request):
         from capacity_lms.network.map import directory_map
 
+        figures = remember(request, "directory-map", [self.pk], lambda: directory_map(self))
         return self.render(
             request,
             template="capacity_lms/network/directory_map.html",
-            context_overrides={"map": directory_map(self)},
+            context_overrides={"map": figures},
         )
 
     @path("<int:pk>/")
@@ -70,21 +75,25 @@ class DirectoryPage(SharedPage, ReadOnlyPage, RoutablePageMixin, Page):
             public_associations,
         )
 
-        association = (
-            public_associations()
-            .select_related("host_country", "region", "province")
-            .filter(pk=pk)
-            .first()
-        )
-        if association is None:
+        def profile_and_record():
+            association = (
+                public_associations()
+                .select_related("host_country", "region", "province")
+                .filter(pk=pk)
+                .first()
+            )
+            if association is None:
+                return False
+            return PublicProfile.of(association), capacity_record(association)
+
+        shown = remember(request, "directory-association", [self.pk, pk], profile_and_record)
+        if not shown:
             raise Http404
+        profile, record = shown
         response = self.render(
             request,
             template="capacity_lms/network/association_page.html",
-            context_overrides={
-                "association": PublicProfile.of(association),
-                "record": capacity_record(association),
-            },
+            context_overrides={"association": profile, "record": record},
         )
         setattr(
             response,

@@ -11,7 +11,8 @@ from django.utils import timezone
 from capacity_lms.core.pages import SHARED_UNTIL_ATTRIBUTE
 from capacity_lms.network.pages import CAPACITY_RECORD_SECONDS
 from capacity_lms.people.models import Association, LearnerProfile
-from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import Region
+from sandbox.testing.directory_factories import bulk_associations
 from sandbox.testing.factories import MembershipFactory, UserFactory
 from tests.integration.network.directory_world import abroad, local, partnership
 
@@ -98,53 +99,6 @@ def test_signed_in_members_get_the_pages_uncached(directory, page_cache_on, memb
     assert get(client, directory.url)[1] > 0
 
 
-def bulk_associations(count, start=0):
-    """``count`` verified associations of both kinds with axes, groups and regions, fast."""
-    countries = list(Country.objects.exclude(code="ma"))
-    regions = list(Region.objects.all())
-    axis = StrategicAxis.objects.first()
-    group = SpecializedGroup.objects.first()
-    rows = []
-    for number in range(start, start + count):
-        is_local = number % 3 == 0
-        rows.append(
-            Association(
-                name=f"Association {number:05d} Paris",
-                kind="local" if is_local else "abroad",
-                host_country=None if is_local else countries[number % len(countries)],
-                city="" if is_local else ("Paris", "Lyon", "Milano")[number % 3],
-                region=regions[number % len(regions)] if is_local else None,
-                registration_number=f"BULK-{number:06d}",
-                verification_status="verified",
-                verified_at=timezone.now(),
-                published_fields=[
-                    "description",
-                    "strategic_axes",
-                    "specialized_groups",
-                    "regions_of_origin",
-                ],
-                description_fr=f"Description {number}",
-            )
-        )
-    created = Association.objects.bulk_create(rows)
-    Association.strategic_axes.through.objects.bulk_create(
-        [Association.strategic_axes.through(association=a, strategicaxis=axis) for a in created]
-    )
-    Association.specialized_groups.through.objects.bulk_create(
-        [
-            Association.specialized_groups.through(association=a, specializedgroup=group)
-            for a in created
-        ]
-    )
-    Association.regions_of_origin.through.objects.bulk_create(
-        [
-            Association.regions_of_origin.through(association=a, region=regions[i % len(regions)])
-            for i, a in enumerate(created)
-        ]
-    )
-    return created
-
-
 def test_queries_do_not_grow_from_100_to_1000_associations(directory, settings):
     settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 0
     first = bulk_associations(100)
@@ -172,3 +126,20 @@ def test_queries_do_not_grow_from_100_to_1000_associations(directory, settings):
     bulk_associations(900, start=100)
     assert Association.objects.count() == 1000
     assert counts() == small
+
+
+@pytest.mark.usefixtures("page_cache_on")
+def test_signed_in_members_read_kept_fragments_that_purges_end(directory, member):
+    paris = abroad("Jeunesse Paris")
+    client = Client()
+    client.force_login(member)
+    urls = [directory.url, directory.map_url(), directory.association_url(paris.pk)]
+    for url in urls:
+        get(client, url)
+    # Kept: the second reading runs only the queries of routing and of the session.
+    kept = [get(client, url)[1] for url in urls]
+    paris.name = "Jeunesse Paris 20e"
+    paris.save()
+    assert "Jeunesse Paris 20e" in get(client, directory.url)[0].content.decode()
+    assert "Jeunesse Paris 20e" in get(client, urls[2])[0].content.decode()
+    assert [get(client, url)[1] for url in urls] == kept
