@@ -80,9 +80,10 @@ class Projection:
         """Where a marker goes: the middle of the vertices of the largest ring."""
         ring = max(rings, key=len)
         points = [self.point(lon, lat) for lon, lat in ring]
+        # As text: a template would localise a number ("12,5" in French), which SVG refuses.
         return (
-            round(sum(x for x, _ in points) / len(points), 1),
-            round(sum(y for _, y in points) / len(points), 1),
+            f"{sum(x for x, _ in points) / len(points):.1f}",
+            f"{sum(y for _, y in points) / len(points):.1f}",
         )
 
     @property
@@ -97,8 +98,8 @@ class Area:
     code: str
     name: str
     d: str
-    x: float
-    y: float
+    x: str
+    y: str
     associations: int
     partnerships: int
     url: str

@@ -2,6 +2,7 @@
 feeds: public fields only."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -48,6 +49,10 @@ def test_map_counts_link_to_the_filtered_directory(client, directory):
     assert world["morocco"]["associations"] == 1
     regions = {area.code: area for area in response.context["map"]["morocco"]["regions"]}
     assert len(regions) == 12
+    # Coordinates are text the template cannot localise ("12,5" in French breaks SVG).
+    for area in [*world["countries"], *regions.values()]:
+        if area.d:
+            assert re.fullmatch(r"-?\d+\.\d", area.x) and re.fullmatch(r"-?\d+\.\d", area.y)
     assert (regions["oriental"].associations, regions["oriental"].partnerships) == (2, 1)
     # Following a link lists as many associations as the map says.
     for area in [by_code["fr"], regions["oriental"]]:
