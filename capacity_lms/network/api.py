@@ -21,6 +21,8 @@ from capacity_lms.taxonomy.models import Region
 
 
 def region_filter(associations, code):
+    """Associations in region ``code`` or publishing it as a region of origin (none for an
+    unknown code)."""
     region = Region.objects.filter(code=code).first()
     if region is None:
         return associations.none()
@@ -47,6 +49,8 @@ FILTERS = {
 
 
 class DirectoryFilter(BaseFilterBackend):
+    """Applies :data:`FILTERS` from the query string."""
+
     def filter_queryset(self, request, queryset, view):
         filtered = False
         for parameter, apply in FILTERS.items():

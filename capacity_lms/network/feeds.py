@@ -18,17 +18,22 @@ FEED_LENGTH = 30
 class DirectoryFeed(Feed):
     """What both feeds share: the directory page they belong to."""
 
+    # Nothing of one request is kept on the feed itself (one instance serves every request):
+    # the directory page fetched for the request carries its full URL, each item its link.
+
     def get_object(self, request, page_id):
-        self.request = request
         directory = get_object_or_404(DirectoryPage.objects.live().public(), pk=page_id)
-        self.base_url = directory.get_full_url(request)
+        directory.full_url = directory.get_full_url(request)
         return directory
 
     def link(self, directory):
-        return self.base_url
+        return directory.full_url
 
     def association_link(self, directory, pk):
-        return self.base_url + directory.reverse_subpage("association_route", args=[pk])
+        return directory.full_url + directory.reverse_subpage("association_route", args=[pk])
+
+    def item_link(self, item):
+        return item.link
 
 
 class NewAssociationsRssFeed(DirectoryFeed):
@@ -41,11 +46,13 @@ class NewAssociationsRssFeed(DirectoryFeed):
         return self.title(directory)
 
     def items(self, directory):
-        self.directory = directory
         associations = (
             public_associations().for_listing().order_by("-verified_at", "-pk")[:FEED_LENGTH]
         )
-        return [PublicProfile.of(association) for association in associations]
+        profiles = [PublicProfile.of(association) for association in associations]
+        for profile in profiles:
+            profile.link = self.association_link(directory, profile.pk)
+        return profiles
 
     def item_title(self, item):
         return item.name
@@ -54,9 +61,6 @@ class NewAssociationsRssFeed(DirectoryFeed):
         return " · ".join(
             part for part in (str(item.kind_label), item.place, item.description) if part
         )
-
-    def item_link(self, item):
-        return self.association_link(self.directory, item.pk)
 
     def item_pubdate(self, item):
         return item.verified_at
@@ -82,25 +86,22 @@ class OffersAndNeedsRssFeed(DirectoryFeed):
         return self.title(directory)
 
     def items(self, directory):
-        self.directory = directory
-        return list(
+        items = list(
             OfferOrNeed.objects.open(timezone.localdate())
             .filter(association__merged_into__isnull=True)
             .select_related("association", "strategic_axis")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]
         )
+        for item in items:
+            page = self.association_link(directory, item.association_id)
+            item.link = f"{page}#offer-{item.pk}"
+        return items
 
     def item_title(self, item):
         return f"{item.get_direction_display()}: {item.title}"
 
     def item_description(self, item):
         return item.description
-
-    def item_link(self, item):
-        return self.association_link(self.directory, item.association_id) + f"#offer-{item.pk}"
-
-    def item_guid(self, item):
-        return f"{self.base_url}#offer-{item.pk}"
 
     def item_pubdate(self, item):
         return item.created_at

@@ -116,6 +116,8 @@ SHADES = ("#f0f0f0", "#cfe3f0", "#8fbcd8", "#4a8ab8")
 
 
 def shade(count, highest):
+    """The shade (0 to 3) of a shape with ``count`` associations when the most has
+    ``highest``."""
     if not count:
         return 0
     if highest <= 1:
@@ -124,6 +126,7 @@ def shade(count, highest):
 
 
 def directory_url(page, **filters):
+    """The directory ``page`` filtered on ``filters``."""
     return page.url + "?" + urlencode(filters)
 
 

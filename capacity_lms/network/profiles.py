@@ -52,7 +52,8 @@ class PublicProfile:
     logo: object = None
     size_bracket: str = ""
     commune: str = ""
-    url: str = ""
+    url: str = ""  # its page in the directory that lists it
+    link: str = ""  # the same, as a full URL (feeds)
 
     @classmethod
     def of(cls, association, language=None):
