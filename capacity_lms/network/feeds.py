@@ -23,14 +23,14 @@ class DirectoryFeed(Feed):
 
     def get_object(self, request, page_id):
         directory = get_object_or_404(DirectoryPage.objects.live().public(), pk=page_id)
-        directory.full_url = directory.get_full_url(request)
+        directory.feed_url = directory.get_full_url(request)
         return directory
 
     def link(self, directory):
-        return directory.full_url
+        return directory.feed_url
 
     def association_link(self, directory, pk):
-        return directory.full_url + directory.reverse_subpage("association_route", args=[pk])
+        return directory.feed_url + directory.reverse_subpage("association_route", args=[pk])
 
     def item_link(self, item):
         return item.link
