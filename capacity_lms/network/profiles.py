@@ -99,18 +99,24 @@ class PublicProfile:
         return profile
 
     @property
-    def place(self):
-        """Where it is: city and host country, or province (commune) and region of Morocco."""
+    def place_parts(self):
+        """Where it is, from the smallest place: city and host country, or commune, province
+        and region of Morocco (each a name of its own, to be isolated for its direction)."""
         if self.kind == "abroad":
-            return ", ".join(
-                str(p) for p in (self.city, self.host_country and self.host_country.name) if p
-            )
-        parts = [
-            self.commune,
-            self.province and self.province.name,
-            self.region and self.region.name,
-        ]
-        return ", ".join(str(p) for p in parts if p)
+            parts = [self.city, self.host_country and self.host_country.name]
+        else:
+            parts = [
+                self.commune,
+                self.province and self.province.name,
+                self.region and self.region.name,
+            ]
+        return [str(part) for part in parts if part]
+
+    @property
+    def place(self):
+        """:attr:`place_parts` as one text, comma-separated in the reader's script."""
+        separator = "، " if (get_language() or "").startswith("ar") else ", "
+        return separator.join(self.place_parts)
 
 
 def listing_queryset():
