@@ -10,6 +10,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from capacity_lms.library.models import CaseStudyPage
+from capacity_lms.network.api import AssociationsAPIViewSet
 from capacity_lms.taxonomy.models import Country, SpecializedGroup
 from courses.models import CoursePage
 
@@ -147,5 +148,6 @@ class CoursesAPIViewSet(ProgrammePagesAPIViewSet):
 
 
 capacity_lms_api = WagtailAPIRouter("capacity_lms_api")
+capacity_lms_api.register_endpoint("associations", AssociationsAPIViewSet)
 capacity_lms_api.register_endpoint("case-studies", CaseStudiesAPIViewSet)
 capacity_lms_api.register_endpoint("courses", CoursesAPIViewSet)

@@ -42,6 +42,10 @@ class CapacityLmsConfig(AppConfig):
             Session,
             OccurrenceChange,
         )
+        from .network import cached_pages as network_pages
+
+        # The directory shows associations (above), memberships, partnerships and consents.
+        network_pages.register()
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)

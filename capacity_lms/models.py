@@ -21,6 +21,7 @@ from capacity_lms.library.models import (
     LibraryIndexPage,
 )
 from capacity_lms.network.models import AbuseReport, OfferOrNeed, Partnership, RelayedMessage
+from capacity_lms.network.pages import DirectoryPage
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.people.records import (
     AssociationDocument,
@@ -64,6 +65,7 @@ __all__ = [
     "CertificateSettings",
     "Country",
     "CountryCoordinator",
+    "DirectoryPage",
     "LearnerProfile",
     "LibraryIndexPage",
     "Membership",

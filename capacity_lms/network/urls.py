@@ -1,9 +1,12 @@
-"""Member-facing URLs of the association network; included by ``capacity_lms.urls``."""
+"""URLs of the association network besides the directory page's own routes: registering,
+joining and managing an association, and the directory's feeds. Included by
+``capacity_lms.urls``."""
 
 from django.urls import path
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from capacity_lms.network import leader_views, member_views
+from capacity_lms.network import feeds, leader_views, member_views
 
 urlpatterns = [
     path(
@@ -46,5 +49,25 @@ urlpatterns = [
         "associations/requests/<int:pk>/refuse/",
         leader_views.refuse_request,
         name="association_request_refuse",
+    ),
+    path(
+        "directory/<int:page_id>/associations/rss/",
+        require_safe(feeds.NewAssociationsRssFeed()),
+        name="directory_associations_rss",
+    ),
+    path(
+        "directory/<int:page_id>/associations/atom/",
+        require_safe(feeds.NewAssociationsAtomFeed()),
+        name="directory_associations_atom",
+    ),
+    path(
+        "directory/<int:page_id>/offers-and-needs/rss/",
+        require_safe(feeds.OffersAndNeedsRssFeed()),
+        name="directory_offers_rss",
+    ),
+    path(
+        "directory/<int:page_id>/offers-and-needs/atom/",
+        require_safe(feeds.OffersAndNeedsAtomFeed()),
+        name="directory_offers_atom",
     ),
 ]

@@ -13,6 +13,7 @@ from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_certificates import load_certificates
+from sandbox.home.demo_directory import load_directory
 from sandbox.home.demo_library import load_library
 from sandbox.home.demo_privacy import load_privacy
 from sandbox.home.demo_training import load_training
@@ -282,6 +283,7 @@ def load_demo_data():
     attendance = load_attendance(users, ensure_members())
     certificates = load_certificates(users)
     library = load_library()
+    directory = load_directory()
     privacy = load_privacy(associations)
     return {
         "courses (all languages)": training["courses"],
@@ -293,5 +295,6 @@ def load_demo_data():
         **attendance,
         **certificates,
         **library,
+        **directory,
         **privacy,
     }

@@ -92,6 +92,10 @@ EXCLUDED = {
     "capacity_lms:association_request_withdraw": "POST only: withdraws, then redirects",
     "capacity_lms:association_request_accept": "POST only: accepts, then redirects",
     "capacity_lms:association_request_refuse": "POST only: refuses, then redirects",
+    "capacity_lms:directory_associations_rss": "an RSS feed, not HTML",
+    "capacity_lms:directory_associations_atom": "an Atom feed, not HTML",
+    "capacity_lms:directory_offers_rss": "an RSS feed, not HTML",
+    "capacity_lms:directory_offers_atom": "an Atom feed, not HTML",
 }
 
 
@@ -128,6 +132,8 @@ def demo_pages(language):
     """The demo objects the lists reach, in ``language``."""
     from capacity_lms.certificates.models import Certificate
     from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
+    from capacity_lms.network.pages import DirectoryPage
+    from capacity_lms.network.profiles import public_associations
     from capacity_lms.workshops.models import Session
     from courses.models import CatalogueIndexPage, CoursePage, LessonPage
     from sandbox.home.models import HomePage
@@ -173,6 +179,8 @@ def demo_pages(language):
         certificate=certificates.filter(user__username="learner").live().first(),
         revoked_certificate=certificates.filter(user__username="sanae").first(),
         past_session=Session.objects.get(workshop__slug=PAST_WORKSHOP),
+        directory=DirectoryPage.objects.get(**in_language),
+        listed_association=public_associations().order_by("pk").first(),
     )
 
 
@@ -393,6 +401,37 @@ VISITOR = [
     ),
     Visit("preview-lesson", "capacity_courses.LessonPage", lambda demo: demo.preview_lesson),
     Visit("library", "capacity_lms.LibraryIndexPage", lambda demo: demo.library),
+    # The association directory: its index (filtered, and matching nothing), the map and a
+    # verified association's page are routes of the one DirectoryPage.
+    Visit(
+        "directory", "capacity_lms.DirectoryPage", lambda demo: demo.directory, photographed=True
+    ),
+    Visit(
+        "directory-filtered",
+        "capacity_lms.DirectoryPage",
+        lambda demo: demo.directory,
+        query="?kind=abroad&country=fr",
+    ),
+    Visit(
+        "directory-no-match",
+        "capacity_lms.DirectoryPage",
+        lambda demo: demo.directory,
+        query=NO_MATCH,
+    ),
+    Visit(
+        "directory-map",
+        "capacity_lms.DirectoryPage",
+        lambda demo: demo.directory,
+        query="map/",
+        photographed=True,
+    ),
+    Visit(
+        "association",
+        "capacity_lms.DirectoryPage",
+        lambda demo: demo.directory,
+        query=lambda demo: f"{demo.listed_association.pk}/",
+        photographed=True,
+    ),
     Visit(
         "library-no-match",
         "capacity_lms.LibraryIndexPage",

@@ -8,6 +8,7 @@ have their own, so a URL naming the first one's object tests the second one's re
 
 import datetime
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -30,6 +31,7 @@ from capacity_lms.taxonomy.models import Country, Province, Region, SpecializedG
 from capacity_lms.workshops.models import CalendarFeedToken, OccurrenceChange
 from courses.actions import CompleteLessonAction, EnrolAction, SubmitQuizAction
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
+from sandbox.testing.directory_factories import DirectoryPageFactory
 from sandbox.testing.factories import (
     AssociationFactory,
     CaseStudyPageFactory,
@@ -225,7 +227,19 @@ def build_world():
     for page in (course, *lessons, library):
         page.save_revision().publish()
     people["editor"] = library_editor(library)
+    # The association directory (#21) and a pending association it must not show.
+    directory = DirectoryPageFactory(parent=site_root)
+    objects["directory"] = directory
+    pending = AssociationFactory(
+        name="Pending Agadir", host_country=france, verification_status="pending"
+    )
     objects["pages"] = {
+        "directory": directory,
+        "directory_map": SimpleNamespace(url=directory.map_url()),
+        "directory_association": SimpleNamespace(url=directory.association_url(association.pk)),
+        "directory_pending_association": SimpleNamespace(
+            url=directory.association_url(pending.pk)
+        ),
         "catalogue": catalogue,
         "course": Page.objects.get(pk=course.pk).specific,
         "lesson": Page.objects.get(pk=lessons[-1].pk).specific,

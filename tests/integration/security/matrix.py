@@ -184,6 +184,18 @@ PUBLIC = {
     "capacity_lms_api:courses:listing": Route(),
     "capacity_lms_api:courses:detail": Route(lambda world: {"pk": world.course.pk}),
     "capacity_lms_api:courses:find": Route(query="?id={course.pk}"),
+    # The association directory (#21): verified associations' public fields, for everyone.
+    "capacity_lms:directory_associations_rss": Route(
+        lambda world: {"page_id": world.directory.pk}
+    ),
+    "capacity_lms:directory_associations_atom": Route(
+        lambda world: {"page_id": world.directory.pk}
+    ),
+    "capacity_lms:directory_offers_rss": Route(lambda world: {"page_id": world.directory.pk}),
+    "capacity_lms:directory_offers_atom": Route(lambda world: {"page_id": world.directory.pk}),
+    "capacity_lms_api:associations:listing": Route(),
+    "capacity_lms_api:associations:detail": Route(lambda world: {"pk": world.association.pk}),
+    "capacity_lms_api:associations:find": Route(query="?id={association.pk}"),
 }
 
 
@@ -423,6 +435,12 @@ PAGES = {
     "preview_lesson": ALL,
     "library": ALL,
     "case_study": ALL,
+    # The directory page and its routes: the map, a verified association's page; a pending
+    # association's page is nobody's.
+    "directory": ALL,
+    "directory_map": ALL,
+    "directory_association": ALL,
+    "directory_pending_association": NOBODY,
 }
 PAGE_FORMS = {"course", "lesson", "preview_lesson"}
 
@@ -444,4 +462,5 @@ PAGE_ADMIN = {
     "preview_lesson": NOBODY,
     "library": frozenset({"editor"}),
     "case_study": frozenset({"editor"}),
+    "directory": NOBODY,
 }

@@ -128,6 +128,7 @@ PAGE_MODELS = {
     "preview_lesson": "capacity_courses.LessonPage",
     "library": "capacity_lms.LibraryIndexPage",
     "case_study": "capacity_lms.CaseStudyPage",
+    "directory": "capacity_lms.DirectoryPage",
 }
 
 
