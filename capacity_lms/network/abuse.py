@@ -24,8 +24,9 @@ class AbuseReportForm(forms.Form):
         label=gettext_lazy("What is wrong with it?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=gettext_lazy("Programme staff read your report; the other side is not told "
-                               "who reported."),
+        help_text=gettext_lazy(
+            "Programme staff read your report; the other side is not told who reported."
+        ),
     )
 
 

@@ -62,9 +62,7 @@ def shared(item, candidate):
 
 def score(item, candidate):
     regions, same_axis, groups = shared(item, candidate)
-    return (
-        REGION_WEIGHT * bool(regions) + AXIS_WEIGHT * same_axis + GROUP_WEIGHT * bool(groups)
-    )
+    return REGION_WEIGHT * bool(regions) + AXIS_WEIGHT * same_axis + GROUP_WEIGHT * bool(groups)
 
 
 class Match:
@@ -99,7 +97,9 @@ def suggestions_for(associations, today, limit=5):
     if not ours:
         return []
     ids = {item.association_id for item in ours}
-    candidates = list(with_match_data(OfferOrNeed.objects.open(today).exclude(association__in=ids)))
+    candidates = list(
+        with_match_data(OfferOrNeed.objects.open(today).exclude(association__in=ids))
+    )
     by_direction = {direction: [] for direction in OPPOSITE}
     for candidate in candidates:
         by_direction[candidate.direction].append(candidate)

@@ -125,7 +125,8 @@ def message_detail(request, pk):
     )
     may_answer = received_by(request.user, message)
     form = MessageForm(
-        request.POST or None, initial={"subject": _("Re: %(subject)s") % {"subject": message.subject}}
+        request.POST or None,
+        initial={"subject": _("Re: %(subject)s") % {"subject": message.subject}},
     )
     if request.method == "POST":
         if not may_answer:

@@ -96,7 +96,9 @@ class ModerateOfferView(ModerationView):
         return {"item": self.subject}
 
     def run(self):
-        ModerateOfferOrNeedAction(self.subject, user=self.request.user, remove=self.remove).execute()
+        ModerateOfferOrNeedAction(
+            self.subject, user=self.request.user, remove=self.remove
+        ).execute()
 
 
 class RemoveOfferView(ModerateOfferView):

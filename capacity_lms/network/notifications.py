@@ -31,9 +31,7 @@ SUBJECTS = {
 
 def notify_later(association_id, notice, object_id):
     """Queue :func:`notify_association` once the current transaction commits."""
-    transaction.on_commit(
-        lambda: notify_association.enqueue(association_id, notice, object_id)
-    )
+    transaction.on_commit(lambda: notify_association.enqueue(association_id, notice, object_id))
 
 
 def _subject_and_link(notice, object_id, association_id):

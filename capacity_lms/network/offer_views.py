@@ -77,9 +77,7 @@ def board(request):
             items = items.filter(strategic_axis=data["axis"])
         if data["region"]:
             items = items.filter(regions=data["region"])
-        chosen = {
-            name: getattr(value, "pk", value) for name, value in data.items() if value
-        }
+        chosen = {name: getattr(value, "pk", value) for name, value in data.items() if value}
     paginator = Paginator(with_match_data(items.order_by("-created_at", "-pk")), PER_PAGE)
     listed = paginator.get_page(request.GET.get("p"))
     return TemplateResponse(
@@ -89,8 +87,7 @@ def board(request):
             "filters": filters,
             "items": listed,
             "query": urlencode(chosen),
-            "can_post": request.user.is_authenticated
-            and led_associations(request.user).exists(),
+            "can_post": request.user.is_authenticated and led_associations(request.user).exists(),
         },
     )
 
@@ -137,7 +134,10 @@ def detail(request, pk):
 
 def _form_page(request, form, item, status):
     return TemplateResponse(
-        request, "capacity_lms/network/offer_form.html", {"form": form, "item": item}, status=status
+        request,
+        "capacity_lms/network/offer_form.html",
+        {"form": form, "item": item},
+        status=status,
     )
 
 
@@ -219,7 +219,9 @@ def report_offer(request, pk):
     form = AbuseReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ReportAbuseAction(item, user=request.user, reason=form.cleaned_data["reason"]).execute()
+            ReportAbuseAction(
+                item, user=request.user, reason=form.cleaned_data["reason"]
+            ).execute()
         except ActionRefused as refusal:
             for message in refusal.messages:
                 form.add_error(None, message)

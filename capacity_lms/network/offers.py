@@ -10,12 +10,12 @@ import datetime
 from django import forms
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.models import OfferOrNeed
-from capacity_lms.network.reach import led_associations, leads
+from capacity_lms.network.reach import leads, led_associations
 from capacity_lms.taxonomy.models import Region, SpecializedGroup, StrategicAxis
 
 MODERATE_PERMISSION = "capacity_lms.change_offerorneed"
@@ -49,8 +49,9 @@ class OfferOrNeedForm(forms.Form):
         label=gettext_lazy("Description"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=gettext_lazy("Do not write addresses or phone numbers: members contact you "
-                               "through the platform."),
+        help_text=gettext_lazy(
+            "Do not write addresses or phone numbers: members contact you through the platform."
+        ),
     )
     strategic_axis = forms.ModelChoiceField(
         label=gettext_lazy("Strategic axis"),
@@ -155,7 +156,10 @@ class EditOfferOrNeedAction(BaseAction):
         with transaction.atomic():
             self.check()
             item = _write(self.item, self.data)
-            if item.status == OfferOrNeed.Status.CLOSED and item.expires_on >= timezone.localdate():
+            if (
+                item.status == OfferOrNeed.Status.CLOSED
+                and item.expires_on >= timezone.localdate()
+            ):
                 item.status = OfferOrNeed.Status.OPEN
                 item.save(update_fields=["status"])
             return item

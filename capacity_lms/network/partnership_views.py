@@ -138,8 +138,10 @@ def declare_partnership(request):
             else:
                 messages.success(
                     request,
-                    _("The partnership with %(partner)s is declared; it shows once its admins "
-                      "confirm it.")
+                    _(
+                        "The partnership with %(partner)s is declared; it shows once its admins "
+                        "confirm it."
+                    )
                     % {"partner": data["partner"].name},
                 )
                 return redirect("capacity_lms:network_partnerships")

@@ -32,14 +32,9 @@ def member_associations(user):
 
 def leads(user, association):
     """Whether ``user`` is an admin of ``association`` and the association is verified."""
-    return (
-        association is not None and led_associations(user).filter(pk=association.pk).exists()
-    )
+    return association is not None and led_associations(user).filter(pk=association.pk).exists()
 
 
 def belongs_to(user, association):
     """Whether ``user`` is a member (any role) of the verified ``association``."""
-    return (
-        association is not None
-        and member_associations(user).filter(pk=association.pk).exists()
-    )
+    return association is not None and member_associations(user).filter(pk=association.pk).exists()

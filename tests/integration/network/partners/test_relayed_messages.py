@@ -11,7 +11,7 @@ from django.urls import reverse
 from capacity_lms.core import ratelimit
 from capacity_lms.network.models import AbuseReport, RelayedMessage
 from sandbox.testing.network_factories import OfferOrNeedFactory
-from tests.integration.network.partners_world import client_for, network  # noqa: F401
+from tests.integration.network.partners.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -134,8 +134,10 @@ def test_the_21st_message_in_an_hour_answers_429_and_sends_nothing(network, comm
     first = RelayedMessage.objects.order_by("pk").first()
     assert (
         client_for(network.lyon_admin)
-        .post(contact_url(network.montreal), {"from_association": network.lyon.pk,
-                                              "subject": "Hello", "body": "From the admin"})
+        .post(
+            contact_url(network.montreal),
+            {"from_association": network.lyon.pk, "subject": "Hello", "body": "From the admin"},
+        )
         .status_code
         == 302
     )
@@ -187,7 +189,9 @@ def test_a_reported_message_upheld_by_staff_is_withheld_from_its_recipients(netw
     staff = client_for(network.staff)
     listing = staff.get(reverse("capacity_reported_messages:index")).content.decode()
     assert "Water project" in listing
-    assert staff.get(reverse("capacity_abuse_reports:inspect", args=[report.pk])).status_code == 200
+    assert (
+        staff.get(reverse("capacity_abuse_reports:inspect", args=[report.pk])).status_code == 200
+    )
     response = staff.post(reverse("capacity_abuse_reports:uphold", args=[report.pk]))
     assert response.status_code == 302
     report.refresh_from_db()
@@ -196,7 +200,10 @@ def test_a_reported_message_upheld_by_staff_is_withheld_from_its_recipients(netw
     assert message.withheld
     url = reverse("capacity_lms:network_message", args=[message.pk])
     assert admin.get(url).status_code == 404
-    assert "Something abusive" not in admin.get(reverse("capacity_lms:network_messages")).content.decode()
+    assert (
+        "Something abusive"
+        not in admin.get(reverse("capacity_lms:network_messages")).content.decode()
+    )
     # Members cannot reach the moderation screens.
     assert client_for(network.montreal_admin).get(
         reverse("capacity_abuse_reports:uphold", args=[report.pk])
