@@ -9,6 +9,7 @@ people are named by their association (and their full name when their account ha
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -165,6 +166,8 @@ def message_detail(request, pk):
 @require_POST
 def mark_read(request, pk):
     message = get_object_or_404(visible_messages(request.user), pk=pk)
+    if not received_by(request.user, message):
+        raise Http404
     try:
         MarkMessageReadAction(message, user=request.user).execute()
     except ActionRefused as refusal:

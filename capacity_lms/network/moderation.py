@@ -63,15 +63,14 @@ class ModerationView(WagtailAdminTemplateMixin, FormView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            action_url=self.request.path,
-            introduction=self.introduction,
-            submit_button_label=self.submit_button_label,
-            submit_button_active_label=self.submit_button_label,
+        return {
+            **super().get_context_data(**kwargs),
+            "action_url": self.request.path,
+            "introduction": self.introduction,
+            "submit_button_label": self.submit_button_label,
+            "submit_button_active_label": self.submit_button_label,
             **self.shown(),
-        )
-        return context
+        }
 
     def form_valid(self, form):
         try:
@@ -169,9 +168,7 @@ class SubjectInspectView(generic.InspectView):
     buttons = ()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(self.shown())
-        return context
+        return {**super().get_context_data(**kwargs), **self.shown()}
 
     @cached_property
     def header_buttons(self):
