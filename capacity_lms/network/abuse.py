@@ -23,7 +23,7 @@ class AbuseReportForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("What is wrong with it?"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
         help_text=gettext_lazy(
             "Programme staff read your report; the other side is not told who reported."
         ),

@@ -56,11 +56,15 @@ class MessageForm(forms.Form):
     from_association = forms.ModelChoiceField(
         label=gettext_lazy("Write on behalf of"), queryset=None, empty_label=None
     )
-    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    subject = forms.CharField(
+        label=gettext_lazy("Subject"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     body = forms.CharField(
         label=gettext_lazy("Message"),
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
         help_text=gettext_lazy(
             "The platform relays it: the other association does not see your e-mail address, "
             "and you will not see theirs. Its admins answer here."

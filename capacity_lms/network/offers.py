@@ -44,11 +44,13 @@ class OfferOrNeedForm(forms.Form):
         widget=forms.RadioSelect,
     )
     category = forms.ChoiceField(label=gettext_lazy("Category"), choices=OfferOrNeed.Category)
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    title = forms.CharField(
+        label=gettext_lazy("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
     description = forms.CharField(
         label=gettext_lazy("Description"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         help_text=gettext_lazy(
             "Do not write addresses or phone numbers: members contact you through the platform."
         ),

@@ -45,7 +45,9 @@ class DeclarePartnershipForm(forms.Form):
         required=False,
     )
     purpose = forms.CharField(
-        label=gettext_lazy("Purpose"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+        label=gettext_lazy("Purpose"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
     )
     starts_on = forms.DateField(
         label=gettext_lazy("Start"), widget=forms.DateInput(attrs={"type": "date"})
