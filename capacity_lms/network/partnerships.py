@@ -96,6 +96,10 @@ class DeclarePartnershipAction(BaseAction):
 
     def execute(self):
         with transaction.atomic():
+            # Both associations' rows, locked in a fixed order: two admins declaring the same
+            # pair at once are served one after the other, and the second is refused.
+            pair = sorted({self.initiator.pk, getattr(self.partner, "pk", self.initiator.pk)})
+            list(Association.objects.select_for_update().filter(pk__in=pair).order_by("pk"))
             self.check()
             partnership = Partnership.objects.create(
                 initiator=self.initiator,
