@@ -174,3 +174,19 @@ def test_the_partnerships_page_runs_the_same_queries_whatever_their_number(netwo
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_an_answered_partnership_cannot_be_answered_again(network):
+    declare(client_for(network.lyon_admin), network)
+    partnership = Partnership.objects.get()
+    tiznit = client_for(network.tiznit_admin)
+    tiznit.post(reverse("capacity_lms:network_partnership_confirm", args=[partnership.pk]))
+    partnership.refresh_from_db()
+    confirmed_at = partnership.confirmed_at
+    response = tiznit.post(
+        reverse("capacity_lms:network_partnership_decline", args=[partnership.pk]), follow=True
+    )
+    assert "already answered" in response.content.decode()
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ACTIVE
+    assert partnership.confirmed_at == confirmed_at
