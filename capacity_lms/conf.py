@@ -55,6 +55,8 @@ DEFAULTS = {
         "case_study_pdf": "20/600",
         "check_in": "20/60",
         "workshop_registration": "20/600",
+        # Messages one person sends to other associations through the platform.
+        "relayed_message": "20/3600",
     },
     # Alias in the host's STORAGES of a storage no URL serves, for uploads awaiting a
     # decision (capacity_lms.core.storage); when absent, a folder next to MEDIA_ROOT.

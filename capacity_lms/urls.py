@@ -9,6 +9,7 @@ from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.core.language_switch import set_language
 from capacity_lms.library.urls import urlpatterns as library_urlpatterns
+from capacity_lms.network.partner_urls import urlpatterns as partner_urlpatterns
 from capacity_lms.network.urls import urlpatterns as network_urlpatterns
 from capacity_lms.privacy.urls import urlpatterns as privacy_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
@@ -27,4 +28,5 @@ urlpatterns = [
     *library_urlpatterns,
     *network_urlpatterns,
     *privacy_urlpatterns,
+    *partner_urlpatterns,
 ]

@@ -72,6 +72,13 @@ def register_certificate_viewsets():
     return CertificatesViewSetGroup()
 
 
+@hooks.register("register_admin_viewset")
+def register_network_moderation_viewsets():
+    from capacity_lms.network.moderation import NetworkModerationViewSetGroup
+
+    return NetworkModerationViewSetGroup()
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     from capacity_lms.reports.hooks import admin_urls

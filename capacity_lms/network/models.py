@@ -246,6 +246,11 @@ class RelayedMessage(models.Model):
     body = models.TextField(_("message"), max_length=5000)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    withheld = models.BooleanField(
+        _("withheld by moderation"),
+        default=False,
+        help_text=_("Staff upheld a report of abuse: its recipients no longer see it."),
+    )
 
     class Meta:
         verbose_name = _("relayed message")

@@ -60,12 +60,15 @@ def send(person, outcome, association, reason=""):
     return True
 
 
-def _admins(association):
+def association_admins(association_id):
+    """The admins of an association who can be e-mailed (active, with an address)."""
     return [
         membership.user
         for membership in Membership.objects.leaders()
-        .filter(association=association)
+        .filter(association_id=association_id, user__is_active=True)
+        .exclude(user__email="")
         .select_related("user__capacity_profile")
+        .order_by("user_id")
     ]
 
 
@@ -74,7 +77,9 @@ def send_to_admins(association_id, outcome, reason=""):
     association = Association.objects.filter(pk=association_id).first()
     if association is None:
         return 0
-    return sum(send(person, outcome, association, reason) for person in _admins(association))
+    return sum(
+        send(person, outcome, association, reason) for person in association_admins(association.pk)
+    )
 
 
 @task()

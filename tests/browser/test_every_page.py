@@ -30,6 +30,7 @@ from playwright.sync_api import expect
 from sandbox.home.demo_content import load_modules
 from tests.browser.accessibility import accessibility_violations, describe_violations
 from tests.browser.journeys import sign_in
+from tests.browser.partners_demo import build_partner_demo
 from tests.text_direction import arabic_under_latin, unisolated_latin
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
@@ -96,6 +97,11 @@ EXCLUDED = {
     "capacity_lms:directory_associations_atom": "an Atom feed, not HTML",
     "capacity_lms:directory_offers_rss": "an RSS feed, not HTML",
     "capacity_lms:directory_offers_atom": "an Atom feed, not HTML",
+    "capacity_lms:network_partnership_confirm": "POST only: confirms and redirects",
+    "capacity_lms:network_partnership_decline": "POST only: declines and redirects",
+    "capacity_lms:network_partnership_end": "POST only: ends and redirects",
+    "capacity_lms:network_offer_close": "POST only: closes and redirects",
+    "capacity_lms:network_message_read": "POST only: marks read and redirects",
 }
 
 
@@ -367,6 +373,30 @@ def from_a_reader_of_the_language(demo):
     return not_translated_url("", demo.language)
 
 
+def send_the_network_form_empty(page, demo):
+    page.locator("main form.cl-form button[type=submit]").click()
+    expect(page.locator("#form-errors")).to_be_visible()
+
+
+def send_a_message_too_often(page, demo):
+    page.locator("#id_body").fill("Bonjour")
+    send(page, "main form.cl-form button[type=submit]", status=429)
+
+
+def network(name, attribute=None, **kwargs):
+    """A route of the network naming one of ``demo.partners``' objects (its pk)."""
+
+    def target(demo):
+        args = (getattr(demo.partners, attribute).pk,) if attribute else ()
+        return localized(demo.language, name, *args, **kwargs)
+
+    return target
+
+
+def about_the_offer(demo):
+    return f"?about={demo.partners.offer.pk}"
+
+
 def limited(scope):
     """Settings under which ``scope`` refuses every request with its 429 page."""
     return {"CAPACITY_LMS_RATE_LIMITS": {scope: "0/3600"}}
@@ -518,6 +548,12 @@ VISITOR = [
     ),
     Visit("sign-in", "login", route("login")),
     Visit("sign-in-error", "login", route("login"), act=sign_in_wrongly),
+    Visit("network-board", "capacity_lms:network_board", network("capacity_lms:network_board")),
+    Visit(
+        "network-offer",
+        "capacity_lms:network_offer",
+        network("capacity_lms:network_offer", "offer"),
+    ),
 ]
 
 LEARNER = [
@@ -655,6 +691,94 @@ LEARNER = [
         act=send_the_submission_too_often,
         settings=limited("case_study_submit"),
     ),
+    # The associative network: the learner is an admin of their association here.
+    Visit(
+        "network-board",
+        "capacity_lms:network_board",
+        network("capacity_lms:network_board"),
+        photographed=True,
+    ),
+    Visit(
+        "network-offer",
+        "capacity_lms:network_offer",
+        network("capacity_lms:network_offer", "offer"),
+    ),
+    Visit(
+        "network-own-need-and-matches",
+        "capacity_lms:network_offer",
+        network("capacity_lms:network_offer", "need"),
+    ),
+    Visit(
+        "network-post-offer",
+        "capacity_lms:network_offer_post",
+        network("capacity_lms:network_offer_post"),
+    ),
+    Visit(
+        "network-post-offer-empty",
+        "capacity_lms:network_offer_post",
+        network("capacity_lms:network_offer_post"),
+        act=send_the_network_form_empty,
+    ),
+    Visit(
+        "network-edit-need",
+        "capacity_lms:network_offer_edit",
+        network("capacity_lms:network_offer_edit", "need"),
+    ),
+    Visit(
+        "network-report-offer",
+        "capacity_lms:network_offer_report",
+        network("capacity_lms:network_offer_report", "offer"),
+    ),
+    Visit(
+        "network-matches", "capacity_lms:network_matches", network("capacity_lms:network_matches")
+    ),
+    Visit(
+        "network-partnerships",
+        "capacity_lms:network_partnerships",
+        network("capacity_lms:network_partnerships"),
+        photographed=True,
+    ),
+    Visit(
+        "network-declare-partnership",
+        "capacity_lms:network_partnership_declare",
+        network("capacity_lms:network_partnership_declare"),
+    ),
+    Visit(
+        "network-declare-partnership-empty",
+        "capacity_lms:network_partnership_declare",
+        network("capacity_lms:network_partnership_declare"),
+        act=send_the_network_form_empty,
+    ),
+    Visit(
+        "network-contact",
+        "capacity_lms:network_contact",
+        network("capacity_lms:network_contact", "theirs"),
+        query=about_the_offer,
+        photographed=True,
+    ),
+    Visit(
+        "network-contact-too-many",
+        "capacity_lms:network_contact",
+        network("capacity_lms:network_contact", "theirs"),
+        query=about_the_offer,
+        act=send_a_message_too_often,
+        settings=limited("relayed_message"),
+    ),
+    Visit(
+        "network-messages",
+        "capacity_lms:network_messages",
+        network("capacity_lms:network_messages"),
+    ),
+    Visit(
+        "network-message",
+        "capacity_lms:network_message",
+        network("capacity_lms:network_message", "message"),
+    ),
+    Visit(
+        "network-report-message",
+        "capacity_lms:network_message_report",
+        network("capacity_lms:network_message_report", "message"),
+    ),
 ]
 
 TRAINER = [
@@ -711,6 +835,13 @@ TRAINER = [
         "submission-refused",
         "capacity_lms:case_study_submit",
         lambda demo: localized(demo.language, "capacity_lms:case_study_submit", demo.library.pk),
+        status=403,
+    ),
+    # Not an admin of any association: told why, in a page of its own.
+    Visit(
+        "network-declare-refused",
+        "capacity_lms:network_partnership_declare",
+        network("capacity_lms:network_partnership_declare"),
         status=403,
     ),
 ]
@@ -837,7 +968,9 @@ def desktop_page(page):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_public_page_passes_axe(desktop_page, demo_site, lang):
-    check_every_page(desktop_page, VISITOR, demo_pages(lang))
+    demo = demo_pages(lang)
+    demo.partners = build_partner_demo()
+    check_every_page(desktop_page, VISITOR, demo)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -848,6 +981,7 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
 
     demo = demo_pages(lang)
     demo.meeting = meeting_now()
+    demo.partners = build_partner_demo()
     # In French the demo learner is enrolled already; in the other languages, enrolled here.
     EnrolAction(
         demo.enrolled_course, user=get_user_model().objects.get(username="learner")
@@ -861,6 +995,7 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
 def test_every_trainer_page_passes_axe(desktop_page, demo_site, lang):
     demo = demo_pages(lang)
     demo.meeting = meeting_now()
+    demo.partners = build_partner_demo()
     sign_in(desktop_page, lang, "trainer", localized(lang, "capacity_lms:attendance_sessions"))
     check_every_page(desktop_page, TRAINER, demo)
 

@@ -33,9 +33,7 @@ def test_loading_puts_each_under_its_region_once():
 def test_data_migration_loads_them_under_regions_already_there():
     load_standard_taxonomy()
     Province.objects.all().delete()
-    migration = importlib.import_module(
-        "capacity_lms.migrations.0019_moroccan_provinces"
-    )
+    migration = importlib.import_module("capacity_lms.migrations.0019_moroccan_provinces")
     migration.create(django_apps, None)
     assert Province.objects.count() == 75
     assert Region.objects.count() == 12

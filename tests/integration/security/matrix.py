@@ -464,3 +464,75 @@ PAGE_ADMIN = {
     "case_study": frozenset({"editor"}),
     "directory": NOBODY,
 }
+
+
+# The associative network's partnerships, offers and needs and relayed messages (#21 points 5
+# and 6; capacity_lms/network/partner_urls.py). The learner is an admin of their association;
+# the other learner an admin of another one, which proposed the partnership, wrote the message
+# and whose association the contact URL names: each may post and declare for their own, never
+# answer, edit or close for the other (ordinary members are refused in
+# tests/integration/network/partners/). Staff moderate in the admin.
+_LEARNERS = frozenset({"learner", "other_learner"})
+PUBLIC.update(
+    {
+        "capacity_lms:network_partnerships": Route(allowed=SIGNED_IN),
+        "capacity_lms:network_partnership_declare": Route(allowed=_LEARNERS, kind="form"),
+        "capacity_lms:network_partnership_confirm": Route(
+            lambda world: {"pk": world.proposal.pk}, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:network_partnership_decline": Route(
+            lambda world: {"pk": world.proposal.pk}, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:network_partnership_end": Route(
+            lambda world: {"pk": world.partnership.pk}, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:network_board": Route(),
+        "capacity_lms:network_offer": Route(lambda world: {"pk": world.offer.pk}),
+        "capacity_lms:network_offer_post": Route(allowed=_LEARNERS, kind="form"),
+        "capacity_lms:network_offer_edit": Route(
+            lambda world: {"pk": world.offer.pk}, allowed=LEARNER, kind="form"
+        ),
+        "capacity_lms:network_offer_close": Route(
+            lambda world: {"pk": world.offer.pk}, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:network_offer_report": Route(
+            lambda world: {"pk": world.offer.pk}, allowed=SIGNED_IN, kind="form"
+        ),
+        "capacity_lms:network_matches": Route(allowed=SIGNED_IN),
+        "capacity_lms:network_contact": Route(
+            lambda world: {"association_pk": world.other_association.pk},
+            allowed=LEARNER,
+            kind="form",
+        ),
+        "capacity_lms:network_messages": Route(allowed=SIGNED_IN),
+        "capacity_lms:network_message": Route(
+            lambda world: {"pk": world.message.pk}, allowed=_LEARNERS, kind="form"
+        ),
+        "capacity_lms:network_message_read": Route(
+            lambda world: {"pk": world.message.pk}, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:network_message_report": Route(
+            lambda world: {"pk": world.message.pk}, allowed=LEARNER, kind="form"
+        ),
+    }
+)
+ADMIN.update(
+    {
+        "capacity_offers_needs": AdminViews(
+            lambda world: world.offer,
+            listing=STAFF,
+            view=STAFF,
+            extra={"remove": STAFF, "reopen": STAFF},
+        ),
+        "capacity_abuse_reports": AdminViews(
+            lambda world: world.abuse_report,
+            listing=STAFF,
+            view=STAFF,
+            extra={"uphold": STAFF, "dismiss": STAFF},
+        ),
+        # Only messages someone reported are listed to staff.
+        "capacity_reported_messages": AdminViews(
+            lambda world: world.message, listing=STAFF, view=STAFF
+        ),
+    }
+)
