@@ -69,7 +69,7 @@ class AssociationReportView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, pk, *args, **kwargs):
         scope = scope_for(request.user)
         self.association = get_object_or_404(
-            Association.objects.select_related("host_country"), pk=pk
+            Association.objects.select_related("host_country", "region", "province"), pk=pk
         )
         if scope is None or scope.workshops is not None:
             raise PermissionDenied
