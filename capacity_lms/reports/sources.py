@@ -59,6 +59,10 @@ class Source:
     # The countries a coordinator's scope reads, when they are not just the "country" dimension
     # (a partnership belongs to both its associations' countries).
     scope_countries: tuple = ()
+    # The underlying rows' download: the dimensions each fact's row gives after its date, and
+    # the column naming the fact (its path, its header).
+    fact_fields: tuple = ("country", "axis", "course")
+    fact_id: tuple = ("user_id", _("person"))
 
     def queryset(self):
         return self.facts()
@@ -209,8 +213,20 @@ ASSOCIATION_PATHS = {
 }
 
 NETWORK_SOURCES = {
-    "associations": Source(_associations, "created_at", ASSOCIATION_PATHS),
-    "verified_associations": Source(_verified_associations, "created_at", ASSOCIATION_PATHS),
+    "associations": Source(
+        _associations,
+        "created_at",
+        ASSOCIATION_PATHS,
+        fact_fields=("country", "place", "kind", "status"),
+        fact_id=("id", _("association")),
+    ),
+    "verified_associations": Source(
+        _verified_associations,
+        "created_at",
+        ASSOCIATION_PATHS,
+        fact_fields=("country", "place", "kind", "status"),
+        fact_id=("id", _("association")),
+    ),
     "partnerships": Source(
         _partnerships,
         "starts_on",
@@ -225,6 +241,8 @@ NETWORK_SOURCES = {
             "axis": "strategic_axis__code",
         },
         scope_countries=(association_country("initiator__"), association_country("partner__")),
+        fact_fields=("country", "region", "axis"),
+        fact_id=("id", _("partnership")),
     ),
 }
 

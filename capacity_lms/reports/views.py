@@ -19,6 +19,7 @@ from capacity_lms.people.models import Association
 from capacity_lms.reports.charts import Bar, bar_chart
 from capacity_lms.reports.engine import ReportRequest, cross_table
 from capacity_lms.reports.exports import rows_csv_response, rows_xlsx_response
+from capacity_lms.reports.facts import fact_header
 from capacity_lms.reports.labels import course_titles, labels_for
 from capacity_lms.reports.scope import associations_in_scope, scope_for
 from capacity_lms.reports.sources import DIMENSIONS, METRICS, PERIODS, counts_by
@@ -210,7 +211,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     def export_rows(self, kind):
         """Every fact behind the figure, streamed (CSV) or written row by row (XLSX)."""
         request = self.table.request
-        header = [_("date"), _("country"), _("strategic axis"), _("course"), _("person")]
+        header = fact_header(request)
         name = f"report-{request.metric}-rows"
         if kind == "rows-csv":
             return rows_csv_response(request, self.scope, header, f"{name}.csv")
