@@ -14,8 +14,10 @@ has none of that code (or one in another region).
 import datetime
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.html import escape
 
 from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
 from capacity_lms.people.models import (
@@ -43,6 +45,7 @@ from sandbox.home.demo_content import (
     _load_toml,
     _read,
 )
+from sandbox.home.models import HomePage
 from sandbox.testing.factories import DEMO_PASSWORD, AssociationFactory, UserFactory
 
 NETWORK_DIRECTORY = DEMO_CONTENT_DIRECTORY / "network"
@@ -112,6 +115,7 @@ MESSAGE = {
     "body": PROSE,
     "read": bool,
 }
+DIRECTORY_PAGE = {"title": TEXT, "intro": TEXT}
 FILES = {
     "associations": ASSOCIATION,
     "partnerships": PARTNERSHIP,
@@ -150,6 +154,36 @@ ALLOWED = {
     ("offers_and_needs", "status"): OfferOrNeed.Status.values,
     ("offers_and_needs", "language"): LANGUAGES,
 }
+
+
+def load_directory_texts(directory=NETWORK_DIRECTORY):
+    """The directory page's ``title`` and ``intro``, each ``{language: text}``."""
+    path = Path(directory) / "directory.toml"
+    return _read(path, _load_toml(path), DIRECTORY_PAGE, "", LANGUAGES)
+
+
+def ensure_directory_pages(directory=NETWORK_DIRECTORY):
+    """The directory page under each language's home page, translations of one another, when
+    the site has a directory page type (it belongs to the directory's part); none otherwise."""
+    try:
+        model = apps.get_model("capacity_lms", "DirectoryPage")
+    except LookupError:
+        return {}
+    texts = load_directory_texts(directory)
+    pages = {}
+    for language in LANGUAGES:
+        home = HomePage.objects.get(locale__language_code=language)
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(title=texts["title"][language], slug="directory", locale=home.locale)
+            if "en" in pages:
+                page.translation_key = pages["en"].translation_key
+            if hasattr(page, "intro"):
+                page.intro = f"<p>{escape(texts['intro'][language])}</p>"
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        pages[language] = page
+    return pages
 
 
 def load_network_content(directory=NETWORK_DIRECTORY):
@@ -339,6 +373,7 @@ def load_network(associations, directory=NETWORK_DIRECTORY):
     for item in content["messages"]:
         messages[item["subject"]] = _message(item, by_key, offers, messages)
     return {
+        "directory pages": len(ensure_directory_pages(directory)),
         "partnerships": len(partnerships),
         "offers and needs": len(offers),
         "relayed messages": len(messages),

@@ -392,3 +392,10 @@ def test_load_demo_data_builds_the_network_of_the_files():
     assert set(RelayedMessage.objects.values_list("subject", flat=True)) == {
         item["subject"] for item in content["messages"]
     }
+
+
+def test_the_directory_page_texts_are_given_in_each_language():
+    from sandbox.home.demo_network import load_directory_texts
+
+    texts = load_directory_texts()
+    assert all(texts["title"][language] and texts["intro"][language] for language in LANGUAGES)

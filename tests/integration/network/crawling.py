@@ -232,6 +232,7 @@ class Crawler:
 
     client: object
     secrets: dict
+    watched: tuple = ()  # strings that should be shown somewhere: found ones go in ``shown``
     limit: int = 4000
     queries_per_path: int = 6
     seen: set = field(default_factory=set)
@@ -240,6 +241,7 @@ class Crawler:
     visited: list = field(default_factory=list)
     statuses: dict = field(default_factory=dict)
     pending: deque = field(default_factory=deque)
+    shown: set = field(default_factory=set)
 
     def add(self, url, base="/"):
         url = html.unescape(url.strip())
@@ -282,6 +284,7 @@ class Crawler:
                 continue
             text = text_of(response)
             self.leaks += scan(url, text, self.secrets)
+            self.shown.update(watched for watched in self.watched if watched in text)
             for found in LINK.findall(text) + XML_LINK.findall(text):
                 self.add(found, url)
             if "json" in response.get("Content-Type", ""):

@@ -30,6 +30,7 @@ from sandbox.testing.factories import AssociationFactory, UserFactory
 from tests.integration.conftest import in_group
 from tests.integration.network.crawling import (
     Crawler,
+    directory_pages,
     guessed_urls,
     hidden_ids,
     hidden_strings,
@@ -197,9 +198,13 @@ def test_nothing_hidden_appears_in_pages_api_feeds_or_exports():
     ids = hidden_ids()
     assert world["pending"].pk in ids and world["suspended"].pk in ids
 
-    visitor = Crawler(Client(), secrets).run(starting_urls() + guessed_urls(ids))
+    verified = tuple(Association.objects.verified().values_list("name", flat=True))
+    visitor = Crawler(Client(), secrets, watched=verified).run(starting_urls() + guessed_urls(ids))
     assert len(visitor.visited) > 100, "the crawl reached too little of the site"
     assert any(url.endswith(".pdf") for url in visitor.visited), "no PDF was read"
+    if directory_pages():
+        # The crawl reached the directory's content, not only its outer pages.
+        assert len(visitor.shown) >= 10, sorted(visitor.shown)
     assert any(status == 200 for status in visitor.statuses.values())
     assert not any(status >= 500 for status in visitor.statuses.values()), [
         url for url, status in visitor.statuses.items() if status >= 500
