@@ -3,16 +3,27 @@ with the text a spreadsheet would run as a formula neutralised in SQL."""
 
 from django.db.models import CharField, Func
 from django.db.models.functions import Cast
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.reports.engine import restricted
-from capacity_lms.reports.sources import DIMENSIONS, METRICS, SOURCES
+from capacity_lms.reports.sources import METRICS, SOURCES
+
+# The underlying rows' column headers, lower case as the date's and the fact's.
+FACT_HEADERS = {
+    "country": _("country"),
+    "axis": _("strategic axis"),
+    "course": _("course"),
+    "place": _("host country or region of Morocco"),
+    "kind": _("kind of association"),
+    "status": _("verification"),
+    "region": _("region of Morocco"),
+}
 
 
 def fact_header(request):
     """The underlying rows' header: the date, the source's fact fields, what the fact is."""
     source = SOURCES[METRICS[request.metric].source]
-    names = [str(DIMENSIONS[name]).lower() for name in source.fact_fields]
+    names = [str(FACT_HEADERS[name]) for name in source.fact_fields]
     return [str(_("date")), *names, str(source.fact_id[1])]
 
 

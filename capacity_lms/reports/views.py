@@ -112,11 +112,8 @@ class ReportForm(forms.Form):
             for dimension in chosen:
                 if dimension and not counts_by(metric, dimension):
                     raise forms.ValidationError(
-                        _("%(figure)s cannot be counted by %(dimension)s.")
-                        % {
-                            "figure": METRICS[metric].label,
-                            "dimension": str(DIMENSIONS[dimension]).lower(),
-                        }
+                        _("%(figure)s cannot be counted by “%(dimension)s”.")
+                        % {"figure": METRICS[metric].label, "dimension": DIMENSIONS[dimension]}
                     )
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:

@@ -4,15 +4,14 @@ history, their admins, members and join requests; partnerships; offers and needs
 relayed between associations. The prose (descriptions, purposes, offers, messages) lives in the
 files, in the languages it is written in, so that a translator reviews it without reading Python.
 
-Every file is checked before anything is built (required keys, no unknown key, known codes and
-statuses, references between files); a file that fails is refused with a ``DemoContentError``
-naming the file and the key. Building is idempotent: rows are looked up by a natural key and
-only what is missing is created. Provinces are looked up by code and left empty when the site
-has none of that code (or one in another region).
+Every file is checked before anything is built (``demo_network_content``: required keys, no
+unknown key, known codes and statuses, references between files); a file that fails is refused
+with a ``DemoContentError`` naming the file and the key. Building is idempotent: rows are looked
+up by a natural key and only what is missing is created. Provinces are looked up by code and
+left empty when the site has none of that code (or one in another region).
 """
 
 import datetime
-from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -20,12 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
-from capacity_lms.people.models import (
-    PUBLISHABLE_FIELDS,
-    Association,
-    LearnerProfile,
-    Membership,
-)
+from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.people.records import MembershipRequest, VerificationEvent
 from capacity_lms.taxonomy.models import (
     Country,
@@ -34,132 +28,14 @@ from capacity_lms.taxonomy.models import (
     SpecializedGroup,
     StrategicAxis,
 )
-from sandbox.home.demo_content import (
-    DATE,
-    DEMO_CONTENT_DIRECTORY,
-    LANGUAGES,
-    PROSE,
-    STRINGS,
-    TEXT,
-    DemoContentError,
-    _load_toml,
-    _read,
+from sandbox.home.demo_content import LANGUAGES, DemoContentError
+from sandbox.home.demo_network_content import (
+    NETWORK_DIRECTORY,
+    load_directory_texts,
+    load_network_content,
 )
 from sandbox.home.models import HomePage
 from sandbox.testing.factories import DEMO_PASSWORD, AssociationFactory, UserFactory
-
-NETWORK_DIRECTORY = DEMO_CONTENT_DIRECTORY / "network"
-
-ASSOCIATION = {
-    "key": str,
-    "kind": str,
-    "name": PROSE,
-    "name_ar": str,
-    "country": str,
-    "city": str,
-    "region": str,
-    "province": str,
-    "commune": str,
-    "registration_number": str,
-    "status": str,
-    "reason": PROSE,
-    "groups": STRINGS,
-    "axes": STRINGS,
-    "regions_of_origin": STRINGS,
-    "founding_year": int,
-    "languages": STRINGS,
-    "website": str,
-    "social_links": STRINGS,
-    "size": str,
-    "published": STRINGS,
-    "contact_name": str,
-    "contact_email": str,
-    "contact_phone": str,
-    "description": TEXT,
-    "leader": STRINGS,
-    "members": STRINGS,
-    "names_shown": STRINGS,
-    "join_requests": STRINGS,
-}
-PARTNERSHIP = {
-    "initiator": str,
-    "partner": str,
-    "status": str,
-    "region": str,
-    "axis": str,
-    "starts_on": DATE,
-    "ends_on": DATE,
-    "language": str,
-    "purpose": PROSE,
-}
-OFFER_OR_NEED = {
-    "association": str,
-    "direction": str,
-    "category": str,
-    "language": str,
-    "title": PROSE,
-    "description": PROSE,
-    "axis": str,
-    "regions": STRINGS,
-    "groups": STRINGS,
-    "open_days": int,
-    "status": str,
-}
-MESSAGE = {
-    "from": str,
-    "to": str,
-    "sender": str,
-    "about": PROSE,
-    "reply_to": PROSE,
-    "subject": PROSE,
-    "body": PROSE,
-    "read": bool,
-}
-DIRECTORY_PAGE = {"title": TEXT, "intro": TEXT}
-FILES = {
-    "associations": ASSOCIATION,
-    "partnerships": PARTNERSHIP,
-    "offers_and_needs": OFFER_OR_NEED,
-    "messages": MESSAGE,
-}
-OPTIONAL = {
-    "name_ar",
-    "country",
-    "city",
-    "region",
-    "province",
-    "commune",
-    "reason",
-    "regions_of_origin",
-    "founding_year",
-    "website",
-    "social_links",
-    "leader",
-    "members",
-    "names_shown",
-    "join_requests",
-    "ends_on",
-    "about",
-    "reply_to",
-}
-# (file, key) -> the values it may take.
-ALLOWED = {
-    ("associations", "kind"): Association.Kind.values,
-    ("associations", "status"): Association.VerificationStatus.values,
-    ("associations", "size"): Association.SizeBracket.values,
-    ("partnerships", "status"): Partnership.Status.values,
-    ("partnerships", "language"): LANGUAGES,
-    ("offers_and_needs", "direction"): OfferOrNeed.Direction.values,
-    ("offers_and_needs", "category"): OfferOrNeed.Category.values,
-    ("offers_and_needs", "status"): OfferOrNeed.Status.values,
-    ("offers_and_needs", "language"): LANGUAGES,
-}
-
-
-def load_directory_texts(directory=NETWORK_DIRECTORY):
-    """The directory page's ``title`` and ``intro``, each ``{language: text}``."""
-    path = Path(directory) / "directory.toml"
-    return _read(path, _load_toml(path), DIRECTORY_PAGE, "", LANGUAGES)
 
 
 def ensure_directory_pages(directory=NETWORK_DIRECTORY):
@@ -184,80 +60,6 @@ def ensure_directory_pages(directory=NETWORK_DIRECTORY):
             page.save_revision().publish()
         pages[language] = page
     return pages
-
-
-def load_network_content(directory=NETWORK_DIRECTORY):
-    """The four files of ``directory``, validated: ``{"associations": [...], ...}``, each
-    item a dict of the file's keys (``file`` the path it was read from)."""
-    content = {}
-    for name, schema in FILES.items():
-        path = Path(directory) / f"{name}.toml"
-        if not path.exists():
-            raise DemoContentError(f"{path}: missing (the demo network needs it)")
-        data = _read(path, _load_toml(path), {name: [schema]}, "", LANGUAGES, OPTIONAL)
-        items = data[name]
-        for number, item in enumerate(items, start=1):
-            for (file, key), allowed in ALLOWED.items():
-                if file == name and item[key] not in allowed:
-                    raise DemoContentError(
-                        f"{path}: {name}[{number}].{key} should be one of {list(allowed)}"
-                    )
-            item["file"], item["at"] = path, f"{name}[{number}]"
-        content[name] = items
-    _check_associations(content["associations"])
-    _check_references(content)
-    return content
-
-
-def _check_associations(associations):
-    keys = set()
-    for item in associations:
-        path, at = item["file"], item["at"]
-        if item["key"] in keys:
-            raise DemoContentError(f"{path}: {at}.key {item['key']!r} is used twice")
-        keys.add(item["key"])
-        needed = ("country", "city") if item["kind"] == "abroad" else ("region",)
-        for key in needed:
-            if not item.get(key):
-                raise DemoContentError(f"{path}: {at}.{key} is missing ({item['kind']})")
-        unknown = set(item["published"]) - set(PUBLISHABLE_FIELDS)
-        if unknown:
-            raise DemoContentError(
-                f"{path}: {at}.published: {sorted(unknown)[0]!r} is not a publishable field"
-            )
-        if item["status"] in ("rejected", "suspended") and not item.get("reason"):
-            raise DemoContentError(f"{path}: {at}.reason is missing ({item['status']})")
-        leader = item.get("leader")
-        if leader is not None and len(leader) != 3:
-            raise DemoContentError(f"{path}: {at}.leader should be [username, first, last]")
-
-
-def _check_references(content):
-    keys = {item["key"] for item in content["associations"]}
-    titles = {item["title"] for item in content["offers_and_needs"]}
-    subjects = {item["subject"] for item in content["messages"]}
-    references = [
-        ("partnerships", ("initiator", "partner"), keys),
-        ("offers_and_needs", ("association",), keys),
-        ("messages", ("from", "to"), keys),
-        ("messages", ("about",), titles),
-        ("messages", ("reply_to",), subjects),
-    ]
-    for name, fields, known in references:
-        for item in content[name]:
-            for field in fields:
-                value = item.get(field)
-                if value is not None and value not in known:
-                    raise DemoContentError(
-                        f"{item['file']}: {item['at']}.{field} {value!r} names nothing in the "
-                        "demo network"
-                    )
-    for item in content["partnerships"]:
-        if item["initiator"] == item["partner"]:
-            raise DemoContentError(f"{item['file']}: {item['at']}.partner is the initiator")
-        ends_on = item.get("ends_on")
-        if ends_on and ends_on < item["starts_on"]:
-            raise DemoContentError(f"{item['file']}: {item['at']}.ends_on is before starts_on")
 
 
 def ensure_associations(staff, directory=NETWORK_DIRECTORY):

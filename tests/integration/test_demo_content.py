@@ -21,7 +21,7 @@ from sandbox.home.demo_content import (
     load_case_studies,
     load_modules,
 )
-from sandbox.home.demo_network import NETWORK_DIRECTORY, load_network_content
+from sandbox.home.demo_network_content import NETWORK_DIRECTORY, load_network_content
 
 LANGUAGES = ["en", "fr", "ar"]
 
@@ -395,7 +395,7 @@ def test_load_demo_data_builds_the_network_of_the_files():
 
 
 def test_the_directory_page_texts_are_given_in_each_language():
-    from sandbox.home.demo_network import load_directory_texts
+    from sandbox.home.demo_network_content import load_directory_texts
 
     texts = load_directory_texts()
     assert all(texts["title"][language] and texts["intro"][language] for language in LANGUAGES)

@@ -292,12 +292,12 @@ def test_a_figure_that_cannot_be_broken_down_that_way_says_so(client, staff, cou
     client.force_login(staff)
     response = report(client, metric="partnerships", rows="course", columns="axis")
     assert response.status_code == 200
-    assert "cannot be counted by course" in response.content.decode()
+    assert "cannot be counted by “Course”" in response.content.decode()
     assert "header" not in response.context
     response = report(
         client, metric="enrolments", rows="country", columns="axis", region=["oriental"]
     )
-    assert "cannot be counted by region of morocco" in response.content.decode()
+    assert "cannot be counted by “Region of Morocco”" in response.content.decode()
 
 
 def test_a_local_associations_page_is_for_coordinators_of_morocco(client, countries):
