@@ -23,8 +23,14 @@ from capacity_lms.reports.engine import ReportRequest, cross_table, cube
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.reports.scope import ReportScope
 from capacity_lms.taxonomy.models import Region, StrategicAxis
+from courses.models import Enrolment
 from sandbox.testing.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.integration.conftest import in_group
+from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
+    catalogue,
+    site_root,
+    taxonomy,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -328,3 +334,25 @@ def test_network_reports_run_the_same_queries_for_more_data(client, staff, count
     small = [count(*choice) for choice in choices]
     build(countries, seed=6, size=60)
     assert [count(*choice) for choice in choices] == small
+
+
+def test_training_figures_count_by_the_kind_of_the_persons_associations(
+    countries,
+    catalogue,  # noqa: F811
+):
+    from tests.integration.courses.conftest import make_course
+
+    course = make_course(catalogue, lessons=1, quiz=False, title="Course by kind")
+    region, _created = Region.objects.get_or_create(
+        code="oriental", defaults={"name_en": "Oriental"}
+    )
+    abroad = AssociationFactory(host_country=countries["fr"])
+    local = AssociationFactory(kind="local", host_country=None, region=region, city="")
+    for number, associations in enumerate([[abroad], [local], [abroad, local], []]):
+        person = UserFactory(username=f"kind-{number}")
+        for association in associations:
+            MembershipFactory(user=person, association=association)
+        Enrolment.objects.create(user=person, course=course)
+    table = cross_table(ReportRequest("enrolments", "kind", "country"))
+    assert table.row_totals == {"abroad": 2, "local": 2, None: 1}
+    assert table.total == 4
