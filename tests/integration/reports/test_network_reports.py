@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from capacity_lms.network.models import Partnership
 from capacity_lms.people.roles import COUNTRY_COORDINATORS
-from capacity_lms.reports.engine import ReportRequest, cross_table, cube
+from capacity_lms.reports.engine import ReportRequest, cross_table, cube, grand_total
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.reports.scope import ReportScope
 from capacity_lms.taxonomy.models import Region, StrategicAxis
@@ -356,3 +356,14 @@ def test_training_figures_count_by_the_kind_of_the_persons_associations(
     table = cross_table(ReportRequest("enrolments", "kind", "country"))
     assert table.row_totals == {"abroad": 2, "local": 2, None: 1}
     assert table.total == 4
+
+
+def test_the_verified_share_in_one_figure(countries):
+    world = build(countries, seed=4)
+    counted = counted_associations(world)
+    verified = counted_associations(world, verified_only=True)
+    assert grand_total("verified_share") == Decimal(100) * len(verified) / len(counted)
+    local = counted_associations(world, ["ma"])
+    local_verified = counted_associations(world, ["ma"], verified_only=True)
+    scoped = grand_total("verified_share", ReportScope(countries=["ma"]))
+    assert scoped == (Decimal(100) * len(local_verified) / len(local) if local else None)
