@@ -276,8 +276,14 @@ class CaseStudyPage(SharedPage, ReadOnlyPage, Page):
         verbose_name_plural = _("case studies")
 
     @property
+    def shows_association(self):
+        """Whether the case study may name its association from the programme's list: only a
+        verified one (a pending, refused or suspended association is never named)."""
+        return bool(self.association and self.association.is_verified)
+
+    @property
     def association_display_name(self):
-        return self.association.name if self.association else self.association_name
+        return self.association.name if self.shows_association else self.association_name
 
     @property
     def year(self):

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.people.models import Association, Membership
-from capacity_lms.reports.scope import scope_for
+from capacity_lms.reports.scope import association_country_code, scope_for
 from courses.models import Enrolment
 
 
@@ -69,13 +69,13 @@ class AssociationReportView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, pk, *args, **kwargs):
         scope = scope_for(request.user)
         self.association = get_object_or_404(
-            Association.objects.select_related("host_country"), pk=pk
+            Association.objects.select_related("host_country", "region", "province"), pk=pk
         )
         if scope is None or scope.workshops is not None:
             raise PermissionDenied
         if (
             scope.countries is not None
-            and self.association.host_country.code not in scope.countries
+            and association_country_code(self.association) not in scope.countries
         ):
             raise PermissionDenied
         return super().dispatch(request, pk, *args, **kwargs)

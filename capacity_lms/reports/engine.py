@@ -201,11 +201,16 @@ def grand_total(metric_name, scope=None, request=None):
         seen.discard(None)
         return len(seen)
     if metric.kind == "ratio":
-        top = grand_total(metric.numerator, scope, request)
-        bottom = grand_total(metric.denominator, scope, request)
+        # The numerator and denominator are sources (counted), not necessarily metrics.
+        top = _source_total(metric.numerator, request, scope, _count())
+        bottom = _source_total(metric.denominator, request, scope, _count())
         return _ratio(top, bottom)
-    source = SOURCES[metric.source]
     aggregate = _weighted_rate() if metric.kind == "rate" else _count()
+    return _source_total(metric.source, request, scope, aggregate)
+
+
+def _source_total(source_name, request, scope, aggregate):
+    source = SOURCES[source_name]
     queryset = restricted(source, source.queryset(), request, scope)
     return queryset.aggregate(value=aggregate)["value"]
 

@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import itertools
+import uuid
 
 from django.db import connection
 from django.http import StreamingHttpResponse
@@ -66,8 +67,16 @@ def sheets(title, header, rows, per_sheet=ROWS_PER_SHEET):
 
 
 def spreadsheet_row(row):
-    """Excel keeps no time zone: a timestamp goes in as its UTC ISO text."""
-    return [cell.isoformat() if isinstance(cell, datetime.datetime) else cell for cell in row]
+    """Excel keeps no time zone: a timestamp goes in as its UTC ISO text; a course key (a
+    UUID) as its text."""
+    return [
+        cell.isoformat()
+        if isinstance(cell, datetime.datetime)
+        else str(cell)
+        if isinstance(cell, uuid.UUID)
+        else cell
+        for cell in row
+    ]
 
 
 def rows_xlsx_response(request, scope, header, title, filename):

@@ -3,27 +3,46 @@ with the text a spreadsheet would run as a formula neutralised in SQL."""
 
 from django.db.models import CharField, Func
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.reports.engine import restricted
 from capacity_lms.reports.sources import METRICS, SOURCES
 
-FACT_COLUMNS = ["date", "country", "axis", "course", "person"]
+# The underlying rows' column headers, lower case as the date's and the fact's.
+FACT_HEADERS = {
+    "country": _("country"),
+    "axis": _("strategic axis"),
+    "course": _("course"),
+    "place": _("host country or region of Morocco"),
+    "kind": _("kind of association"),
+    "status": _("verification"),
+    "region": _("region of Morocco"),
+}
+
+
+def fact_header(request):
+    """The underlying rows' header: the date, the source's fact fields, what the fact is."""
+    source = SOURCES[METRICS[request.metric].source]
+    names = [str(FACT_HEADERS[name]) for name in source.fact_fields]
+    return [str(_("date")), *names, str(source.fact_id[1])]
 
 
 def fact_values(request, scope=None):
-    """The facts a metric counts as a values queryset: (date, country, axis, course key, person
-    id). Country and axis codes are neutralised for spreadsheets in the query itself (a code
-    an editor typed could start with ``=``), so that PostgreSQL's COPY can write the export."""
+    """The facts a metric counts as a values queryset: the date, the source's fact fields
+    (country, axis and course key for training) and the fact's id (the person's for
+    training). Text fields are neutralised for spreadsheets in the query itself (a code an
+    editor typed could start with ``=``), so that PostgreSQL's COPY can write the export; the
+    course key is a UUID."""
     source = SOURCES[METRICS[request.metric].source]
     queryset = restricted(source, source.queryset(), request, scope)
+    fields = {
+        f"f_{name}": source.expression(name)
+        if name == "course"
+        else _neutralised(source.expression(name))
+        for name in source.fact_fields
+    }
     return (
-        queryset.annotate(
-            f_country=_neutralised(source.expression("country")),
-            f_axis=_neutralised(source.expression("axis")),
-            f_course=source.expression("course"),
-        )
-        .values_list(source.date, "f_country", "f_axis", "f_course", "user_id")
-        .order_by()
+        queryset.annotate(**fields).values_list(source.date, *fields, source.fact_id[0]).order_by()
     )
 
 

@@ -6,7 +6,11 @@ entry names; a trainer their workshops; and no reports at all for whoever has no
 A coordinator's missing entry (or one naming no country) never widens their sight.
 """
 
+from django.db.models import Q
+
 from capacity_lms.core.scopes import reach
+from capacity_lms.people.models import Association
+from capacity_lms.reports.sources import MOROCCO
 from capacity_lms.taxonomy.models import VIEW_ALL_COUNTRIES, Country
 from capacity_lms.workshops.models import Workshop
 
@@ -26,14 +30,39 @@ class ReportScope:
 
     def limit(self, source, queryset):
         if self.countries is not None:
-            queryset = queryset.alias(scope_country=source.expression("country")).filter(
-                scope_country__in=list(self.countries)
-            )
+            countries = list(self.countries)
+            expressions = {
+                f"scope_country_{number}": expression
+                for number, expression in enumerate(source.country_expressions())
+            }
+            matches = Q()
+            for name in expressions:
+                matches |= Q(**{f"{name}__in": countries})
+            queryset = queryset.alias(**expressions).filter(matches)
         if self.workshops is not None:
             if source.workshop is None:
                 return queryset.none()
             queryset = queryset.filter(**{f"{source.workshop}__in": self.workshops})
         return queryset
+
+
+def association_country_code(association):
+    """The country an association is in, for a coordinator: Morocco for a local one."""
+    if association.kind == association.Kind.LOCAL:
+        return MOROCCO
+    return association.host_country.code if association.host_country_id else None
+
+
+def associations_in_scope(scope, associations):
+    """``associations`` cut to what a coordinator's countries hold (all for staff)."""
+    if scope is None:
+        return associations.none()
+    if scope.countries is None:
+        return associations
+    in_countries = Q(host_country__code__in=list(scope.countries), kind=Association.Kind.ABROAD)
+    if MOROCCO in scope.countries:
+        in_countries |= Q(kind=Association.Kind.LOCAL)
+    return associations.filter(in_countries)
 
 
 def coordinated_countries(user):

@@ -5,22 +5,31 @@ attendance record, a certificate) and each dimension is a path from that fact: t
 where the training happened (the workshop's country; for online modules, the learner's country
 of residence), the specialized groups and associations are the person's, the strategic axis and
 the course are the training's, the period is the fact's date.
+
+The associative network is counted the same way: the associations in the database (not
+refused, not merged) by kind, place (host country, or region for a local association), axis,
+group and verification state, their country being Morocco for a local association; and the
+partnerships confirmed by both sides between verified associations (as the directory lists them)
+by region, axis and year of start, in the countries of both their associations.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import F
-from django.db.models.functions import Coalesce, TruncMonth, TruncQuarter, TruncYear
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Coalesce, Concat, TruncMonth, TruncQuarter, TruncYear
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.certificates.models import Certificate
+from capacity_lms.network.models import Partnership
+from capacity_lms.people.models import Association
 from capacity_lms.workshops.models import Registration
 from courses.models import Enrolment
 
 PERSON = {
     "group": "user__capacity_profile__specialized_groups__code",
     "association": "user__capacity_memberships__association_id",
+    "kind": "user__capacity_memberships__association__kind",
 }
 
 DIMENSIONS = {
@@ -30,6 +39,10 @@ DIMENSIONS = {
     "association": _("Association"),
     "course": _("Course"),
     "period": _("Period"),
+    "kind": _("Kind of association"),
+    "place": _("Host country or region of Morocco"),
+    "region": _("Region of Morocco"),
+    "status": _("Verification"),
 }
 
 PERIODS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
@@ -43,6 +56,13 @@ class Source:
     date: str
     paths: dict
     workshop: str | None = None  # the path to the fact's workshop, for a trainer's scope
+    # The countries a coordinator's scope reads, when they are not just the "country" dimension
+    # (a partnership belongs to both its associations' countries).
+    scope_countries: tuple = ()
+    # The underlying rows' download: the dimensions each fact's row gives after its date, and
+    # the column naming the fact (its path, its header).
+    fact_fields: tuple = ("country", "axis", "course")
+    fact_id: tuple = ("user_id", _("person"))
 
     def queryset(self):
         return self.facts()
@@ -57,6 +77,13 @@ class Source:
             return PERIODS[period](self.date)
         path = self.paths[dimension]
         return path if not isinstance(path, str) else F(path)
+
+    def counts_by(self, dimension):
+        return dimension == "period" or dimension in self.paths
+
+    def country_expressions(self):
+        """What a coordinator's countries are compared with: any of these may match."""
+        return self.scope_countries or (self.expression("country"),)
 
 
 def _enrolments():
@@ -86,7 +113,7 @@ ONLINE = {
     "course": "course__translation_key",
 }
 
-SOURCES = {
+TRAINING_SOURCES = {
     "enrolments": Source(_enrolments, "enrolled_at", ONLINE),
     "completions": Source(_completions, "completed_at", ONLINE),
     "registrations": Source(
@@ -136,6 +163,91 @@ class Metric:
     denominator: str | None = None
 
 
+# Local associations are in Morocco: their country, for the dimension and for a coordinator.
+MOROCCO = "ma"
+LOCAL = Association.Kind.LOCAL
+
+
+def association_country(prefix=""):
+    """The code of the country an association is in: its host country, or Morocco."""
+    return Case(
+        When(**{f"{prefix}kind": LOCAL}, then=Value(MOROCCO)),
+        default=F(f"{prefix}host_country__code"),
+        output_field=CharField(),
+    )
+
+
+def association_place():
+    """``country:<code>`` for an association abroad, ``region:<code>`` for a local one (the
+    prefix keeps a region's code from ever reading as a country's)."""
+    return Case(
+        When(kind=LOCAL, then=Concat(Value("region:"), F("region__code"))),
+        default=Concat(Value("country:"), F("host_country__code")),
+        output_field=CharField(),
+    )
+
+
+def _associations():
+    return Association.objects.live().exclude(
+        verification_status=Association.VerificationStatus.REJECTED
+    )
+
+
+def _verified_associations():
+    return Association.objects.live().verified()
+
+
+def _partnerships():
+    return Partnership.objects.shown()
+
+
+ASSOCIATION_PATHS = {
+    "country": association_country(),
+    "kind": "kind",
+    "place": association_place(),
+    "region": "region__code",
+    "axis": "strategic_axes__code",
+    "group": "specialized_groups__code",
+    "association": "id",
+    "status": "verification_status",
+}
+
+NETWORK_SOURCES = {
+    "associations": Source(
+        _associations,
+        "created_at",
+        ASSOCIATION_PATHS,
+        fact_fields=("country", "place", "kind", "status"),
+        fact_id=("id", _("association")),
+    ),
+    "verified_associations": Source(
+        _verified_associations,
+        "created_at",
+        ASSOCIATION_PATHS,
+        fact_fields=("country", "place", "kind", "status"),
+        fact_id=("id", _("association")),
+    ),
+    "partnerships": Source(
+        _partnerships,
+        "starts_on",
+        {
+            # The side abroad's host country (the initiator's when both are abroad).
+            "country": Case(
+                When(initiator__kind=LOCAL, then=association_country("partner__")),
+                default=F("initiator__host_country__code"),
+                output_field=CharField(),
+            ),
+            "region": "region__code",
+            "axis": "strategic_axis__code",
+        },
+        scope_countries=(association_country("initiator__"), association_country("partner__")),
+        fact_fields=("country", "region", "axis"),
+        fact_id=("id", _("partnership")),
+    ),
+}
+
+SOURCES = {**TRAINING_SOURCES, **NETWORK_SOURCES}
+
 METRICS = {
     "enrolments": Metric(_("Enrolments"), "enrolments"),
     "completions": Metric(_("Completions"), "completions"),
@@ -149,7 +261,34 @@ METRICS = {
     "associations": Metric(
         _("Associations reached (a member enrolled or registered)"), "enrolments", "associations"
     ),
+    "network_associations": Metric(
+        _("Associations in the database (not refused)"), "associations"
+    ),
+    "verified_share": Metric(
+        _("Verified associations (%)"),
+        "associations",
+        "ratio",
+        "verified_associations",
+        "associations",
+    ),
+    "partnerships": Metric(_("Partnerships confirmed by both sides"), "partnerships"),
 }
+
+
+def metric_sources(name):
+    """The names of the sources a metric reads."""
+    metric = METRICS[name]
+    if metric.kind in UNIONS:
+        return UNIONS[metric.kind][1]
+    if metric.kind == "ratio":
+        return [metric.numerator, metric.denominator]
+    return [metric.source]
+
+
+def counts_by(metric_name, dimension):
+    """Whether the figure ``metric_name`` can be broken down by ``dimension``."""
+    return all(SOURCES[name].counts_by(dimension) for name in metric_sources(metric_name))
+
 
 # The figures that count distinct people or associations over two kinds of fact: the path
 # to what is counted, and the sources (a meeting counts only when attended).

@@ -19,10 +19,11 @@ from capacity_lms.people.models import Association
 from capacity_lms.reports.charts import Bar, bar_chart
 from capacity_lms.reports.engine import ReportRequest, cross_table
 from capacity_lms.reports.exports import rows_csv_response, rows_xlsx_response
+from capacity_lms.reports.facts import fact_header
 from capacity_lms.reports.labels import course_titles, labels_for
-from capacity_lms.reports.scope import scope_for
-from capacity_lms.reports.sources import DIMENSIONS, METRICS, PERIODS
-from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.reports.scope import associations_in_scope, scope_for
+from capacity_lms.reports.sources import DIMENSIONS, METRICS, PERIODS, counts_by
+from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
 
@@ -32,6 +33,9 @@ DEFAULT_REPORT = {
     "columns": "axis",
     "period": "quarter",
 }
+
+
+FILTERS = ("country", "group", "axis", "association", "course", "kind", "region", "status")
 
 
 def _codes(model):
@@ -64,6 +68,17 @@ class ReportForm(forms.Form):
         label=gettext_lazy("Associations"), required=False, coerce=int
     )
     course = forms.MultipleChoiceField(label=gettext_lazy("Courses"), required=False)
+    kind = forms.MultipleChoiceField(
+        label=gettext_lazy("Kinds of association"),
+        required=False,
+        choices=Association.Kind.choices,
+    )
+    region = forms.MultipleChoiceField(label=gettext_lazy("Regions of Morocco"), required=False)
+    status = forms.MultipleChoiceField(
+        label=gettext_lazy("Verification"),
+        required=False,
+        choices=Association.VerificationStatus.choices,
+    )
 
     def __init__(self, data=None, scope=None):
         super().__init__(data)
@@ -78,19 +93,28 @@ class ReportForm(forms.Form):
             held = Workshop.objects.filter(pk__in=scope.workshops).values("country")
             countries = countries.filter(pk__in=held)
         self.fields["country"].choices = [(row.code, row.name) for row in countries]
-        associations = Association.objects.order_by("name")
-        if scope is not None and scope.countries is not None:
-            associations = associations.filter(host_country__code__in=scope.countries)
+        associations = associations_in_scope(scope, Association.objects.order_by("name"))
         self.fields["association"].choices = list(associations.values_list("pk", "name"))
         courses = course_titles(CoursePage.objects.order_by("title"))
         self.fields["course"].choices = [(str(key), title) for key, title in courses.items()]
         self.fields["group"].choices = _codes(SpecializedGroup)
         self.fields["axis"].choices = _codes(StrategicAxis)
+        self.fields["region"].choices = _codes(Region)
 
     def clean(self):
         data = super().clean()
         if data.get("rows") and data.get("rows") == data.get("columns"):
             raise forms.ValidationError(_("Choose two different dimensions."))
+        metric = data.get("metric")
+        if metric:
+            chosen = [data.get("rows"), data.get("columns")]
+            chosen += [name for name in FILTERS if data.get(name)]
+            for dimension in chosen:
+                if dimension and not counts_by(metric, dimension):
+                    raise forms.ValidationError(
+                        _("%(figure)s cannot be counted by “%(dimension)s”.")
+                        % {"figure": METRICS[metric].label, "dimension": DIMENSIONS[dimension]}
+                    )
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise forms.ValidationError(_("The period ends before it starts."))
@@ -105,10 +129,7 @@ class ReportForm(forms.Form):
             period=data["period"] if data["period"] in PERIODS else "quarter",
             start=data.get("start"),
             end=data.get("end"),
-            filters={
-                name: data.get(name)
-                for name in ("country", "group", "axis", "association", "course")
-            },
+            filters={name: data.get(name) for name in FILTERS},
         )
 
 
@@ -187,7 +208,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     def export_rows(self, kind):
         """Every fact behind the figure, streamed (CSV) or written row by row (XLSX)."""
         request = self.table.request
-        header = [_("date"), _("country"), _("strategic axis"), _("course"), _("person")]
+        header = fact_header(request)
         name = f"report-{request.metric}-rows"
         if kind == "rows-csv":
             return rows_csv_response(request, self.scope, header, f"{name}.csv")

@@ -10,18 +10,18 @@ from wagtail.models import Locale, Page, Site
 
 from capacity_lms.people.models import Association, Membership
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import Country, SpecializedGroup
 from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_directory import load_directory
 from sandbox.home.demo_library import load_library
+from sandbox.home.demo_network import ensure_associations, load_network
 from sandbox.home.demo_privacy import load_privacy
 from sandbox.home.demo_training import load_training
 from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
 from sandbox.testing.factories import (
     DEMO_PASSWORD,
-    AssociationFactory,
     LearnerProfileFactory,
     MembershipFactory,
     UserFactory,
@@ -39,110 +39,6 @@ DEMO_ACCOUNTS = {
 
 # The demo country coordinator sees the reports of these countries only.
 COORDINATED_COUNTRIES = ["fr", "be"]
-
-# (name, country, city, registration number, groups, axes, contact, status)
-DEMO_ASSOCIATIONS = [
-    (
-        "Association Jeunesse Maroc-France",
-        "fr",
-        "Lyon",
-        "W691087654",
-        ["young-people"],
-        ["youth-and-precarious", "cultural-link"],
-        "Nadia Berrada",
-        "verified",
-    ),
-    (
-        "Trait d'Union Solidaire",
-        "fr",
-        "Montpellier",
-        "W343012345",
-        ["people-in-difficulty"],
-        ["solidarity-development"],
-        "Rachid Tazi",
-        "verified",
-    ),
-    (
-        "Asociación Puente del Estrecho",
-        "es",
-        "Barcelona",
-        "G-08123456",
-        ["children"],
-        ["school-support"],
-        "Laila Chraibi",
-        "verified",
-    ),
-    (
-        "Associazione Donne del Maghreb",
-        "it",
-        "Torino",
-        "TO-2019-0456",
-        ["women"],
-        ["women-conditions"],
-        "Khadija Alaoui",
-        "verified",
-    ),
-    (
-        "Maison de la Culture Marocaine de Bruxelles",
-        "be",
-        "Bruxelles",
-        "0456.789.123",
-        ["young-people", "children"],
-        ["cultural-link"],
-        "Omar Bennani",
-        "verified",
-    ),
-    (
-        "Stichting Brug Rotterdam",
-        "nl",
-        "Rotterdam",
-        "KVK-24123456",
-        ["elderly-persons"],
-        ["youth-and-precarious"],
-        "Hassan Amrani",
-        "pending",
-    ),
-    (
-        "Deutsch-Marokkanischer Bildungsverein",
-        "de",
-        "Düsseldorf",
-        "VR-12345",
-        ["children", "young-people"],
-        ["school-support", "project-engineering"],
-        "Samira Kettani",
-        "verified",
-    ),
-    (
-        "Moroccan Community Link London",
-        "gb",
-        "London",
-        "CIO-1187654",
-        ["detainees"],
-        ["youth-and-precarious"],
-        "Yassine Fassi",
-        "verified",
-    ),
-    (
-        "Association Solidarité Canada-Maroc",
-        "ca",
-        "Montréal",
-        "1172345678",
-        ["women", "young-people"],
-        ["women-conditions", "solidarity-development"],
-        "Meryem Lahlou",
-        "verified",
-    ),
-    (
-        "Jamiyat Al Amal Dubai",
-        "ae",
-        "Dubai",
-        "DXB-7781",
-        ["people-in-difficulty"],
-        ["project-engineering"],
-        "Abdelilah Mansouri",
-        "pending",
-    ),
-]
 
 HOME_TITLES = {
     "en": (
@@ -232,29 +128,6 @@ def ensure_coordinator(user):
     coordinator.countries.add(*Country.objects.filter(code__in=COORDINATED_COUNTRIES))
 
 
-def ensure_associations():
-    associations = []
-    for name, country, city, number, groups, axes, contact, status in DEMO_ASSOCIATIONS:
-        country = Country.objects.get(code=country)
-        association = Association.objects.filter(
-            host_country=country, registration_number=number
-        ).first()
-        if association is None:
-            association = AssociationFactory(
-                name=name,
-                host_country=country,
-                city=city,
-                registration_number=number,
-                contact_name=contact,
-                contact_email=f"contact@{number.lower().replace('.', '')}.example",
-                verification_status=status,
-                specialized_groups=list(SpecializedGroup.objects.by_code(*groups)),
-                strategic_axes=list(StrategicAxis.objects.by_code(*axes)),
-            )
-        associations.append(association)
-    return associations
-
-
 def ensure_learner(users, associations):
     learner = users["learner"]
     LearnerProfileFactory(
@@ -275,7 +148,7 @@ def load_demo_data():
     taxonomy = load_standard_taxonomy()
     ensure_home_pages()
     users = ensure_accounts()
-    associations = ensure_associations()
+    associations = ensure_associations(users["staff"])
     ensure_learner(users, associations)
     ensure_coordinator(users["coordinator"])
     training = load_training(users)
@@ -283,6 +156,7 @@ def load_demo_data():
     attendance = load_attendance(users, ensure_members())
     certificates = load_certificates(users)
     library = load_library()
+    network = load_network(associations)
     directory = load_directory()
     privacy = load_privacy(associations)
     return {
@@ -295,6 +169,7 @@ def load_demo_data():
         **attendance,
         **certificates,
         **library,
+        **network,
         **directory,
         **privacy,
     }

@@ -233,8 +233,9 @@ def _lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _read(path, value, kind, key, languages):
-    """``value`` (at ``key`` in the file at ``path``) checked against ``kind``, texts trimmed."""
+def _read(path, value, kind, key, languages, optional=OPTIONAL):
+    """``value`` (at ``key`` in the file at ``path``) checked against ``kind``, texts trimmed;
+    the keys of tables named in ``optional`` may be left out."""
 
     def refuse(problem, at=key):
         raise DemoContentError(f"{path}: {at} {problem}")
@@ -249,15 +250,17 @@ def _read(path, value, kind, key, languages):
         table = {}
         for name, inner in kind.items():
             if name in value:
-                table[name] = _read(path, value[name], inner, f"{prefix}{name}", languages)
-            elif name not in OPTIONAL:
+                table[name] = _read(
+                    path, value[name], inner, f"{prefix}{name}", languages, optional
+                )
+            elif name not in optional:
                 refuse("is missing", f"{prefix}{name}")
         return table
     if isinstance(kind, list):
         if not isinstance(value, list) or not value:
             refuse("should be one table or more ([[...]])")
         return [
-            _read(path, item, kind[0], f"{key}[{number}]", languages)
+            _read(path, item, kind[0], f"{key}[{number}]", languages, optional)
             for number, item in enumerate(value, start=1)
         ]
     if kind in (TEXT, LINES):

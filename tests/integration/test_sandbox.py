@@ -11,8 +11,10 @@ from wagtail.models import Page, Site
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.certificates.models import Certificate, CertificateSettings
 from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
+from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.workshops.models import OccurrenceChange, Session, Workshop
+from courses.models import Enrolment
 from sandbox.home.demo import DEMO_ACCOUNTS
 from sandbox.home.models import HomePage
 
@@ -40,8 +42,8 @@ def test_demo_data_is_complete_and_loading_it_twice_duplicates_nothing(client, c
     assert row_counts() == first
     assert "Demo data ready." in capsys.readouterr().out
 
-    assert first["capacity_lms.Association"] == 10
-    assert len({a.host_country_id for a in Association.objects.all()}) >= 8
+    assert first["capacity_lms.Association"] >= 30
+    assert len({a.host_country_id for a in Association.objects.abroad()}) >= 8
     assert first["capacity_lms.Country"] >= 13
 
     check_every_demo_account_signs_in_with_its_role()
@@ -51,6 +53,7 @@ def test_demo_data_is_complete_and_loading_it_twice_duplicates_nothing(client, c
     check_demo_attendance()
     check_demo_certificates()
     check_demo_library(client)
+    check_demo_network()
 
 
 def check_every_demo_account_signs_in_with_its_role():
@@ -177,6 +180,45 @@ def check_demo_library(client):
     assert response.status_code == 200
     assert "قافلة طبية" in response.content.decode()
     assert "Bonnes pratiques" in client.get("/fr/").content.decode()
+
+
+def check_demo_network():
+    """What issue #21 asks the demo to show."""
+    associations = Association.objects.all()
+    assert associations.count() >= 30
+    assert associations.abroad().values("host_country").distinct().count() >= 8
+    assert associations.local().values("region").distinct().count() >= 6
+    statuses = set(associations.values_list("verification_status", flat=True))
+    assert {"pending", "verified", "suspended"} <= statuses
+    assert all(a.description_en and a.description_fr and a.description_ar for a in associations)
+    suspended = associations.get(verification_status="suspended")
+    assert [event.to_status for event in suspended.verification_events.order_by("created_at")] == [
+        "verified",
+        "suspended",
+    ]
+    partnerships = Partnership.objects.all()
+    assert partnerships.count() == 8
+    proposed = partnerships.filter(status="proposed").count()
+    assert 0 < proposed < partnerships.filter(status="active").count()
+    assert partnerships.shown().count() >= 5
+    offers = OfferOrNeed.objects.open(timezone.localdate())
+    assert {"offer", "need"} <= set(offers.values_list("direction", flat=True))
+    messages = RelayedMessage.objects.all()
+    assert messages.count() >= 3 and messages.filter(in_reply_to__isnull=False).exists()
+    # The demo learner's association, with a capacity record: members who completed modules,
+    # attended workshops and hold certificates, one of whom agreed to be named.
+    learner = get_user_model().objects.get(username="learner")
+    association = Association.objects.get(memberships__user=learner)
+    assert association.is_verified
+    members = association.memberships.values("user")
+    assert members.count() >= 3
+    assert association.memberships.filter(role="leader").exists()
+    assert Enrolment.objects.filter(user__in=members, completed_at__isnull=False).exists()
+    assert AttendanceRecord.objects.filter(user__in=members).exists()
+    assert Certificate.objects.filter(user__in=members).live().count() >= 3
+    assert LearnerProfile.objects.filter(user__in=members, name_on_association_page=True).exists()
+    assert association.membership_requests.filter(status="pending").exists()
+    assert Partnership.objects.shown().involving(association).exists()
 
 
 def test_no_migration_is_missing():
