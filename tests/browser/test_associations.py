@@ -1,9 +1,11 @@
-"""Issue 21's registration in a real browser, in Arabic and in French.
+"""Issue 21's whole journey in a real browser, in Arabic and in French, on the demo site.
 
-Hajar registers her association with its statutes and receipt (first sending the form empty,
+Houda registers her association with its statutes and receipt (first sending the form empty,
 which says what is missing); Nadia, programme staff, verifies it from its page in the Wagtail
-admin; Omar asks to join it; Hajar, its admin, accepts him, and he finds it among his
-associations. axe checks every member page on the way, in the language of the test.
+admin. Omar finds it in the directory (searched) and on the map (France's figure, whose link
+lists it), opens its page and asks to join from there; Houda, its admin, accepts him. Then
+Houda declares a partnership with a demo association and that association's admin confirms it:
+both associations' pages show it. axe checks every page on the way, in the test's language.
 """
 
 import re
@@ -12,25 +14,23 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.journeys import fresh_world, sign_in
+from tests.browser.journeys import sign_in
 
 NAME = "Horizons Solidaires Lyon"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def build_world():
+def add_people():
+    """Houda and Omar, members with no association yet, and Nadia, programme staff."""
     from django.contrib.auth.models import Group
 
     from capacity_lms.people.models import LearnerProfile
     from capacity_lms.people.roles import PROGRAMME_STAFF
-    from capacity_lms.taxonomy.loading import load_standard_taxonomy
     from sandbox.testing.factories import UserFactory
-    from sandbox.testing.world import ensure_wagtail_site
 
-    load_standard_taxonomy()
-    ensure_wagtail_site()
     people = {}
-    for username, first, last in (("hajar", "Hajar", "Alaoui"), ("omar", "Omar", "Benali")):
+    # Not "hajar": the demo site has its own Hajar, a member of a demo association.
+    for username, first, last in (("houda", "Houda", "Alaoui"), ("omar", "Omar", "Benali")):
         people[username] = UserFactory(
             username=username, first_name=first, last_name=last, email=f"{username}@example.org"
         )
@@ -42,8 +42,8 @@ def build_world():
 
 
 @pytest.fixture
-def world(pytestconfig, live_server, transactional_db):
-    return fresh_world(pytestconfig, build_world)
+def world(demo_site):
+    return add_people()
 
 
 def localized(name, language, *args):
@@ -55,11 +55,11 @@ def localized(name, language, *args):
 
 
 def register(page, language):
-    """Hajar sends the form empty (it says what is missing), then fills and sends it."""
+    """Houda sends the form empty (it says what is missing), then fills and sends it."""
     from capacity_lms.taxonomy.models import Country, Region
 
     register_url = localized("capacity_lms:association_register", language)
-    sign_in(page, language, "hajar", register_url)
+    sign_in(page, language, "houda", register_url)
     form = page.locator("form.cl-submission")
     assert_accessible(page)
     form.locator("button[type=submit]").click()
@@ -105,17 +105,67 @@ def verify_in_the_admin(admin, association):
     expect(admin.locator(".messages .success")).to_contain_text(NAME)
 
 
+def find_in_directory_and_map(omar, language):
+    """Omar searches the directory for it, then follows France on the map to it."""
+    from capacity_lms.network.pages import DirectoryPage
+
+    directory = DirectoryPage.objects.get(locale__language_code=language)
+    omar.goto(directory.url)
+    omar.locator("#id_q").fill("Horizons Solidaires")
+    omar.locator("form.cl-filters button[type=submit]").click()
+    expect(omar.locator(".cl-association-card h3", has_text=NAME)).to_have_count(1)
+    assert_accessible(omar)
+
+    omar.goto(directory.map_url())
+    france = (
+        omar.locator("table")
+        .first.locator("tbody tr")
+        .filter(has=omar.locator("a[href$='country=fr']"))
+    )
+    shown = int(france.locator("td").first.inner_text())
+    assert shown >= 1
+    assert_accessible(omar)
+    france.locator("a").click()
+    expect(omar).to_have_url(re.compile(r"country=fr"))
+    expect(omar.locator(".cl-association-card")).to_have_count(min(shown, 20))
+    card = omar.locator(".cl-association-card", has_text=NAME)
+    expect(card).to_have_count(1)
+    card.locator("h3 a").click()
+    expect(omar.get_by_role("heading", level=1)).to_have_text(NAME)
+    assert "contact@horizons.example.org" not in omar.content()
+    assert_accessible(omar)
+
+
+def partner_association():
+    """A verified demo association and its admin (the demo staff member)."""
+    from capacity_lms.people.models import Association, Membership
+
+    membership = (
+        Membership.objects.filter(
+            user__username="staff",
+            role=Membership.Role.LEADER,
+            association__verification_status=Association.VerificationStatus.VERIFIED,
+        )
+        .select_related("association")
+        .first()
+    )
+    assert membership is not None, "the demo staff member leads a verified association"
+    return membership.association
+
+
 @pytest.mark.parametrize("language", ["ar", "fr"])
-def test_register_verify_ask_to_join_and_accept(page, world, browser, live_server, language):
+def test_register_verify_find_join_and_partner(page, world, browser, live_server, language):
+    from capacity_lms.network.models import Partnership
+    from capacity_lms.network.pages import DirectoryPage
     from capacity_lms.people.models import Association, Membership
     from capacity_lms.people.records import MembershipRequest
 
-    # Hajar registers her association: pending, with her as its admin.
+    # Houda registers her association: pending, with her as its admin.
     register(page, language)
     association = Association.objects.get(name=NAME)
     assert association.verification_status == "pending"
     assert association.documents.count() == 2
-    assert Membership.objects.get(association=association).user == world["hajar"]
+    assert Membership.objects.get(association=association).user == world["houda"]
 
     # Nadia verifies it in the admin; the history says who.
     staff = browser.new_context(base_url=live_server.url, locale="en-GB")
@@ -125,11 +175,14 @@ def test_register_verify_ask_to_join_and_accept(page, world, browser, live_serve
     assert association.verification_status == "verified"
     assert association.verification_events.filter(actor=world["nadia"]).exists()
 
-    # Omar asks to join: a request, not a membership.
+    # Omar finds it in the directory and on the map, and asks to join from its page.
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     omar = context.new_page()
+    sign_in(omar, language, "omar", localized("capacity_lms:association_mine", language))
+    find_in_directory_and_map(omar, language)
     join_url = localized("capacity_lms:association_join", language, association.pk)
-    sign_in(omar, language, "omar", join_url)
+    omar.locator(f"a[href='{join_url}']").click()
+    expect(omar).to_have_url(re.compile(re.escape(join_url) + "$"))
     assert_accessible(omar)
     omar.locator("#id_message").fill("Salam, je suis bénévole à Lyon.")
     omar.locator("main form button[type=submit]").click()
@@ -140,7 +193,7 @@ def test_register_verify_ask_to_join_and_accept(page, world, browser, live_serve
     assert MembershipRequest.objects.get(user=world["omar"]).status == "pending"
     assert not Membership.objects.filter(user=world["omar"]).exists()
 
-    # Hajar, its admin, sees the request with his word and accepts it.
+    # Houda, its admin, sees the request with his word and accepts it.
     manage_url = localized("capacity_lms:association_manage", language, association.pk)
     page.goto(manage_url)
     request_card = page.locator(".cl-card", has_text="Omar Benali")
@@ -160,4 +213,39 @@ def test_register_verify_ask_to_join_and_accept(page, world, browser, live_serve
     # Omar now finds it among his associations.
     omar.goto(localized("capacity_lms:association_mine", language))
     expect(omar.locator(".cl-card", has_text=NAME)).to_have_count(1)
+    context.close()
+
+    # Houda declares a partnership with a demo association; its admin confirms it.
+    partner = partner_association()
+    page.goto(localized("capacity_lms:network_partnership_declare", language))
+    page.select_option("#id_initiator", str(association.pk))
+    page.select_option("#id_partner", str(partner.pk))
+    page.locator("#id_purpose").fill("Soutien scolaire et camps d'été dans l'Oriental.")
+    page.locator("#id_starts_on").fill("2026-09-01")
+    page.locator("form.cl-form button[type=submit]").click()
+    expect(page.locator(".cl-message--success")).to_be_visible()
+    assert_accessible(page)
+    declared = Partnership.objects.get(initiator=association, partner=partner)
+    assert declared.status == Partnership.Status.PROPOSED
+
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    admin = context.new_page()
+    partnerships = localized("capacity_lms:network_partnerships", language)
+    sign_in(admin, language, "staff", partnerships)
+    card = admin.locator(".cl-card", has_text="camps d'été dans l'Oriental")
+    confirm = localized("capacity_lms:network_partnership_confirm", language, declared.pk)
+    card.locator(f"form[action='{confirm}'] button").click()
+    expect(admin.locator(".cl-message--success")).to_be_visible()
+    assert_accessible(admin)
+    declared.refresh_from_db()
+    assert declared.status == Partnership.Status.ACTIVE
+
+    # Both associations' public pages show it.
+    directory = DirectoryPage.objects.get(locale__language_code=language)
+    for shown, other in ((association, partner), (partner, association)):
+        admin.goto(directory.association_url(shown.pk))
+        expect(
+            admin.locator("section[aria-labelledby=partnerships-heading] li", has_text=other.name)
+        ).to_have_count(1)
+    assert_accessible(admin)
     context.close()
