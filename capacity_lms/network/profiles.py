@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.certificates.models import Certificate
@@ -111,6 +111,18 @@ class PublicProfile:
                 self.region and self.region.name,
             ]
         return [str(part) for part in parts if part]
+
+    @property
+    def language_names(self):
+        """``(code, name)`` of each language it works in, the name in the reader's language;
+        a code Django has no name for is shown as it is (``name`` empty)."""
+        named = []
+        for code in self.languages:
+            try:
+                named.append((code, get_language_info(code)["name_translated"]))
+            except KeyError:
+                named.append((code, ""))
+        return named
 
     @property
     def place(self):

@@ -15,7 +15,8 @@ from playwright.sync_api import expect
 from tests.browser.accessibility import assert_accessible
 
 DIRECTIONS = {"en": "ltr", "fr": "ltr", "ar": "rtl"}
-LOCAL_NAME = "Association Oasis Figuig"
+# Not a demo association's name (the demo has an "Association Oasis Figuig pour le ...").
+LOCAL_NAME = "Jeunes de l'oasis de Figuig"
 
 
 def add_local_association_and_partnership():
