@@ -37,7 +37,7 @@ from capacity_lms.workshops.timezones import vtimezone
 
 PRODUCT_ID = "-//capacity-lms//Workshops//EN"
 # A session left out of calendars (an unknown zone, a rule that gives no date).
-NOTHING = ("", "", 0, 0)
+NOTHING = (b"", "", 0, 0)
 # What events say besides the data: part of the cached pieces' context (feed_cache).
 PHRASES = {
     "cancelled": _("Cancelled."),
@@ -92,9 +92,9 @@ def assemble(name, pieces):
         years[tzid] = (min(max(first, lowest), highest), min(max(last, lowest), highest))
     parts = [header(name)]
     parts += [vtimezone_text(tzid, *years[tzid]) for tzid in sorted(years)]
-    parts += [piece[0] for piece in pieces]
-    parts.append("END:VCALENDAR\r\n")
-    return "".join(parts).encode("utf-8")
+    head = "".join(parts).encode("utf-8")
+    # The pieces are UTF-8 already (as kept in the cache): joined, never decoded again.
+    return b"".join([head, *(piece[0] for piece in pieces), b"END:VCALENDAR\r\n"])
 
 
 class CalendarBuilder:
@@ -135,8 +135,8 @@ class CalendarBuilder:
         return assemble(self.name, self.pieces)
 
     def piece(self, session):
-        """``(text, tzid, first year, last year)``: the session's VEVENTs as text, the zone
-        they use and the years it must cover."""
+        """``(text, tzid, first year, last year)``: the session's VEVENTs as UTF-8 text, the
+        zone they use and the years it must cover."""
         # A row written without validation (an unknown zone, a rule that gives no date within
         # the bounds of every expansion) is left out: there is nothing right to publish, and a
         # client would walk the rule for ever.
@@ -186,7 +186,7 @@ class CalendarBuilder:
                 ]
                 texts.append(event(moved))
                 years.append(change.date.year)
-        return "".join(texts), tzid, min(years), max(years)
+        return "".join(texts).encode("utf-8"), tzid, min(years), max(years)
 
     def _times(self, session, day, start_time, end_time):
         tzid = session.time_zone

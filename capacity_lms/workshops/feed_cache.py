@@ -48,7 +48,7 @@ from capacity_lms.workshops.feed_versions import (  # noqa: F401  (purge: the ma
 from capacity_lms.workshops.models import OccurrenceChange, Registration, Session, Workshop
 
 BODY_PREFIX = "capacity_lms:feeds:body:v1"
-PIECES_PREFIX = "capacity_lms:feeds:pieces:v1"
+PIECES_PREFIX = "capacity_lms:feeds:pieces:v2"  # v2: pieces kept as UTF-8 bytes
 BUCKETS = 64
 # A body is kept as long as clients are told to keep it (max-age): sessions leave a feed
 # CALENDAR_PAST_DAYS after they end, which no change announces.
