@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 # The subpackages whose privacy.py declares what their models keep of a person.
 PRIVACY_PACKAGES = (
     "people",
+    "projects",
     "workshops",
     "attendance",
     "certificates",

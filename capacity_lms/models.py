@@ -30,6 +30,17 @@ from capacity_lms.people.records import (
     VerificationEvent,
 )
 from capacity_lms.privacy.models import PersonalDataRequest
+from capacity_lms.projects.models import (
+    Activity,
+    Assumption,
+    BudgetLine,
+    ExpectedResult,
+    Indicator,
+    OtherFunder,
+    Project,
+    ProjectPartner,
+    SpecificObjective,
+)
 from capacity_lms.reports.models import CountryCoordinator
 from capacity_lms.taxonomy.models import (
     Country,
@@ -49,11 +60,14 @@ from capacity_lms.workshops.models import (
 
 __all__ = [
     "AbuseReport",
+    "Activity",
     "Association",
     "AssociationDocument",
+    "Assumption",
     "AttendanceChange",
     "AttendanceRecord",
     "AttendanceStatus",
+    "BudgetLine",
     "CalendarFeedToken",
     "CaseStudyAttachment",
     "CaseStudyIndicator",
@@ -66,15 +80,20 @@ __all__ = [
     "Country",
     "CountryCoordinator",
     "DirectoryPage",
+    "ExpectedResult",
+    "Indicator",
     "LearnerProfile",
     "LibraryIndexPage",
     "Membership",
     "MembershipRequest",
     "OccurrenceChange",
     "OfferOrNeed",
+    "OtherFunder",
     "Partnership",
     "PersonalDataRequest",
     "ProfileChange",
+    "Project",
+    "ProjectPartner",
     "Province",
     "Region",
     "Registration",
@@ -83,6 +102,7 @@ __all__ = [
     "ScopedLogEntry",
     "Session",
     "SpecializedGroup",
+    "SpecificObjective",
     "StrategicAxis",
     "VerificationEvent",
     "WalkIn",
