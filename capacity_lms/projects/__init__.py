@@ -1,0 +1,1 @@
+"""An association's project as data: logical framework, budget, timeline and partners."""
