@@ -225,7 +225,8 @@ def _read_funding(sheet, problems):
             if not name or len(name) > MAX_TEXT_LENGTH:
                 problems.append(
                     _(
-                        "Funding, row %(row)s: name the other funder (at most %(limit)s characters)."
+                        "Funding, row %(row)s: name the other funder "
+                        "(at most %(limit)s characters)."
                     )
                     % values
                 )
