@@ -181,6 +181,17 @@ def _read_line(row_number, row, labels, problems):
 
 def _read_lines(sheet, problems):
     labels = {str(label).casefold(): value for value, label in BudgetCategory.choices}
+    declared = sheet.max_row
+    if declared is not None and declared > MAX_ROWS_READ + 1:
+        # The rows further down are not read (bounded work), and not dropped in silence.
+        problems.append(
+            _(
+                "The Budget sheet goes on below row %(last)s; a budget's lines are in rows 2 "
+                "to %(last)s. Delete the rows below them."
+            )
+            % {"last": MAX_ROWS_READ + 1}
+        )
+        return []
     lines, filled = [], 0
     rows = sheet.iter_rows(
         min_row=2, max_row=MAX_ROWS_READ + 1, max_col=LINE_COLUMNS, values_only=True
