@@ -11,8 +11,10 @@ The rules, so that anybody can recompute a budget by hand:
   budget shows, never a crash; its lines count for nothing until a rate is fixed.
 - Totals (per category and the total cost) are sums of the rounded converted amounts, so
   they add up exactly to what the lines show.
-- The co-financing share is ``(own contribution + other funders) / total cost``; the requested
-  amount, the own contribution and the other funders together must equal the total cost.
+- The funding (amount requested, own contribution, other funders) is in the call's currency,
+  each figure rounded to 0.01 the same way. The co-financing share is ``(own contribution +
+  other funders) / total cost``; the amount requested, the own contribution and the other
+  funders together must equal the total cost.
 
 :func:`compute` never reads a total from its input: whatever a client sends as totals is not
 even looked at. :func:`check` turns a computed budget into the problems a person reads.
