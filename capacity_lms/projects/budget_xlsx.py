@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from capacity_lms.core.actions import ImportRefused
 from capacity_lms.core.spreadsheets import FORMULA_STARTS, write_xlsx
@@ -48,6 +49,20 @@ MAX_TEXT_LENGTH = 500
 LINE_COLUMNS = 6
 FUNDING_KEYS = ("requested", "own_contribution", "other")
 COMPUTED_KEYS = ("category_total", "total_cost", "share")
+
+
+# What openpyxl raises on a damaged or hostile file (an XML error is a SyntaxError, a shared
+# string that does not exist an IndexError): the file is refused, the server does not fail.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    LookupError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OSError,
+    SyntaxError,
+)
 
 
 class BudgetFileRefused(ImportRefused):
@@ -275,7 +290,7 @@ def read_budget(upload):
     problems = []
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
+    except UNREADABLE as error:
         raise BudgetFileRefused([_("The file could not be read as a spreadsheet.")]) from error
     try:
         names = workbook.sheetnames
@@ -284,7 +299,7 @@ def read_budget(upload):
             raise BudgetFileRefused([_missing_sheet(name) for name in missing])
         lines = _read_lines(workbook[BUDGET_SHEET], problems)
         funding = _read_funding(workbook[FUNDING_SHEET], problems)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
+    except UNREADABLE as error:
         raise BudgetFileRefused([_("The file could not be read as a spreadsheet.")]) from error
     finally:
         workbook.close()

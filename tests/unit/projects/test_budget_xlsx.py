@@ -145,22 +145,39 @@ def test_a_formula_is_never_run_and_one_without_a_saved_value_is_refused():
     assert "Row 2: the unit cost is not a number." in message
 
 
-def test_a_formulas_saved_value_is_read_as_a_value():
-    content = write_budget(LINES, FUNDING, currency="MAD", rates=RATES)
+def with_cell(content, cell, xml):
+    """``content`` with the XML of ``cell`` of the Budget sheet replaced by ``xml``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(buffer, "w") as copy:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data, count = re.subn(
-                    rb'<c r="D2"([^>]*)><v>12</v></c>',
-                    rb'<c r="D2"\1><f>2*6</f><v>12</v></c>',
-                    data,
-                )
+                pattern = rb'<c r="' + cell.encode() + rb'"[^>]*>.*?</c>'
+                data, count = re.subn(pattern, xml, data)
                 assert count == 1
             copy.writestr(info, data)
-    lines, _funding = read_budget(upload(buffer.getvalue()))
+    return buffer.getvalue()
+
+
+def test_a_formulas_saved_value_is_read_as_a_value():
+    content = write_budget(LINES, FUNDING, currency="MAD", rates=RATES)
+    formula = with_cell(content, "D2", b'<c r="D2"><f>2*6</f><v>12</v></c>')
+    lines, _funding = read_budget(upload(formula))
     assert lines[0].quantity == 12
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<c r="D2" t="s"><v>99</v></c>',  # a shared string that does not exist
+        b'<c r="D2" t="n"><v>abc</v></c>',
+        b'<c r="D2" t="d"><v>not a date</v></c>',
+        b'<c r="D2"><v>1</v>',  # XML that does not close
+    ],
+)
+def test_a_damaged_cell_refuses_the_file_with_a_message(xml):
+    content = write_budget(LINES, FUNDING, currency="MAD", rates=RATES)
+    assert "could not be read as a spreadsheet" in refusal(with_cell(content, "D2", xml))
 
 
 def test_more_than_the_maximum_of_lines_is_refused():
