@@ -86,6 +86,15 @@ def test_the_file_shows_the_computed_figures_as_values_and_neutralises_text():
     assert D(str(by_key["total_cost"])) == result.total_cost
 
 
+def test_control_characters_a_spreadsheet_cannot_hold_are_left_out():
+    line = BudgetLine("staff", "Bell\x07 and\x0b tab\tkept", "u", D("1"), D("1"), "MAD")
+    funding = Funding(D("0"), D("1"), (("Funder\x01", D("0")),))
+    content = write_budget([line], funding, currency="MAD", rates={})
+    lines, read_funding = read_budget(upload(content))
+    assert lines[0].description == "Bell and tab\tkept"
+    assert read_funding.others == (("Funder", D("0")),)
+
+
 def test_hand_edited_totals_are_ignored():
     content = write_budget(LINES, FUNDING, currency="MAD", rates=RATES)
 
