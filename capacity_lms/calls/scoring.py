@@ -60,6 +60,14 @@ def round_half_up(value, places=2):
     return Decimal(rounded if scaled >= 0 else -rounded).scaleb(-places)
 
 
+def _criteria(criteria):
+    """``criteria`` as :class:`Criterion` objects; ``(key, weight, max_score)`` tuples too."""
+    return tuple(
+        criterion if isinstance(criterion, Criterion) else Criterion(*criterion)
+        for criterion in criteria
+    )
+
+
 def _score(review, criterion):
     if criterion.key not in review:
         raise ValueError(f"criterion {criterion.key!r} has no score")
@@ -79,7 +87,7 @@ def weighted_total(review, criteria):
     Raises ValueError naming the criterion when a score is missing, not a whole number or out
     of range, or when the review scores a criterion the call does not have.
     """
-    criteria = tuple(criteria)
+    criteria = _criteria(criteria)
     if not criteria:
         raise ValueError("a call needs at least one criterion to score")
     unknown = sorted(set(review) - {criterion.key for criterion in criteria})
@@ -98,7 +106,7 @@ def weighted_total(review, criteria):
 
 def application_figures(reviews, criteria):
     """The :class:`ApplicationFigures` of an application's submitted ``reviews``."""
-    criteria = tuple(criteria)
+    criteria = _criteria(criteria)
     totals = tuple(weighted_total(review, criteria) for review in reviews)
     if not totals:
         return ApplicationFigures(totals=(), mean=None, spread=None, spread_warning=False)

@@ -69,6 +69,10 @@ class Funding:
     own_contribution: Decimal
     others: tuple = ()
 
+    def __post_init__(self):
+        # A list given is kept as a tuple, so that equal fundings compare equal.
+        object.__setattr__(self, "others", tuple(tuple(pair) for pair in self.others))
+
 
 @dataclass(frozen=True)
 class LineAmount:

@@ -29,6 +29,12 @@ def test_a_weighted_total_by_hand():
     assert weighted_total(review, CRITERIA) == D("67.50")
 
 
+def test_criteria_may_be_plain_tuples():
+    plain = [("relevance", D("3"), 5), ("feasibility", 2, 10), ("budget", "1", 4)]
+    review = {"relevance": 4, "feasibility": 7, "budget": 1}
+    assert weighted_total(review, plain) == D("67.50")
+
+
 def test_full_and_empty_marks_are_100_and_0():
     assert weighted_total({"relevance": 5, "feasibility": 10, "budget": 4}, CRITERIA) == 100
     assert weighted_total({"relevance": 0, "feasibility": 0, "budget": 0}, CRITERIA) == 0

@@ -190,5 +190,9 @@ def test_totals_sent_by_a_client_are_never_read():
     assert result.total_cost == D("20.00")
 
 
+def test_other_funders_given_as_a_list_compare_equal():
+    assert Funding(D("1"), D("2"), [["A", D("3")]]) == Funding(D("1"), D("2"), (("A", D("3")),))
+
+
 def test_an_empty_budget_is_a_problem():
     assert codes(check(compute([], Funding(0, 0), currency="MAD", rates={}))) == ["no_lines"]
