@@ -231,6 +231,8 @@ def _funding(funding):
 
     requested = figure(funding.requested, "requested")
     own = figure(funding.own_contribution, "own_contribution")
+    if len(funding.others) > MAX_LINES:
+        bad.append("too_many_others")
     others = tuple(
         (funder, figure(amount, "others"))
         for funder, amount in itertools.islice(funding.others, MAX_LINES)
@@ -300,14 +302,23 @@ def _funding_problems(result):
         "own_contribution": _("the own contribution"),
         "others": _("the amount of another funder"),
     }
-    return [
+    problems = [
         BudgetProblem(
             "funding_figure",
             _("%(figure)s must be a number from 0 to %(limit)s.")
             % {"figure": names[name], "limit": f"{MAX_MAGNITUDE:,.0f}"},
         )
         for name in dict.fromkeys(result.bad_funding)
+        if name in names
     ]
+    if "too_many_others" in result.bad_funding:
+        problems.append(
+            BudgetProblem(
+                "too_many_others",
+                _("A budget may name at most %(limit)s other funders.") % {"limit": MAX_LINES},
+            )
+        )
+    return problems
 
 
 def check(result, *, ceiling=None, minimum_share=None):

@@ -94,6 +94,16 @@ def test_state_upcoming_open_closed():
     assert str(ClockState.OPEN.label) == "Open"
 
 
+def test_the_server_clock_is_read_when_no_instant_is_given():
+    opens = instant(datetime.date(2000, 1, 1), datetime.time(0, 0))
+    closes = instant(datetime.date(2999, 1, 1), datetime.time(0, 0))
+    assert state(opens, closes) == ClockState.OPEN
+    assert is_open(opens, closes)
+    refuse_after_deadline(closes)
+    with pytest.raises(ActionRefused):
+        refuse_after_deadline(opens)
+
+
 def test_a_deadline_during_ramadan_is_on_ramadans_clock(year):
     (back, _, during), (forward, _, after) = ramadan(year)
     day = (back + (forward - back) / 2).date()

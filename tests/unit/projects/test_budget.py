@@ -190,6 +190,13 @@ def test_totals_sent_by_a_client_are_never_read():
     assert result.total_cost == D("20.00")
 
 
+def test_more_other_funders_than_the_maximum_is_a_problem():
+    funding = Funding(D("0"), D("0"), [("A", D("0"))] * (MAX_LINES + 1))
+    result = compute([line()], funding, currency="MAD", rates={})
+    assert len(result.others) == MAX_LINES
+    assert "too_many_others" in codes(check(result))
+
+
 def test_other_funders_given_as_a_list_compare_equal():
     assert Funding(D("1"), D("2"), [["A", D("3")]]) == Funding(D("1"), D("2"), (("A", D("3")),))
 
