@@ -297,19 +297,15 @@ def _line_problems(item):
 
 
 def _funding_problems(result):
-    names = {
-        "requested": _("the amount requested"),
-        "own_contribution": _("the own contribution"),
-        "others": _("the amount of another funder"),
+    messages = {
+        "requested": _("The amount requested must be a number from 0 to %(limit)s."),
+        "own_contribution": _("The own contribution must be a number from 0 to %(limit)s."),
+        "others": _("Each other funder's amount must be a number from 0 to %(limit)s."),
     }
     problems = [
-        BudgetProblem(
-            "funding_figure",
-            _("%(figure)s must be a number from 0 to %(limit)s.")
-            % {"figure": names[name], "limit": f"{MAX_MAGNITUDE:,.0f}"},
-        )
+        BudgetProblem("funding_figure", messages[name] % {"limit": f"{MAX_MAGNITUDE:,.0f}"})
         for name in dict.fromkeys(result.bad_funding)
-        if name in names
+        if name in messages
     ]
     if "too_many_others" in result.bad_funding:
         problems.append(

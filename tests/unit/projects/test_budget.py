@@ -160,6 +160,9 @@ def test_text_and_absurd_figures_are_problems_not_crashes():
         ("line_too_large", 5),
     ]
     assert {"funding_figure", "total_too_large"} <= set(codes(problems))
+    messages = [str(p) for p in problems if p.code == "funding_figure"]
+    assert len(messages) == 3
+    assert messages[1] == "The own contribution must be a number from 0 to 1,000,000,000,000."
 
 
 def test_more_than_the_maximum_of_lines_is_a_problem_and_reading_stops():
