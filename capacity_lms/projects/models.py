@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.people.models import Association
+from capacity_lms.projects.budget import BudgetCategory
 
 # Amounts: up to 10^12 in any currency, to the hundredth.
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
@@ -186,17 +187,10 @@ class BudgetLine(Ordered):
     """One line of the budget, in the currency it was quoted in (converted at the rate the
     call fixes when totalled: ``projects/budget.py``)."""
 
-    class Category(models.TextChoices):
-        STAFF = "staff", _("Staff")
-        TRAVEL = "travel", _("Travel and accommodation")
-        EQUIPMENT = "equipment", _("Equipment")
-        SERVICES = "services", _("Services")
-        COMMUNICATION = "communication", _("Communication")
-        RUNNING = "running", _("Running costs")
-        OTHER = "other", _("Other")
+    Category = BudgetCategory
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    category = models.CharField(_("category"), max_length=20, choices=BudgetCategory.choices)
     description = models.CharField(_("description"), max_length=255)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     quantity = models.DecimalField(

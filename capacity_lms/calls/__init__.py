@@ -1,0 +1,1 @@
+"""Calls for projects: the yearly partnership programme, from call to funded project."""
