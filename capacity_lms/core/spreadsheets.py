@@ -15,6 +15,7 @@ import tempfile
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -65,13 +66,21 @@ def csv_response(rows, filename, lines=csv_lines):
     return response
 
 
+def xlsx_cell(value):
+    """``value`` as an XLSX cell: neutralised, without the control characters the format
+    cannot hold (openpyxl refuses them: one pasted vertical tab would fail the export)."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return neutralise(value)
+
+
 def write_xlsx(sheets, file):
     """Write ``sheets`` (``[(title, rows)]``) to ``file`` with a write-only workbook."""
     workbook = Workbook(write_only=True)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
         for row in rows:
-            sheet.append([neutralise(cell) for cell in row])
+            sheet.append([xlsx_cell(cell) for cell in row])
     workbook.save(file)
 
 

@@ -25,7 +25,6 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils.exceptions import InvalidFileException
 
 from capacity_lms.core.actions import ImportRefused
@@ -85,11 +84,6 @@ def _limits():
 # Writing ------------------------------------------------------------------------------------
 
 
-def _cell_text(text):
-    """``text`` without the control characters XLSX cannot hold (openpyxl refuses them)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text) if isinstance(text, str) else text
-
-
 def _budget_rows(result):
     yield [
         _("Category"),
@@ -105,12 +99,12 @@ def _budget_rows(result):
     for item in result.lines:
         line = item.line
         yield [
-            _cell_text(line.category),
-            _cell_text(line.description),
-            _cell_text(line.unit),
+            line.category,
+            line.description,
+            line.unit,
             line.quantity,
             line.unit_cost,
-            _cell_text(line.currency),
+            line.currency,
             item.amount,
             item.rate,
             item.converted,
@@ -122,7 +116,7 @@ def _funding_rows(result):
     yield ["requested", _("Amount requested"), None, result.requested]
     yield ["own_contribution", _("Own contribution"), None, result.own_contribution]
     for funder, amount in result.others:
-        yield ["other", _("Other funder"), _cell_text(funder), amount]
+        yield ["other", _("Other funder"), funder, amount]
     labels = dict(BudgetCategory.choices)
     for category, total in result.category_totals.items():
         yield ["category_total", str(labels.get(category, category)), None, total]
