@@ -14,6 +14,7 @@ import hmac
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -27,6 +28,7 @@ from capacity_lms.conf import get_setting
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country
+from capacity_lms.workshops.feed_versions import VERSION_KEY, numbers
 from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
 
@@ -82,10 +84,41 @@ def refuse_anonymous(user):
         raise ActionRefused(_("Sign in to check in."), code="anonymous")
 
 
+# A session read for check-ins is kept this long, unless a schedule change comes first.
+KEPT_SESSION_SECONDS = 3600
+
+
+def session_for_check_in(session_pk):
+    """The session ``session_pk`` with its workshop and occurrence changes, or None.
+
+    The people at the door of one meeting all name the same session: it is kept in the shared
+    cache with the calendar feeds' version number, which every save of a session, a workshop
+    or an occurrence change moves on (and the actions again after their commit:
+    ``workshops/feed_versions.py``). A kept copy is used only while that number is unchanged,
+    so a change is never hidden; one cache round trip instead of a query.
+    """
+    key = f"capacity_lms:check-in:session:{session_pk}"
+    stored = cache.get_many([VERSION_KEY, key])
+    kept = stored.get(key)
+    if kept is not None and VERSION_KEY in stored and kept[0] == stored[VERSION_KEY]:
+        return kept[1]
+    (version,) = numbers(VERSION_KEY)
+    session = (
+        Session.objects.select_related("workshop")
+        .prefetch_related("changes")
+        .filter(pk=session_pk)
+        .first()
+    )
+    if session is not None:
+        # Kept once what was read is committed: a rolled-back change is never remembered.
+        transaction.on_commit(lambda: cache.set(key, (version, session), KEPT_SESSION_SECONDS))
+    return session
+
+
 def meeting_of_token(token):
     """``(session, occurrence_date)`` a token names, or ActionRefused (expired, forged)."""
     session_pk, day = read_token(token)
-    session = Session.objects.select_related("workshop").filter(pk=session_pk).first()
+    session = session_for_check_in(session_pk)
     if session is None:
         raise ActionRefused(_("This check-in code is not valid."), code="forged")
     return session, day

@@ -12,6 +12,7 @@ from django.urls import reverse
 from capacity_lms.attendance.checkin import CheckInAction, make_token
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.attendance.signals import attendance_marked
+from capacity_lms.core.actions import ActionRefused
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -102,3 +103,31 @@ def test_the_check_in_request_runs_a_fixed_small_number_of_queries(
     assert response.status_code == 200
     assert response.context["outcome"] == "marked"
     assert len(statements(queries.captured_queries)) <= 5, statements(queries.captured_queries)
+
+
+def test_after_the_first_person_the_session_comes_from_the_cache(
+    client, session, registered, django_capture_on_commit_callbacks
+):
+    """Everyone at the door names the same session: read once, then from the shared cache."""
+    url = reverse("capacity_lms:check_in_token", args=[make_token(session, session.date)])
+    with django_capture_on_commit_callbacks(execute=True):
+        check_in(session, registered[1]).execute()
+    client.force_login(registered[0])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url)
+    assert response.context["outcome"] == "marked"
+    sql = statements(queries.captured_queries)
+    assert not [s for s in sql if 'FROM "capacity_lms_session"' in s], sql
+    assert len(sql) <= 4, sql
+
+
+def test_a_change_to_the_session_is_seen_by_the_next_check_in(session, registered):
+    """A kept session is never used past a change: cancelled after the first check-in, the
+    next person is told so."""
+    check_in(session, registered[0]).execute()
+    session.status = session.Status.CANCELLED
+    session.save()
+    with pytest.raises(ActionRefused) as refused:
+        check_in(session, registered[1]).execute()
+    assert refused.value.code == "cancelled"
+    assert AttendanceRecord.objects.filter(user=registered[1]).count() == 0

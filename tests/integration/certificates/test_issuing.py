@@ -213,3 +213,43 @@ def test_attendance_meeting_the_minimum_issues_the_workshop_certificate(
     rule = CertificateRule.objects.get(workshop=workshop)
     assert eligible_people(rule) == [holder]
     assert issue_certificates.call(rule.pk) == 0
+
+
+def test_a_rule_made_after_the_first_marks_applies_to_the_next_one(
+    countries, trainer, holder, committing
+):
+    """The rules a mark may satisfy are kept in the cache per workshop (a whole room checks in
+    at once): a rule made or switched on since is used at the next mark, never missed."""
+    from capacity_lms.certificates.receivers import workshop_rule_ids
+
+    workshop = make_workshop(countries["fr"], trainers=[trainer], sessions=0, capacity=None)
+    past = datetime.date.today() - datetime.timedelta(days=3)
+    sessions = [
+        SessionFactory(workshop=workshop, date=past + datetime.timedelta(days=d)) for d in (0, 1)
+    ]
+    RegistrationFactory(workshop=workshop, user=holder, status="confirmed")
+    present = AttendanceStatus.objects.get(code="present")
+
+    def mark(session):
+        with committing():
+            MarkAttendanceAction(
+                session,
+                user=trainer,
+                occurrence_date=session.date,
+                status=present,
+                method=AttendanceRecord.Method.ROSTER,
+                person=holder,
+            ).execute()
+
+    mark(sessions[0])
+    assert workshop_rule_ids(workshop) == [] and not Certificate.objects.exists()
+    with committing():
+        rule = CertificateRule.objects.create(
+            workshop=workshop, minimum_attendance=100, layout="fr", is_active=False
+        )
+    assert workshop_rule_ids(workshop) == []
+    with committing():
+        rule.is_active = True
+        rule.save()
+    mark(sessions[1])
+    assert Certificate.objects.filter(user=holder, workshop=workshop).count() == 1
