@@ -27,17 +27,6 @@ def _no_language_left_active():
     translation.deactivate()
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: what a test kept (a check-in's session, a
-    workshop's certificate rules, kept under version numbers) describes rows its rolled-back
-    database no longer has, and a later test's rows may reuse their ids."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-
-
 _ran = {"browser": 0, "postgres": 0}
 
 

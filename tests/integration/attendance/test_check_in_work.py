@@ -19,6 +19,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test here starts with an empty cache: what an earlier test kept (a check-in's
+    session, a workshop's certificate rules, under version numbers) describes rows its
+    rolled-back database no longer has, and this test's rows may reuse their ids."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def statements(queries):
     """The SQL run, without the savepoints Django's atomic blocks add inside a test."""
     sql = [query["sql"] for query in queries]

@@ -26,6 +26,16 @@ from tests.integration.conftest import make_workshop
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test here starts with an empty cache: what an earlier test kept (a check-in's
+    session, a workshop's certificate rules, under version numbers) describes rows its
+    rolled-back database no longer has, and this test's rows may reuse their ids."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def test_completing_the_course_issues_the_certificate_and_emails_it_once(
     rule, holder, committing, english
 ):
