@@ -14,7 +14,6 @@ import hmac
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -26,9 +25,10 @@ from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
 from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.conf import get_setting
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.core.versions import kept_while
 from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.models import Country
-from capacity_lms.workshops.feed_versions import VERSION_KEY, numbers
+from capacity_lms.workshops.feed_versions import VERSION_KEY
 from capacity_lms.workshops.models import Registration, Session
 from capacity_lms.workshops.schedule import zone
 
@@ -97,22 +97,17 @@ def session_for_check_in(session_pk):
     ``workshops/feed_versions.py``). A kept copy is used only while that number is unchanged,
     so a change is never hidden; one cache round trip instead of a query.
     """
-    key = f"capacity_lms:check-in:session:{session_pk}"
-    stored = cache.get_many([VERSION_KEY, key])
-    kept = stored.get(key)
-    if kept is not None and VERSION_KEY in stored and kept[0] == stored[VERSION_KEY]:
-        return kept[1]
-    (version,) = numbers(VERSION_KEY)
-    session = (
-        Session.objects.select_related("workshop")
-        .prefetch_related("changes")
-        .filter(pk=session_pk)
-        .first()
+    return kept_while(
+        VERSION_KEY,
+        f"capacity_lms:check-in:session:{session_pk}",
+        lambda: (
+            Session.objects.select_related("workshop")
+            .prefetch_related("changes")
+            .filter(pk=session_pk)
+            .first()
+        ),
+        KEPT_SESSION_SECONDS,
     )
-    if session is not None:
-        # Kept once what was read is committed: a rolled-back change is never remembered.
-        transaction.on_commit(lambda: cache.set(key, (version, session), KEPT_SESSION_SECONDS))
-    return session
 
 
 def meeting_of_token(token):

@@ -3,14 +3,13 @@
 Each signal arrives after its transaction committed; the check itself runs as a task.
 """
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.certificates.models import CertificateRule
-from capacity_lms.workshops.feed_versions import bump, numbers
+from capacity_lms.core.versions import bump, kept_while
 from courses.signals import course_completed
 
 # Moved on by every save or deletion of a rule (and again after its commit): kept lists of a
@@ -35,21 +34,17 @@ def workshop_rule_ids(workshop):
     """Ids of the active rules a mark of attendance at ``workshop`` may satisfy: the
     workshop's own and its course's (any translation). Everyone checked in at a meeting asks
     the same: kept in the shared cache, one round trip instead of a query."""
+
+    def load():
+        rules = CertificateRule.objects.filter(workshop=workshop)
+        if workshop.course_id:
+            rules = rules | CertificateRule.objects.filter(
+                course__translation_key=workshop.course.translation_key
+            )
+        return list(_active(rules))
+
     key = f"capacity_lms:certificates:rules:{workshop.pk}:{workshop.course_id or 0}"
-    stored = cache.get_many([RULES_GENERATION, key])
-    kept = stored.get(key)
-    if kept is not None and RULES_GENERATION in stored and kept[0] == stored[RULES_GENERATION]:
-        return kept[1]
-    (generation,) = numbers(RULES_GENERATION)
-    rules = CertificateRule.objects.filter(workshop=workshop)
-    if workshop.course_id:
-        rules = rules | CertificateRule.objects.filter(
-            course__translation_key=workshop.course.translation_key
-        )
-    rule_ids = list(_active(rules))
-    # Kept once what was read is committed: a rolled-back rule is never remembered.
-    transaction.on_commit(lambda: cache.set(key, (generation, rule_ids), KEPT_RULES_SECONDS))
-    return rule_ids
+    return kept_while(RULES_GENERATION, key, load, KEPT_RULES_SECONDS)
 
 
 @receiver(post_save, sender=CertificateRule, dispatch_uid="capacity_lms_certificate_rule_saved")

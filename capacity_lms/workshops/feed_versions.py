@@ -4,10 +4,9 @@ Apart from the feeds and their pieces, so that the models (whose querysets' ``up
 purges) import it without importing the feeds.
 """
 
-import time
-
-from django.core.cache import cache
 from django.db import transaction
+
+from capacity_lms.core.versions import bump, numbers  # noqa: F401  (the feeds' own)
 
 VERSION_KEY = "capacity_lms:feeds:version"
 PIECES_KEY = "capacity_lms:feeds:pieces-generation"
@@ -15,24 +14,6 @@ PIECES_KEY = "capacity_lms:feeds:pieces-generation"
 
 def person_key(person_id):
     return f"capacity_lms:feeds:person:{person_id}"
-
-
-def numbers(*keys):
-    """The current numbers under ``keys``, started from the clock where the cache has none
-    (so that a cache that lost one cannot bring back entries made under an earlier one)."""
-    values = cache.get_many(keys)
-    for key in keys:
-        if key not in values:
-            cache.add(key, time.time_ns(), None)
-            values[key] = cache.get(key, 0)
-    return [values[key] for key in keys]
-
-
-def bump(key):
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.add(key, time.time_ns(), None)
 
 
 def purge_bodies():
