@@ -2,10 +2,13 @@
 
 With ``CAPACITY_LMS_REQUIRE_BROWSER=1`` a browser test that is skipped fails the run; with
 ``CAPACITY_LMS_REQUIRE_POSTGRES=1`` the run fails unless the database is PostgreSQL and no
-PostgreSQL test was skipped. CI sets both where they apply, so it can never pass by skipping.
+PostgreSQL test was skipped; with ``CAPACITY_LMS_REQUIRE_REDIS=1`` a Redis test (a private
+``redis-server`` on loopback) that is skipped fails it. CI sets them where they apply, so it
+can never pass by skipping.
 """
 
 import os
+import shutil
 
 import pytest
 from django.db import connection
@@ -13,6 +16,8 @@ from django.utils import translation
 
 REQUIRE_BROWSER = os.environ.get("CAPACITY_LMS_REQUIRE_BROWSER") == "1"
 REQUIRE_POSTGRES = os.environ.get("CAPACITY_LMS_REQUIRE_POSTGRES") == "1"
+REQUIRE_REDIS = os.environ.get("CAPACITY_LMS_REQUIRE_REDIS") == "1"
+REQUIRED = (("browser", REQUIRE_BROWSER), ("postgres", REQUIRE_POSTGRES), ("redis", REQUIRE_REDIS))
 
 _skipped_required = []
 
@@ -27,13 +32,15 @@ def _no_language_left_active():
     translation.deactivate()
 
 
-_ran = {"browser": 0, "postgres": 0}
+_ran = {kind: 0 for kind, _required in REQUIRED}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and connection.vendor != "postgresql":
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://)"))
+        if "redis" in item.keywords and not shutil.which("redis-server"):
+            item.add_marker(pytest.mark.skip(reason="needs redis-server (apt-get install)"))
 
 
 def pytest_collection_finish(session):
@@ -62,7 +69,7 @@ def pytest_collection_finish(session):
 
 def pytest_runtest_logreport(report):
     keywords = report.keywords
-    for kind, required in (("browser", REQUIRE_BROWSER), ("postgres", REQUIRE_POSTGRES)):
+    for kind, required in REQUIRED:
         if kind not in keywords:
             continue
         if report.skipped and required:
@@ -75,7 +82,7 @@ def pytest_sessionfinish(session, exitstatus):
     problems = list(_skipped_required)
     if REQUIRE_POSTGRES and connection.vendor != "postgresql":
         problems.append(f"CAPACITY_LMS_REQUIRE_POSTGRES=1 but the database is {connection.vendor}")
-    for kind, required in (("browser", REQUIRE_BROWSER), ("postgres", REQUIRE_POSTGRES)):
+    for kind, required in REQUIRED:
         if required and not _ran[kind] and session.testscollected:
             problems.append(f"no {kind} test ran although CAPACITY_LMS_REQUIRE_{kind.upper()}=1")
     if problems and session.testscollected:

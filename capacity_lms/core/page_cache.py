@@ -53,6 +53,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from capacity_lms.conf import get_setting
 from capacity_lms.core.csp import OWN_NONCE_ATTRIBUTE, request_nonce
 from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE, SHARED_UNTIL_ATTRIBUTE
+from capacity_lms.core.versions import bump
 
 GENERATION_KEY = "capacity_lms:page_cache:generation"
 # Followed by a digest of the path: that path's generation (purge_path).
@@ -98,10 +99,7 @@ def generation():
 def purge():
     """Forget every cached page, on every app server sharing the cache. A generation the cache
     lost starts again from the clock, above every number it can have had."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
+    bump(GENERATION_KEY)
 
 
 def path_generation_key(path):

@@ -12,12 +12,12 @@ import hashlib
 import time
 from functools import wraps
 
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
 from capacity_lms.conf import DEFAULTS, get_setting
+from capacity_lms.core.versions import count_up
 
 
 def limit_for(scope):
@@ -63,13 +63,7 @@ def hit(request, scope):
     now = clock()
     window = int(now // seconds)
     key = f"capacity_lms:rate:{scope}:{counted_as(request)}:{window}"
-    cache.add(key, 0, timeout=seconds + 1)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        # The key expired between add and incr: this request opens a new window.
-        cache.add(key, 1, timeout=seconds + 1)
-        used = 1
+    used = count_up(key, seconds=seconds + 1)
     if used > count:
         return max(1, int((window + 1) * seconds - now) + 1)
     return 0

@@ -15,6 +15,7 @@ from capacity_lms.attendance.checkin import CheckInAction, meeting_of_token
 from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.ratelimit import rate_limited
+from capacity_lms.core.versions import count_up
 from capacity_lms.workshops.schedule import zone
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
 
@@ -106,10 +107,4 @@ def refuse_after_too_many_wrong_codes(user):
 
 
 def count_a_wrong_code(user):
-    key = _wrong_codes_key(user)
-    cache.add(key, 0, WRONG_CODES_WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Expired between add() and incr(): this wrong code starts a new window.
-        cache.set(key, 1, WRONG_CODES_WINDOW_SECONDS)
+    count_up(_wrong_codes_key(user), seconds=WRONG_CODES_WINDOW_SECONDS)
