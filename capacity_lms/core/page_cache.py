@@ -53,7 +53,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from capacity_lms.conf import get_setting
 from capacity_lms.core.csp import OWN_NONCE_ATTRIBUTE, request_nonce
 from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE, SHARED_UNTIL_ATTRIBUTE
-from capacity_lms.core.versions import bump
+from capacity_lms.core.versions import bump, numbers
 
 GENERATION_KEY = "capacity_lms:page_cache:generation"
 # Followed by a digest of the path: that path's generation (purge_path).
@@ -89,10 +89,7 @@ def timeout():
 def generation():
     """The current generation number, started from the clock when the cache has none (so
     that, after the cache lost it, no entry of an earlier generation can come back)."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY, 0)
+    (value,) = numbers(GENERATION_KEY)
     return value
 
 
