@@ -18,7 +18,11 @@ time; 0 turns them off.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_bidi
 from wagtail.models import Site
 
@@ -92,3 +96,45 @@ def remember_many(request, name, items, compute):
         cache.set_many({keys[item]: computed[item] for item in missing}, seconds)
         values = {**values, **computed}
     return values
+
+
+# Markup that is a function of the code, the language, the URL configuration and script prefix
+# links are reversed under, and the values a template names (signed in or not; the instants and
+# zones of a meeting's times). Kept in the process, not the shared cache: nothing can change it
+# while the process runs, so it needs no generation to read and no round trip. Bounded: emptied
+# when full.
+_steady = {}
+STEADY_LIMIT = 2048
+
+
+def steady(name, parts, compute):
+    """``compute()`` for ``name`` and ``parts`` in this language, kept in the process.
+
+    Only for markup that is a function of ``parts`` and the code (the site navigation's links
+    and labels; a meeting's times from their instants and zones): nothing else of a person, a
+    page or the database may go inside.
+    Recomputed every time with ``DEBUG`` on (templates are edited then) and after any settings
+    change (tests override languages, templates and URLs)."""
+    if settings.DEBUG:
+        return compute()
+    key = (
+        name,
+        *parts,
+        get_language() or "",
+        get_language_bidi(),
+        get_script_prefix(),
+        str(get_urlconf() or settings.ROOT_URLCONF),
+    )
+    try:
+        return _steady[key]
+    except KeyError:
+        value = compute()
+        if len(_steady) >= STEADY_LIMIT:
+            _steady.clear()
+        _steady[key] = value
+        return value
+
+
+@receiver(setting_changed)
+def forget_steady(**kwargs):
+    _steady.clear()

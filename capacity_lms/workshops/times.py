@@ -44,3 +44,17 @@ class ShownTimes:
             self.viewer_time_zone = viewer_time_zone
             self.viewer_starts = occurrence.starts_at.astimezone(viewer_zone)
             self.viewer_ends = occurrence.ends_at.astimezone(viewer_zone)
+
+    @property
+    def parts(self):
+        """Everything the times markup shows, as a key: it is a function of these alone (and
+        of the language), so pages may keep it (``{% steady %}`` in ``includes/times.html``)."""
+        occurrence = self.occurrence
+        return (
+            self.time_zone,
+            occurrence.starts_at.isoformat(),
+            occurrence.ends_at.isoformat(),
+            bool(occurrence.is_cancelled),
+            bool(occurrence.is_moved),
+            self.viewer_time_zone or "",
+        )
