@@ -10,6 +10,7 @@ PRIVACY_PACKAGES = (
     "certificates",
     "library",
     "network",
+    "calls",
     "reports",
 )
 

@@ -6,6 +6,16 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
+from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
+from capacity_lms.calls.pages import (
+    CallCriterion,
+    CallIndexPage,
+    CallPage,
+    CallRate,
+    CommitteeMember,
+    RequiredDocument,
+)
+from capacity_lms.calls.review_models import Decision, ReviewAssignment, Score
 from capacity_lms.certificates.models import (
     Certificate,
     CertificateEvent,
@@ -61,6 +71,8 @@ from capacity_lms.workshops.models import (
 __all__ = [
     "AbuseReport",
     "Activity",
+    "Application",
+    "ApplicationVersion",
     "Association",
     "AssociationDocument",
     "Assumption",
@@ -69,6 +81,11 @@ __all__ = [
     "AttendanceStatus",
     "BudgetLine",
     "CalendarFeedToken",
+    "CallCriterion",
+    "CallEvent",
+    "CallIndexPage",
+    "CallPage",
+    "CallRate",
     "CaseStudyAttachment",
     "CaseStudyIndicator",
     "CaseStudyPage",
@@ -77,8 +94,10 @@ __all__ = [
     "CertificateEvent",
     "CertificateRule",
     "CertificateSettings",
+    "CommitteeMember",
     "Country",
     "CountryCoordinator",
+    "Decision",
     "DirectoryPage",
     "ExpectedResult",
     "Indicator",
@@ -99,7 +118,10 @@ __all__ = [
     "Registration",
     "RelayedMessage",
     "ReminderDelivery",
+    "RequiredDocument",
+    "ReviewAssignment",
     "ScopedLogEntry",
+    "Score",
     "Session",
     "SpecializedGroup",
     "SpecificObjective",

@@ -9,6 +9,10 @@ PROGRAMME_STAFF = "Programme staff"
 TRAINERS = "Trainers"
 EDITORS = "Editors"
 COUNTRY_COORDINATORS = "Country coordinators"
+# Calls for projects: the eligibility committee's members (named per call) and the auditors,
+# who read a call's history and change nothing.
+COMMITTEE_MEMBERS = "Committee members"
+AUDITORS = "Auditors"
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 

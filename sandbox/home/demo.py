@@ -12,6 +12,7 @@ from capacity_lms.people.models import Association, Membership
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, SpecializedGroup
 from sandbox.home.demo_attendance import load_attendance
+from sandbox.home.demo_calls import load_calls
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_directory import load_directory
 from sandbox.home.demo_library import load_library
@@ -35,6 +36,12 @@ DEMO_ACCOUNTS = {
     "editor": ("Karim", "Ouazzani", "Editors", False),
     "learner": ("Salma", "Amrani", None, False),
     "coordinator": ("Nadia", "Berrada", "Country coordinators", False),
+    # The eligibility committee of the calls for projects (reviewer1 chairs it), and an
+    # auditor who reads a call's history.
+    "reviewer1": ("Hassan", "Tazi", "Committee members", False),
+    "reviewer2": ("Leila", "Chraibi", "Committee members", False),
+    "reviewer3": ("Omar", "Bennani", "Committee members", False),
+    "auditor": ("Samira", "Lahlou", "Auditors", False),
 }
 
 # The demo country coordinator sees the reports of these countries only.
@@ -159,6 +166,7 @@ def load_demo_data():
     network = load_network(associations)
     directory = load_directory()
     privacy = load_privacy(associations)
+    calls = load_calls(users)
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -172,4 +180,5 @@ def load_demo_data():
         **network,
         **directory,
         **privacy,
+        **calls,
     }

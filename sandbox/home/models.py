@@ -16,10 +16,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from capacity_lms.calls.pages import CallIndexPage
         from capacity_lms.library.models import LibraryIndexPage
         from courses.models import CatalogueIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogues"] = CatalogueIndexPage.objects.child_of(self).live()
         context["libraries"] = LibraryIndexPage.objects.child_of(self).live()
+        context["calls"] = CallIndexPage.objects.child_of(self).live()
         return context

@@ -50,6 +50,8 @@ LOCKED_COURSE = "school-support-children-abroad"
 WORKSHOP_WITH_SEATS = "project-engineering-paris"
 FULL_WORKSHOP = "women-leadership-turin"
 PAST_WORKSHOP = "association-accounts-lyon"
+OPEN_CALL = "partnership-programme-current"
+DECIDED_CALL = "partnership-programme-previous"
 # The case study written in each language, and one translated into it in part (its title,
 # summary and tags; its story and facts still in the language they were written in).
 CASE_STUDIES = {
@@ -136,6 +138,7 @@ def localized(language, name, *args, **kwargs):
 
 def demo_pages(language):
     """The demo objects the lists reach, in ``language``."""
+    from capacity_lms.calls.pages import CallIndexPage, CallPage
     from capacity_lms.certificates.models import Certificate
     from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
     from capacity_lms.network.pages import DirectoryPage
@@ -187,6 +190,9 @@ def demo_pages(language):
         past_session=Session.objects.get(workshop__slug=PAST_WORKSHOP),
         directory=DirectoryPage.objects.get(**in_language),
         listed_association=public_associations().order_by("pk").first(),
+        calls=CallIndexPage.objects.get(**in_language),
+        open_call=CallPage.objects.get(slug=OPEN_CALL, **in_language),
+        decided_call=CallPage.objects.get(slug=DECIDED_CALL, **in_language),
     )
 
 
@@ -431,6 +437,10 @@ VISITOR = [
     ),
     Visit("preview-lesson", "capacity_courses.LessonPage", lambda demo: demo.preview_lesson),
     Visit("library", "capacity_lms.LibraryIndexPage", lambda demo: demo.library),
+    # Calls for projects: the list (current and archive), this year's open call, last year's.
+    Visit("calls", "capacity_lms.CallIndexPage", lambda demo: demo.calls, photographed=True),
+    Visit("open-call", "capacity_lms.CallPage", lambda demo: demo.open_call, photographed=True),
+    Visit("decided-call", "capacity_lms.CallPage", lambda demo: demo.decided_call),
     # The association directory: its index (filtered, and matching nothing), the map and a
     # verified association's page are routes of the one DirectoryPage.
     Visit(
@@ -557,6 +567,8 @@ VISITOR = [
 ]
 
 LEARNER = [
+    # A signed-in member reads the call's dates in their own zone too.
+    Visit("open-call-signed-in", "capacity_lms.CallPage", lambda demo: demo.open_call),
     Visit(
         "my-learning",
         "capacity_lms:my_learning",
