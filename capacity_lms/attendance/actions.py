@@ -141,9 +141,10 @@ class MarkAttendanceAction(BaseAction):
         record_change(record, previous)
 
 
-def record_change(record, previous):
-    """The history row of ``record`` as it now stands (``previous``: its status before)."""
-    return AttendanceChange.objects.create(
+def history_of(record, previous=None):
+    """The history row (unsaved) of ``record`` as it now stands (``previous``: its status
+    before)."""
+    return AttendanceChange(
         record=record,
         status=record.status,
         previous_status=previous,
@@ -152,3 +153,10 @@ def record_change(record, previous):
         changed_by=record.marked_by,
         changed_at=record.marked_at,
     )
+
+
+def record_change(record, previous):
+    """Save the history row of ``record`` as it now stands (``previous``: its status before)."""
+    change = history_of(record, previous)
+    change.save(force_insert=True)
+    return change

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from capacity_lms.attendance.actions import MarkAttendanceAction, meeting_of, record_change
-from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
+from capacity_lms.attendance.actions import MarkAttendanceAction, history_of, meeting_of
+from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
 from capacity_lms.attendance.signals import attendance_marked
 from capacity_lms.conf import get_setting
 from capacity_lms.core.actions import ActionRefused, BaseAction
@@ -150,15 +150,59 @@ def meeting_of_code(code, user, now):
     )
 
 
-def insert_alone(record):
-    """Insert ``record`` as one statement: in autocommit it is its own transaction (one round
-    trip, no BEGIN and COMMIT around it); inside a transaction a savepoint keeps a refused
-    insert from breaking it."""
-    if transaction.get_connection().in_atomic_block:
-        with transaction.atomic():
-            record.save(force_insert=True)
-    else:
-        record.save(force_insert=True)
+def _columns_and_values(instance, connection, skip=()):
+    """The columns of ``instance``'s table and their values ready for ``connection``, as an
+    INSERT of it would write them (every concrete field but the primary key and ``skip``)."""
+    columns, values = [], []
+    for field in instance._meta.local_concrete_fields:
+        if field.primary_key or field.name in skip:
+            continue
+        columns.append(connection.ops.quote_name(field.column))
+        values.append(field.get_db_prep_save(field.pre_save(instance, True), connection))
+    return columns, values
+
+
+def insert_with_history(record):
+    """Insert ``record`` and its first history row at once; False (and nothing written) when
+    the person is already marked for this meeting (the unique constraint says so).
+
+    On PostgreSQL it is one statement, so one round trip that writes both or neither: the
+    record is inserted with ``ON CONFLICT DO NOTHING`` and the history row is made from what
+    that returns. Elsewhere the two inserts share a transaction.
+    """
+    connection = transaction.get_connection()
+    change = history_of(record)
+    if connection.vendor != "postgresql":
+        try:
+            with transaction.atomic():
+                record.save(force_insert=True)
+                change.record = record
+                change.save(force_insert=True)
+        except IntegrityError:
+            return False
+        return True
+    record_columns, record_values = _columns_and_values(record, connection)
+    change_columns, change_values = _columns_and_values(change, connection, skip=("record",))
+    quote = connection.ops.quote_name
+    record_column = quote(AttendanceChange._meta.get_field("record").column)
+    # Only table and column names (from the models) are formatted in; values are parameters.
+    sql = (
+        f"WITH inserted AS (INSERT INTO {quote(AttendanceRecord._meta.db_table)}"  # noqa: S608  # nosec B608
+        f" ({', '.join(record_columns)}) VALUES ({', '.join(['%s'] * len(record_values))})"
+        " ON CONFLICT DO NOTHING RETURNING id)"
+        f" INSERT INTO {quote(AttendanceChange._meta.db_table)}"
+        f" ({record_column}, {', '.join(change_columns)})"
+        f" SELECT inserted.id, {', '.join(['%s'] * len(change_values))} FROM inserted"
+        f" RETURNING {record_column}, id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*record_values, *change_values])
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    record.pk, change.pk = row
+    record._state.adding = False
+    return True
 
 
 class CheckInAction(BaseAction):
@@ -273,9 +317,10 @@ class CheckInAction(BaseAction):
         """``(record, changed)``: ``changed`` is False when they were already marked.
 
         Forty people at the door within minutes: one query finds what is needed (see
-        :meth:`lookup`), and the only write is one insert guarded by the unique constraint on
-        (meeting, person) instead of a lock, in a transaction of its own (nothing when the
-        person is already marked present); the history row and the signal follow the commit.
+        :meth:`lookup`), and the only write is the record and its history row, guarded by the
+        unique constraint on (meeting, person) instead of a lock: one statement on PostgreSQL
+        (:func:`insert_with_history`), nothing when the person is already marked present;
+        the signal (certificates listen) follows the commit.
         A record the trainer already gave another status (late, absent) is changed by
         ``MarkAttendanceAction``, with its history, as any second mark is.
         """
@@ -290,14 +335,13 @@ class CheckInAction(BaseAction):
                 marked_by=self.user,
                 marked_at=timezone.now(),
             )
-            try:
-                insert_alone(record)
-            except IntegrityError:
-                # The same person at the same instant on another server: theirs stands.
-                record = AttendanceRecord.objects.select_related("status").get(**key)
-            else:
-                transaction.on_commit(lambda: self._after_commit(record))
+            if insert_with_history(record):
+                transaction.on_commit(
+                    lambda: attendance_marked.send(AttendanceRecord, record=record)
+                )
                 return record, True
+            # The same person at the same instant on another server: theirs stands.
+            record = AttendanceRecord.objects.select_related("status").get(**key)
         elif present.record_status == present.pk:
             record = AttendanceRecord.objects.select_related("status").get(pk=present.record_pk)
         else:
@@ -315,9 +359,3 @@ class CheckInAction(BaseAction):
             method=AttendanceRecord.Method.CHECK_IN,
             person=self.user,
         ).execute()
-
-    @staticmethod
-    def _after_commit(record):
-        """The first history row of a check-in, and the signal (certificates listen)."""
-        record_change(record, previous=None)
-        attendance_marked.send(AttendanceRecord, record=record)
