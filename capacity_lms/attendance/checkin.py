@@ -205,6 +205,24 @@ def insert_with_history(record):
     return True
 
 
+def record_from_columns(row, prefix):
+    """The AttendanceRecord whose columns ``row`` holds as ``<prefix><column>`` attributes
+    (read by a raw query), with each value converted as the ORM converts its own reads."""
+    connection = transaction.get_connection()
+    values = []
+    fields = AttendanceRecord._meta.local_concrete_fields
+    for field in fields:
+        value = getattr(row, f"{prefix}{field.column}")
+        column = field.get_col(AttendanceRecord._meta.db_table)
+        for convert in (
+            *connection.ops.get_db_converters(column),
+            *field.get_db_converters(connection),
+        ):
+            value = convert(value, column, connection)
+        values.append(value)
+    return AttendanceRecord.from_db(connection.alias, [field.attname for field in fields], values)
+
+
 class CheckInAction(BaseAction):
     """The signed-in ``user`` checks in to the meeting of ``session`` on ``occurrence_date``.
 
@@ -280,38 +298,46 @@ class CheckInAction(BaseAction):
         """
         record = AttendanceRecord._meta
         registration = Registration._meta
-        same_record = (
-            f"FROM {record.db_table} WHERE session_id = %s AND occurrence_date = %s"
-            " AND user_id = %s"
+        # The person's record for this meeting, if any, comes whole: a second check-in answers
+        # from it without another query.
+        record_columns = ", ".join(
+            f"record.{field.column} AS record_{field.column}"
+            for field in record.local_concrete_fields
         )
-        # Only table names (from the models) are formatted in; every value is a parameter.
+        # Only table and column names (from the models) are formatted in; every value is a
+        # parameter.
         sql = (
-            f"SELECT *, EXISTS (SELECT 1 FROM {registration.db_table} WHERE workshop_id = %s"  # noqa: S608  # nosec B608
-            " AND user_id = %s AND status = %s) AS registered,"
-            f" (SELECT id {same_record}) AS record_pk,"
-            f" (SELECT status_id {same_record}) AS record_status,"
+            f"SELECT status.*, {record_columns}, EXISTS (SELECT 1 FROM {registration.db_table}"  # noqa: S608  # nosec B608
+            " WHERE workshop_id = %s AND user_id = %s AND status = %s) AS registered,"
             " (SELECT COALESCE(NULLIF(profile.time_zone, ''),"
             " NULLIF(country.default_time_zone, ''))"
             f" FROM {LearnerProfile._meta.db_table} profile LEFT JOIN {Country._meta.db_table}"
             " country ON country.id = profile.country_of_residence_id"
             " WHERE profile.user_id = %s) AS person_time_zone"
-            f" FROM {AttendanceStatus._meta.db_table} WHERE is_default_present = %s"
+            f" FROM {AttendanceStatus._meta.db_table} status"
+            f" LEFT JOIN {record.db_table} record ON record.session_id = %s"
+            " AND record.occurrence_date = %s AND record.user_id = %s"
+            " WHERE status.is_default_present = %s"
         )
-        meeting = [self.session.pk, self.occurrence_date, self.user.pk]
         params = [
             self.session.workshop_id,
             self.user.pk,
             Registration.Status.CONFIRMED.value,
-            *meeting,
-            *meeting,
+            self.user.pk,
+            self.session.pk,
+            self.occurrence_date,
             self.user.pk,
             True,
         ]
         found = list(AttendanceStatus.objects.raw(sql, params))
         if len(found) != 1:
             raise AttendanceStatus.DoesNotExist("One status must be the default for present.")
-        found[0].registered = bool(found[0].registered)
-        return found[0]
+        found = found[0]
+        found.registered = bool(found.registered)
+        found.record = None
+        if found.record_id is not None:
+            found.record = record_from_columns(found, "record_")
+        return found
 
     def execute(self):
         """``(record, changed)``: ``changed`` is False when they were already marked.
@@ -327,7 +353,7 @@ class CheckInAction(BaseAction):
         self.check()
         present = self.found
         key = {"session": self.session, "occurrence_date": self.occurrence_date, "user": self.user}
-        if present.record_pk is None:
+        if present.record is None:
             record = AttendanceRecord(
                 **key,
                 status=present,
@@ -342,8 +368,9 @@ class CheckInAction(BaseAction):
                 return record, True
             # The same person at the same instant on another server: theirs stands.
             record = AttendanceRecord.objects.select_related("status").get(**key)
-        elif present.record_status == present.pk:
-            record = AttendanceRecord.objects.select_related("status").get(pk=present.record_pk)
+        elif present.record.status_id == present.pk:
+            record = present.record
+            record.status = present
         else:
             return self._mark(present)
         if record.status_id == present.pk:
