@@ -45,7 +45,7 @@ sandbox-data: install
 
 sandbox: sandbox-data
 	@echo "Demo site: http://127.0.0.1:$(PORT)/  admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "Accounts admin, staff, trainer, trainer2, editor, coordinator, learner; password capacity-demo (demo only)."
+	@echo "Accounts admin, staff, trainer, trainer2, editor, coordinator, learner, reviewer1-3, auditor; password capacity-demo (demo only)."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install $(CALENDAR_CLIENTS_STAMP)
