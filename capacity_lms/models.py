@@ -6,6 +6,13 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
+from capacity_lms.calls.followup_models import (
+    Agreement,
+    IndicatorValue,
+    ProjectReport,
+    Spending,
+    Tranche,
+)
 from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
 from capacity_lms.calls.pages import (
     CallCriterion,
@@ -71,6 +78,7 @@ from capacity_lms.workshops.models import (
 __all__ = [
     "AbuseReport",
     "Activity",
+    "Agreement",
     "Application",
     "ApplicationVersion",
     "Association",
@@ -101,6 +109,7 @@ __all__ = [
     "DirectoryPage",
     "ExpectedResult",
     "Indicator",
+    "IndicatorValue",
     "LearnerProfile",
     "LibraryIndexPage",
     "Membership",
@@ -113,6 +122,7 @@ __all__ = [
     "ProfileChange",
     "Project",
     "ProjectPartner",
+    "ProjectReport",
     "Province",
     "Region",
     "Registration",
@@ -125,7 +135,9 @@ __all__ = [
     "Session",
     "SpecializedGroup",
     "SpecificObjective",
+    "Spending",
     "StrategicAxis",
+    "Tranche",
     "VerificationEvent",
     "WalkIn",
     "Workshop",

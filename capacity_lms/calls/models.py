@@ -136,6 +136,11 @@ class CallEvent(models.Model):
         SCORED = "scored", _("Scores submitted")
         DECIDED = "decided", _("Decision recorded")
         REPORT_APPROVED = "report_approved", _("Report approved")
+        AGREEMENT_SIGNED = "agreement_signed", _("Agreement recorded")
+        TRANCHE_RELEASED = "tranche_released", _("Tranche released")
+        REPORT_SUBMITTED = "report_submitted", _("Report submitted")
+        REPORT_RETURNED = "report_returned", _("Report returned for changes")
+        CASE_STUDY_DRAFTED = "case_study_drafted", _("Case study drafted")
 
     call = models.ForeignKey(CallPage, on_delete=models.CASCADE, related_name="events")
     application = models.ForeignKey(

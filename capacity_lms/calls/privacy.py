@@ -3,6 +3,7 @@ they wrote (the committee's record), and the acts they did on applications."""
 
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.calls.followup_models import Agreement, ProjectReport, Tranche
 from capacity_lms.calls.models import ApplicationVersion, CallEvent
 from capacity_lms.calls.pages import CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment
@@ -44,3 +45,9 @@ register(
     ),
     retention=_("As long as the call's record is kept."),
 )
+
+# The follow-up of funded projects: the acts of staff and of the association's admins stay on
+# the project's record (the agreement, payments and reports are the ministry's accounts).
+register(Agreement, actor_fields=["signed_by"], erase=KEEP)
+register(Tranche, actor_fields=["released_by"], erase=KEEP)
+register(ProjectReport, actor_fields=["submitted_by", "approved_by"], erase=KEEP)
