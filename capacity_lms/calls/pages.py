@@ -22,18 +22,11 @@ from wagtail.search import index
 
 from capacity_lms.calls import deadlines
 from capacity_lms.calls.scoring import Criterion
+from capacity_lms.calls.stages import CallStage
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage
 from capacity_lms.projects.models import AMOUNT
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
-
-
-class CallStage(models.TextChoices):
-    """The committee's steps after a call closes (before: its clock says upcoming or open)."""
-
-    NONE = "", _("Not started")
-    IN_REVIEW = "in_review", _("In review")
-    DECIDED = "decided", _("Decided")
 
 
 class CallIndexPage(ReadOnlyPage, Page):

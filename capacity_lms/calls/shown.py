@@ -4,6 +4,7 @@ its timeline, its rules and, for a member of an association, where their applica
 from django.utils import timezone
 
 from capacity_lms.calls import deadlines
+from capacity_lms.calls.stages import CallStage
 from capacity_lms.workshops.times import person_time_zone
 
 TIMELINE = ("upcoming", "open", "closed", "in_review", "decided")
@@ -11,14 +12,12 @@ TIMELINE = ("upcoming", "open", "closed", "in_review", "decided")
 
 def timeline(stage):
     """The call's steps in order, each with whether it is done, current or to come."""
-    from capacity_lms.calls.pages import CallPage
-
     labels = {
         "upcoming": deadlines.ClockState.UPCOMING.label,
         "open": deadlines.ClockState.OPEN.label,
         "closed": deadlines.ClockState.CLOSED.label,
-        "in_review": CallPage._meta.get_field("stage").choices[1][1],
-        "decided": CallPage._meta.get_field("stage").choices[2][1],
+        "in_review": CallStage.IN_REVIEW.label,
+        "decided": CallStage.DECIDED.label,
     }
     position = TIMELINE.index(stage)
     return [

@@ -39,6 +39,9 @@ PRIVACY_REGISTRIES = {"privacy.py", "registry.py", "known_apps.py"}
 
 #: ``"path:function:method"`` → why this write is not a state change an action must own.
 ALLOWED = {
+    "capacity_lms/calls/history.py:record:create": (
+        "a call's history row, written by the action that makes the change, in its transaction"
+    ),
     "capacity_lms/core/spreadsheets.py:write_xlsx:save": (
         "openpyxl's workbook saved into the response stream, not a model"
     ),

@@ -441,6 +441,9 @@ PAGES = {
     "directory_map": ALL,
     "directory_association": ALL,
     "directory_pending_association": NOBODY,
+    # Calls for projects: the list and a call are public.
+    "calls": ALL,
+    "call": ALL,
 }
 PAGE_FORMS = {"course", "lesson", "preview_lesson"}
 
@@ -463,6 +466,8 @@ PAGE_ADMIN = {
     "library": frozenset({"editor"}),
     "case_study": frozenset({"editor"}),
     "directory": NOBODY,
+    "calls": NOBODY,
+    "call": NOBODY,
 }
 
 
@@ -533,6 +538,20 @@ ADMIN.update(
         # Only messages someone reported are listed to staff.
         "capacity_reported_messages": AdminViews(
             lambda world: world.message, listing=STAFF, view=STAFF
+        ),
+    }
+)
+
+
+# Calls for projects: the follow-up of funded projects (#22 point 5; calls/followup_urls.py).
+# "My funded projects" shows each person their associations' own; a report is filed by an
+# admin of its association (the learner), and is 404 to everyone else (staff review reports in
+# the admin).
+PUBLIC.update(
+    {
+        "capacity_lms:calls_my_projects": Route(allowed=SIGNED_IN),
+        "capacity_lms:calls_report": Route(
+            lambda world: {"pk": world.project_report.pk}, allowed=LEARNER, kind="form"
         ),
     }
 )

@@ -1,0 +1,32 @@
+"""The calls for projects' part of the access matrix's world: a call, and a funded project of
+the learner's association (the learner is its admin) with its agreement and a report due."""
+
+import datetime
+
+from wagtail.models import Site
+
+from capacity_lms.calls.followup import RecordAgreementAction
+from sandbox.testing.call_factories import CallIndexPageFactory, CallPageFactory
+from sandbox.testing.followup_factories import funded_application
+
+
+def build_calls_world(people, objects):
+    """Objects the calls' URLs name, added to ``objects``."""
+    root = Site.objects.get(is_default_site=True).root_page
+    calls = CallIndexPageFactory(parent=root, slug="matrix-calls")
+    objects["call"] = CallPageFactory(parent=calls, slug="matrix-call")
+    objects["pages"].update({"calls": calls, "call": objects["call"]})
+    application = funded_application(
+        objects["call"], association=objects["association"], admin=people["learner"]
+    )
+    day = datetime.date(2026, 3, 1)
+    RecordAgreementAction(
+        application,
+        user=people["staff"],
+        amount="90000",
+        signed_on=day,
+        tranches=[("90000", day)],
+        reports=[("final", day.replace(month=11))],
+    ).execute()
+    objects["funded_application"] = application
+    objects["project_report"] = application.reports.get()
