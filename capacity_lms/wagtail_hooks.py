@@ -107,6 +107,20 @@ def register_library_moderation_urls():
     return admin_urls()
 
 
+@hooks.register("register_admin_urls")
+def register_funded_project_urls():
+    from capacity_lms.calls.followup_admin import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_funded_projects_menu_item():
+    from capacity_lms.calls.followup_admin import menu_item
+
+    return menu_item()
+
+
 @hooks.register("register_page_header_buttons")
 def add_decline_submission_button(page, user, view_name=None, next_url=None):
     from capacity_lms.library.moderation import page_buttons

@@ -30,3 +30,4 @@ def build_calls_world(people, objects):
     ).execute()
     objects["funded_application"] = application
     objects["project_report"] = application.reports.get()
+    objects["tranche"] = application.agreement.tranches.get()

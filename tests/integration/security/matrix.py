@@ -555,3 +555,22 @@ PUBLIC.update(
         ),
     }
 )
+# Staff's follow-up in the admin (calls/followup_admin.py): programme staff only; 404 to anyone
+# else signed in.
+ADMIN_PAGES.update(
+    {
+        "capacity_calls_followup:index": Route(allowed=STAFF),
+        "capacity_calls_followup:project": Route(
+            lambda world: {"pk": world.funded_application.pk}, allowed=STAFF, kind="form"
+        ),
+        "capacity_calls_followup:release": Route(
+            lambda world: {"pk": world.tranche.pk}, allowed=STAFF, kind="action"
+        ),
+        "capacity_calls_followup:report": Route(
+            lambda world: {"pk": world.project_report.pk}, allowed=STAFF, kind="form"
+        ),
+        "capacity_calls_followup:case_study": Route(
+            lambda world: {"pk": world.project_report.pk}, allowed=STAFF, kind="action"
+        ),
+    }
+)
