@@ -54,10 +54,14 @@ def figure_text(value, unit=""):
     return f"{text} {unit}".strip()[:SHORT]
 
 
-def library_for(call):
-    """The library in the call's language, or the first one."""
+def library_for(call, language=""):
+    """The library in the project's ``language``, else in the call's, else the first one."""
     libraries = LibraryIndexPage.objects.all()
-    return libraries.filter(locale_id=call.locale_id).first() or libraries.first()
+    return (
+        (libraries.filter(locale__language_code=language).first() if language else None)
+        or libraries.filter(locale_id=call.locale_id).first()
+        or libraries.first()
+    )
 
 
 class DraftCaseStudyAction(BaseAction):
@@ -81,7 +85,7 @@ class DraftCaseStudyAction(BaseAction):
             raise ActionRefused(
                 _("A case study was already drafted from this report."), code="twice"
             )
-        self.library = library_for(report.application.call)
+        self.library = library_for(report.application.call, report.application.project.language)
         if self.library is None:
             raise ActionRefused(
                 _("There is no best-practice library to put the case study in."),

@@ -8,6 +8,7 @@ import shutil
 import tomllib
 
 import pytest
+from django.utils import timezone
 
 from capacity_lms.library.models import CaseStudyPage
 from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
@@ -284,7 +285,9 @@ def test_load_demo_data_builds_every_case_study_of_the_files_in_each_language():
         for language in LANGUAGES
     }
     assert built == expected
-    assert CaseStudyPage.objects.count() == sum(len(slugs) for slugs in expected.values())
+    assert CaseStudyPage.objects.live().count() == sum(len(slugs) for slugs in expected.values())
+    # And one draft: the case study made from last year's approved final report (calls).
+    assert CaseStudyPage.objects.filter(live=False).count() == 1
 
 
 # The associative network (issue #21): associations, partnerships, offers and needs, messages.
@@ -399,3 +402,33 @@ def test_the_directory_page_texts_are_given_in_each_language():
 
     texts = load_directory_texts()
     assert all(texts["title"][language] and texts["intro"][language] for language in LANGUAGES)
+
+
+@pytest.mark.django_db
+def test_load_demo_data_follows_up_last_years_funded_projects():
+    """Last year's call: five applications reviewed (one declared conflict), three funded and
+    followed up: an interim report approved and the second tranche paid, a final report made
+    into a case-study draft, and a late interim report reminded once."""
+    from capacity_lms.calls.followup_models import ProjectReport, Tranche
+    from capacity_lms.calls.models import Application
+    from capacity_lms.calls.review_models import ReviewAssignment
+
+    load_demo_data()
+    load_demo_data()  # idempotent
+
+    applications = Application.objects.filter(call__slug="partnership-programme-previous")
+    assert sorted(applications.values_list("status", flat=True)) == [
+        "funded",
+        "funded",
+        "funded",
+        "refused",
+        "reserve",
+    ]
+    assert ReviewAssignment.objects.filter(conflict=True).count() == 1
+    assert not ReviewAssignment.objects.filter(conflict=True, scores__isnull=False).exists()
+    assert Tranche.objects.filter(released_at__isnull=False).count() == 3 + 2
+    late = ProjectReport.objects.filter(status="due", due_on__lt=timezone.localdate())
+    assert late.count() == 1 and late.get().reminded_at is not None
+    drafted = ProjectReport.objects.get(case_study__isnull=False)
+    assert drafted.kind == "final" and drafted.status == "approved"
+    assert drafted.case_study.locale.language_code == drafted.application.project.language
