@@ -6,6 +6,7 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
+from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
 from capacity_lms.calls.pages import (
     CallCriterion,
@@ -99,6 +100,8 @@ __all__ = [
     "CountryCoordinator",
     "Decision",
     "DirectoryPage",
+    "DocumentRequest",
+    "EligibilityCheck",
     "ExpectedResult",
     "Indicator",
     "LearnerProfile",

@@ -3,6 +3,7 @@ they wrote (the committee's record), and the acts they did on applications."""
 
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.models import ApplicationVersion, CallEvent
 from capacity_lms.calls.pages import CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment
@@ -44,3 +45,6 @@ register(
     ),
     retention=_("As long as the call's record is kept."),
 )
+
+register(EligibilityCheck, actor_fields=["checked_by"], erase=KEEP)
+register(DocumentRequest, actor_fields=["requested_by"], erase=KEEP)
