@@ -17,7 +17,7 @@ from django_tasks import task
 from capacity_lms.calls.eligibility_models import DocumentRequest
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import CommitteeMember
-from capacity_lms.calls.review_models import ReviewAssignment
+from capacity_lms.calls.review_models import Decision, ReviewAssignment, Score
 from capacity_lms.core.languages import language_of
 from capacity_lms.people.models import Membership
 
@@ -83,6 +83,7 @@ def send_eligibility_outcome(application_id):
             _("The eligibility of your application “%(project)s” to “%(call)s” was checked.")
             % names
         ]
+        lines.append(_("Outcome: %(outcome)s") % {"outcome": application.get_status_display()})
         if application.status == Application.Status.ELIGIBLE:
             lines.append(_("It is eligible and goes to the committee."))
         else:
@@ -172,6 +173,14 @@ def send_decision(application_id):
     if application is None or not hasattr(application, "decision"):
         return 0
     decision = application.decision
+    comments = list(
+        Score.objects.filter(
+            assignment__application=application, assignment__submitted_at__isnull=False
+        )
+        .exclude(comment="")
+        .order_by("criterion__sort_order", "criterion_id", "assignment_id")
+        .values_list("criterion__name", "comment")
+    )
     names = {
         "project": application.project.title,
         "call": application.call.title,
@@ -187,9 +196,16 @@ def send_decision(application_id):
             "reserve": _("The committee put your project “%(project)s” on the reserve list."),
             "refused": _("The committee did not select your project “%(project)s”."),
         }[decision.outcome]
-        return "\n\n".join(
-            [outcome % names, _("Reason: %(reason)s") % {"reason": decision.reason}]
-        )
+        lines = [
+            _("Decision: %(outcome)s") % {"outcome": decision.get_outcome_display()},
+            outcome % names,
+            _("Reason: %(reason)s") % {"reason": decision.reason},
+        ]
+        if decision.outcome == Decision.Outcome.REFUSED and comments:
+            # Refused associations read the reviewers' comments, never who wrote them.
+            lines.append(_("The reviewers' comments:"))
+            lines.extend(f"- {name}: {comment}" for name, comment in comments)
+        return "\n\n".join(lines)
 
     return _tell_admins(application, subject, body)
 

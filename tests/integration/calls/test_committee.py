@@ -27,6 +27,7 @@ from capacity_lms.calls.review_scopes import (
     visible_application_for_reviewer,
 )
 from capacity_lms.core.actions import ActionRefused
+from capacity_lms.people.models import Association
 from sandbox.testing.call_factories import CallPageFactory
 from sandbox.testing.committee_factories import (
     ApplicationFactory,
@@ -437,3 +438,31 @@ def test_on_postgresql_a_decision_holds_the_calls_row_until_it_commits(
         release.set()
         thread.join(timeout=10)
     assert Decision.objects.get(application=application).amount == Decimal("1000")
+
+
+def test_a_refused_association_reads_the_reviewers_comments_in_its_language_without_names(
+    eligible,  # noqa: F811
+    committee,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    Association.objects.filter(pk=eligible.association_id).update(languages=["ar", "fr"])
+    chair = committee["chair"]
+    reviewers = committee["reviewers"][:2]
+    for number, reviewer in enumerate(reviewers):
+        assignment = opened(eligible, chair, reviewer)
+        scores = {
+            criterion.pk: (1, f"Comment {number} on {criterion.name}.")
+            for criterion in eligible.call.criteria.all()
+        }
+        SubmitScores(assignment, user=reviewer, scores=scores).execute()
+    with django_capture_on_commit_callbacks(execute=True):
+        Decide(eligible, user=chair, outcome="refused", reason="Too vague.").execute()
+    (message,) = mail.outbox
+    assert "مرفوض" in message.body and "Too vague." in message.body
+    assert (
+        "Comment 0 on Relevance." in message.body
+        and "Comment 1 on Sustainability." in message.body
+    )
+    for person in reviewers:
+        assert person.get_full_name() not in message.body
+        assert person.username not in message.body

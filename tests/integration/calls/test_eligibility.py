@@ -25,7 +25,8 @@ from capacity_lms.people.models import Association, Membership
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.models import Enrolment
 from sandbox.testing.committee_factories import ApplicationFactory
-from sandbox.testing.factories import CountryFactory, UserFactory
+from sandbox.testing.factories import CountryFactory, LearnerProfileFactory, UserFactory
+from sandbox.testing.network_factories import association_admin
 from tests.integration.calls.world import application, make_staff, staff  # noqa: F401
 from tests.integration.courses.conftest import catalogue, make_course  # noqa: F401
 
@@ -320,3 +321,32 @@ def test_the_association_is_written_to_in_the_first_language_it_lists_that_the_s
     assert association_language(Association(languages=["nl", "fr-BE", "ar"])) == "fr"
     assert association_language(Association(languages=["nl"])) is None
     assert association_language(Association(languages=[])) is None
+
+
+def test_the_outcome_is_written_in_the_associations_language_else_each_admins(
+    application,  # noqa: F811
+    staff,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    # The association lists French: its admins read French, whatever their own language.
+    LearnerProfileFactory(
+        user=Membership.objects.get(association=application.association).user,
+        preferred_language="ar",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        DecideEligibility(
+            application, user=staff, checklist=all_pass(automatic_points(application))
+        ).execute()
+    assert "Éligible" in mail.outbox[-1].body
+    # An association listing no language the site speaks: each admin in their own.
+    other = ApplicationFactory(call=application.call, association__languages=["nl"])
+    for username, language in (("admin-ar", "ar"), ("admin-none", "")):
+        person = association_admin(other.association, username=username)
+        LearnerProfileFactory(user=person, preferred_language=language)
+    with django_capture_on_commit_callbacks(execute=True):
+        DecideEligibility(
+            other, user=staff, checklist=all_pass(automatic_points(other), documents="Missing.")
+        ).execute()
+    bodies = {message.to[0]: message.body for message in mail.outbox[-2:]}
+    assert "غير مؤهَّل" in bodies["admin-ar@example.org"]
+    assert "Not eligible" in bodies["admin-none@example.org"]
