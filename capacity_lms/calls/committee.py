@@ -51,7 +51,8 @@ def _refuse_unless_chair(user, call, doing):
 
 def _locked_application(application):
     return (
-        Application.objects.select_for_update()
+        # Only the application's row: the joined call, locale and association stay free.
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "call__locale", "association", "project")
         .get(pk=application.pk)
     )
@@ -99,7 +100,7 @@ class AssignReviewer(BaseAction):
 
 def _locked_assignment(assignment):
     return (
-        ReviewAssignment.objects.select_for_update()
+        ReviewAssignment.objects.select_for_update(of=("self",))
         .select_related("application__call__locale")
         .get(pk=assignment.pk)
     )
@@ -280,7 +281,9 @@ class Decide(BaseAction):
     def execute(self):
         with transaction.atomic():
             # Every funding decision of the call queues here: what remains is read under lock.
-            call = CallPage.objects.select_for_update().get(pk=self.application.call_id)
+            call = CallPage.objects.select_for_update(of=("self",)).get(
+                pk=self.application.call_id
+            )
             self.application = _locked_application(self.application)
             self.check()
             if self.granted is not None:
