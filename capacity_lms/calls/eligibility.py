@@ -138,14 +138,15 @@ class DecideEligibility(BaseAction):
     """Staff decide a submitted application's eligibility from the checklist.
 
     ``checklist`` is ``{point key: (passed, reason)}`` with a verdict on every point of
-    :func:`automatic_points` (staff may overrule an automatic check) and nothing else.
+    :func:`automatic_points` (staff may overrule an automatic check) and nothing else;
+    ``passed`` is True or False (a form's "False" string is refused, not read as true).
     """
 
     def __init__(self, application, user=None, *, checklist):
         super().__init__(application, user=user)
         self.application = application
         self.checklist = {
-            key: (bool(passed), (reason or "").strip())
+            key: (passed, (reason or "").strip())
             for key, (passed, reason) in (checklist or {}).items()
         }
 
@@ -171,11 +172,16 @@ class DecideEligibility(BaseAction):
             if key not in keys
         ]
         problems += [
+            _("Say whether “%(point)s” passed.") % {"point": point.label}
+            for point in self.points
+            if point.key in self.checklist and not isinstance(self.checklist[point.key][0], bool)
+        ]
+        problems += [
             _("Give the reason “%(point)s” failed: the association reads it.")
             % {"point": point.label}
             for point in self.points
             if point.key in self.checklist
-            and not self.checklist[point.key][0]
+            and self.checklist[point.key][0] is False
             and not self.checklist[point.key][1]
         ]
         if problems:

@@ -251,6 +251,11 @@ def test_every_refusal_of_the_checklist_changes_nothing(application, staff):  # 
     assert refused(DecideEligibility(application, user=staff, checklist=checklist)).code == (
         "checklist"
     )
+    checklist = {**all_pass(points), "documents": ("False", "")}
+    error = refused(DecideEligibility(application, user=staff, checklist=checklist))
+    assert error.messages == [
+        "Say whether “The required documents are complete and valid” passed."
+    ]
     checklist = all_pass(points, documents="  ")
     error = refused(DecideEligibility(application, user=staff, checklist=checklist))
     assert "Give the reason" in error.messages[0]
