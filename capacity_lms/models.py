@@ -6,6 +6,7 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
+from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.followup_models import (
     Agreement,
     IndicatorValue,
@@ -107,6 +108,8 @@ __all__ = [
     "CountryCoordinator",
     "Decision",
     "DirectoryPage",
+    "DocumentRequest",
+    "EligibilityCheck",
     "ExpectedResult",
     "Indicator",
     "IndicatorValue",

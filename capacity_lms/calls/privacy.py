@@ -3,6 +3,7 @@ they wrote (the committee's record), and the acts they did on applications."""
 
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.followup_models import Agreement, ProjectReport, Tranche
 from capacity_lms.calls.models import ApplicationVersion, CallEvent
 from capacity_lms.calls.pages import CommitteeMember
@@ -51,3 +52,5 @@ register(
 register(Agreement, actor_fields=["signed_by"], erase=KEEP)
 register(Tranche, actor_fields=["released_by"], erase=KEEP)
 register(ProjectReport, actor_fields=["submitted_by", "approved_by"], erase=KEEP)
+register(EligibilityCheck, actor_fields=["checked_by"], erase=KEEP)
+register(DocumentRequest, actor_fields=["requested_by"], erase=KEEP)

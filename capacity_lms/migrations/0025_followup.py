@@ -32,7 +32,7 @@ def remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("capacity_lms", "0023_calls"),
+        ("capacity_lms", "0024_eligibility"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

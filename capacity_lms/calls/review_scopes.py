@@ -1,0 +1,131 @@
+"""What each member of the committee may see, failing closed, and the committee's ranking.
+
+- A reviewer sees the assignments they have not declared a conflict on
+  (:func:`assignments_for`); the application itself opens only once they declared no conflict
+  (:func:`visible_application_for_reviewer`, a 404 otherwise: conflicted, undeclared,
+  unassigned or nobody look the same).
+- Scores (:func:`scores_visible_to`): a reviewer sees their own, and the other reviewers' once
+  they submitted theirs. The chair sees the submitted scores of every application, as the
+  committee's ranking needs, except where the chair is a reviewer of that application: then the
+  chair is a reviewer like the others (nothing before submitting, nothing with a conflict), so
+  chairing never lets anybody read their fellow reviewers before scoring. Nobody else sees any.
+- :func:`ranking` puts the reviewed applications of a call in order with their figures
+  (``calls/scoring.py``), in a fixed number of queries whatever the number of applications.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from capacity_lms.calls import scoring
+from capacity_lms.calls.committee import is_chair
+from capacity_lms.calls.models import Application
+from capacity_lms.calls.review_models import ReviewAssignment, Score
+
+REVIEWED = (
+    Application.Status.ELIGIBLE,
+    Application.Status.FUNDED,
+    Application.Status.RESERVE,
+    Application.Status.REFUSED,
+)
+
+
+def _signed_in(user):
+    return user is not None and user.is_authenticated
+
+
+def assignments_for(user):
+    """``user``'s assignments, but those they declared a conflict on (none for nobody)."""
+    if not _signed_in(user):
+        return ReviewAssignment.objects.none()
+    return (
+        ReviewAssignment.objects.filter(reviewer=user)
+        .exclude(conflict=True)
+        .select_related("application__association", "application__call", "application__project")
+    )
+
+
+def visible_application_for_reviewer(user, pk):
+    """The application ``pk`` if ``user`` reviews it and declared no conflict; else Http404."""
+    if not _signed_in(user):
+        raise Http404
+    application = (
+        Application.objects.filter(
+            pk=pk, assignments__reviewer=user, assignments__conflict=False, status__in=REVIEWED
+        )
+        .select_related("association", "call", "project")
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application
+
+
+def scores_visible_to(user, application):
+    """The scores of ``application`` that ``user`` may read (see the module's rules)."""
+    if not _signed_in(user):
+        return Score.objects.none()
+    scores = Score.objects.filter(assignment__application=application).select_related(
+        "criterion", "assignment"
+    )
+    own = ReviewAssignment.objects.filter(application=application, reviewer=user).first()
+    if own is not None:
+        if not own.is_open:
+            return Score.objects.none()
+        if own.submitted_at is None:
+            return scores.filter(assignment=own)
+        return scores.filter(assignment__submitted_at__isnull=False)
+    if is_chair(user, application.call):
+        return scores.filter(assignment__submitted_at__isnull=False)
+    return Score.objects.none()
+
+
+@dataclass(frozen=True)
+class RankedApplication:
+    """An application in the ranking: its figures, its position (None until it is scored)
+    and how many of its submitted reviews could not be counted (the criteria changed since)."""
+
+    application: Application
+    figures: scoring.ApplicationFigures
+    position: int | None
+    uncounted_reviews: int
+
+
+def ranking(call):
+    """The call's reviewed applications (eligible or decided), best mean first."""
+    call = call.canonical()
+    criteria = call.scoring_criteria()
+    keys = {criterion.key for criterion in criteria}
+    applications = list(
+        Application.objects.filter(call=call, status__in=REVIEWED)
+        .select_related("association", "project", "decision")
+        .order_by("submitted_at", "pk")
+    )
+    reviews = defaultdict(lambda: defaultdict(dict))
+    for application_id, assignment_id, criterion_id, score in Score.objects.filter(
+        assignment__application__call=call,
+        assignment__application__status__in=REVIEWED,
+        assignment__submitted_at__isnull=False,
+    ).values_list("assignment__application_id", "assignment_id", "criterion_id", "score"):
+        reviews[application_id][assignment_id][str(criterion_id)] = score
+    ranked = []
+    for application in applications:
+        submitted = list(reviews[application.pk].values())
+        complete = [review for review in submitted if set(review) == keys]
+        figures = scoring.application_figures(complete, criteria) if criteria else None
+        ranked.append((application, figures, len(submitted) - len(complete)))
+    order = scoring.rank(
+        ranked,
+        mean=lambda row: row[1].mean if row[1] else None,
+        tie_break=lambda row: (row[0].submitted_at, row[0].pk),
+    )
+    return [
+        RankedApplication(
+            application=application,
+            figures=figures,
+            position=number if figures and figures.mean is not None else None,
+            uncounted_reviews=uncounted,
+        )
+        for number, (application, figures, uncounted) in enumerate(order, start=1)
+    ]
