@@ -70,6 +70,9 @@ UNTRANSLATED_CASE_STUDIES = {
 # A language in which a reader of each language opens a page that is translated into theirs.
 ANOTHER_LANGUAGE = {"en": "fr", "fr": "ar", "ar": "en"}
 
+# The association of the demo learner, funded by last year's call.
+FUNDED_ASSOCIATION = "Association Jeunesse Maroc-France"
+
 # Package routes and page types no list visits, and why.
 EXCLUDED = {
     "capacity_lms:set_language": "POST only: the language switcher's action, a redirect",
@@ -138,6 +141,7 @@ def localized(language, name, *args, **kwargs):
 
 def demo_pages(language):
     """The demo objects the lists reach, in ``language``."""
+    from capacity_lms.calls.followup_models import ProjectReport
     from capacity_lms.calls.pages import CallIndexPage, CallPage
     from capacity_lms.certificates.models import Certificate
     from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
@@ -193,6 +197,14 @@ def demo_pages(language):
         calls=CallIndexPage.objects.get(**in_language),
         open_call=CallPage.objects.get(slug=OPEN_CALL, **in_language),
         decided_call=CallPage.objects.get(slug=DECIDED_CALL, **in_language),
+        # Last year's funded project of the learner's association: its interim report is
+        # approved, its final report due.
+        funded_interim=ProjectReport.objects.get(
+            application__association__name=FUNDED_ASSOCIATION, number=1
+        ),
+        funded_final=ProjectReport.objects.get(
+            application__association__name=FUNDED_ASSOCIATION, number=2
+        ),
     )
 
 
@@ -272,6 +284,15 @@ def send_the_submission_empty(page, demo):
 def send_the_registration_empty(page, demo):
     page.locator("form.cl-submission button[type=submit]").click()
     expect(page.locator("#form-errors")).to_be_visible()
+
+
+def leads_the_funded_association():
+    """The demo learner, a member of the funded association, as its admin (who files reports)."""
+    from capacity_lms.people.models import Membership
+
+    Membership.objects.filter(
+        user__username="learner", association__name=FUNDED_ASSOCIATION
+    ).update(role=Membership.Role.LEADER)
 
 
 def association_route(name, attribute):
@@ -569,6 +590,30 @@ VISITOR = [
 LEARNER = [
     # A signed-in member reads the call's dates in their own zone too.
     Visit("open-call-signed-in", "capacity_lms.CallPage", lambda demo: demo.open_call),
+    # The follow-up of the learner's association's funded project (the learner is its admin
+    # here): the project, an approved report, and the final report's form, empty and sent.
+    Visit(
+        "my-funded-projects",
+        "capacity_lms:calls_my_projects",
+        route("capacity_lms:calls_my_projects"),
+        photographed=True,
+    ),
+    Visit(
+        "funded-report-approved",
+        "capacity_lms:calls_report",
+        lambda demo: localized(demo.language, "capacity_lms:calls_report", demo.funded_interim.pk),
+    ),
+    Visit(
+        "funded-report-form",
+        "capacity_lms:calls_report",
+        lambda demo: localized(demo.language, "capacity_lms:calls_report", demo.funded_final.pk),
+    ),
+    Visit(
+        "funded-report-form-empty",
+        "capacity_lms:calls_report",
+        lambda demo: localized(demo.language, "capacity_lms:calls_report", demo.funded_final.pk),
+        act=send_the_network_form_empty,
+    ),
     Visit(
         "my-learning",
         "capacity_lms:my_learning",
@@ -999,6 +1044,7 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
         demo.enrolled_course, user=get_user_model().objects.get(username="learner")
     ).execute()
     demo.led_association, demo.other_association = associations_of_the_learner()
+    leads_the_funded_association()
     sign_in(desktop_page, lang, "learner", localized(lang, "capacity_lms:my_learning"))
     check_every_page(desktop_page, LEARNER, demo)
 
