@@ -115,8 +115,8 @@ def cross_table(request, scope=None):
     metric = METRICS[request.metric]
     if metric.kind == "count":
         parts = _table_of(metric.source, request, scope, _count())
-    elif metric.kind == "rate":
-        parts = _table_of(metric.source, request, scope, _weighted_rate())
+    elif metric.kind in ("rate", "sum"):
+        parts = _table_of(metric.source, request, scope, _aggregate(metric))
     elif metric.kind in UNIONS:
         parts = _union_count(request, scope, metric.kind)
     else:  # ratio
@@ -205,8 +205,16 @@ def grand_total(metric_name, scope=None, request=None):
         top = _source_total(metric.numerator, request, scope, _count())
         bottom = _source_total(metric.denominator, request, scope, _count())
         return _ratio(top, bottom)
-    aggregate = _weighted_rate() if metric.kind == "rate" else _count()
-    return _source_total(metric.source, request, scope, aggregate)
+    return _source_total(metric.source, request, scope, _aggregate(metric))
+
+
+def _aggregate(metric):
+    """What one cell of a plain metric computes: a count, the weighted rate, or a sum."""
+    if metric.kind == "rate":
+        return _weighted_rate()
+    if metric.kind == "sum":
+        return Sum(metric.numerator)
+    return _count()
 
 
 def _source_total(source_name, request, scope, aggregate):
@@ -216,13 +224,13 @@ def _source_total(source_name, request, scope, aggregate):
 
 
 def cube(request, dimensions, scope=None):
-    """``{(key, ...): value}`` of a count or rate metric over any number of ``dimensions``,
+    """``{(key, ...): value}`` of a count, rate or sum metric over any number of ``dimensions``,
     in one query (the country x group x axis report)."""
     metric = METRICS[request.metric]
-    if metric.kind not in ("count", "rate"):
-        raise ValueError(f"{request.metric} has no cube: it is not a plain count or rate.")
+    if metric.kind not in ("count", "rate", "sum"):
+        raise ValueError(f"{request.metric} has no cube: it is not a plain count, rate or sum.")
     source = SOURCES[metric.source]
-    aggregate = _weighted_rate() if metric.kind == "rate" else _count()
+    aggregate = _aggregate(metric)
     queryset = restricted(source, source.queryset(), request, scope)
     rows = _grouped(queryset, source, request, list(dimensions), aggregate)
     if len(dimensions) <= 2:

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from capacity_lms.calls.pages import CallPage
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
 from courses.models import CoursePage
@@ -35,6 +36,8 @@ def labels_for(dimension, keys, period="quarter"):
         labels.update(place_labels(keys))
     elif dimension == "course":
         labels.update(course_titles(CoursePage.objects.filter(translation_key__in=keys)))
+    elif dimension == "call":
+        labels.update(course_titles(CallPage.objects.filter(translation_key__in=keys)))
     elif dimension == "period":
         labels.update({key: period_label(key, period) for key in keys})
     return {key: labels.get(key, str(key)) for key in [*keys, None]}
@@ -74,8 +77,8 @@ def place_labels(keys):
 
 
 def course_titles(courses):
-    """``{translation key: title}`` of ``courses`` (pages), in the reader's language when the
-    course has that translation, else in any of its languages."""
+    """``{translation key: title}`` of ``courses`` (pages: courses, calls), in the reader's
+    language when the page has that translation, else in any of its languages."""
     language = translation.get_language()
     titles = {}
     for key, title, code in courses.values_list(

@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce, Concat, TruncMonth, TruncQuarte
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.attendance.models import AttendanceRecord
+from capacity_lms.calls.models import Application
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.network.models import Partnership
 from capacity_lms.people.models import Association
@@ -43,6 +44,7 @@ DIMENSIONS = {
     "place": _("Host country or region of Morocco"),
     "region": _("Region of Morocco"),
     "status": _("Verification"),
+    "call": _("Call for projects"),
 }
 
 PERIODS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
@@ -158,7 +160,9 @@ TRAINING_SOURCES = {
 class Metric:
     label: str
     source: str
-    kind: str = "count"  # count | people | rate (weighted attendance) | ratio (of two counts)
+    # count | people | rate (weighted attendance) | ratio (of two counts) | sum (of
+    # ``numerator``, a path to an amount)
+    kind: str = "count"
     numerator: str | None = None
     denominator: str | None = None
 
@@ -246,7 +250,50 @@ NETWORK_SOURCES = {
     ),
 }
 
-SOURCES = {**TRAINING_SOURCES, **NETWORK_SOURCES}
+
+# Calls for projects: an application counts once submitted (never a draft or a withdrawn one),
+# in its association's country, on the axis and group it chose, in its call (all the call's
+# languages are one call), on the day it was submitted. Eligible: the staff checklist passed
+# (whatever the committee then decided); funded: the committee's decision.
+def _applications():
+    return Application.objects.exclude(
+        status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
+    )
+
+
+ELIGIBLE = ["eligible", "funded", "reserve", "refused"]
+
+APPLICATION_PATHS = {
+    "country": association_country("association__"),
+    "axis": "strategic_axis__code",
+    "group": "specialized_group__code",
+    "association": "association_id",
+    "kind": "association__kind",
+    "call": "call__translation_key",
+}
+
+
+def _application_source(facts):
+    return Source(
+        facts,
+        "submitted_at",
+        APPLICATION_PATHS,
+        fact_fields=("country", "axis", "group", "call"),
+        fact_id=("id", _("application")),
+    )
+
+
+CALL_SOURCES = {
+    "applications": _application_source(_applications),
+    "eligible_applications": _application_source(
+        lambda: _applications().filter(status__in=ELIGIBLE)
+    ),
+    "funded_applications": _application_source(
+        lambda: _applications().filter(status=Application.Status.FUNDED)
+    ),
+}
+
+SOURCES = {**TRAINING_SOURCES, **NETWORK_SOURCES, **CALL_SOURCES}
 
 METRICS = {
     "enrolments": Metric(_("Enrolments"), "enrolments"),
@@ -272,6 +319,23 @@ METRICS = {
         "associations",
     ),
     "partnerships": Metric(_("Partnerships confirmed by both sides"), "partnerships"),
+    "applications": Metric(_("Applications submitted"), "applications"),
+    "eligible_applications": Metric(_("Applications found eligible"), "eligible_applications"),
+    "funded_applications": Metric(_("Projects funded"), "funded_applications"),
+    "success_rate": Metric(
+        _("Success rate (% of applications funded)"),
+        "applications",
+        "ratio",
+        "funded_applications",
+        "applications",
+    ),
+    # Sums, in each call's currency (a table mixing calls of two currencies says so).
+    "amount_requested": Metric(
+        _("Amount requested"), "applications", "sum", numerator="project__requested_amount"
+    ),
+    "amount_granted": Metric(
+        _("Amount granted"), "funded_applications", "sum", numerator="decision__amount"
+    ),
 }
 
 
