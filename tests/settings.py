@@ -14,10 +14,12 @@ DATABASES = {"default": database_from_environment(SANDBOX_DIR / "test.sqlite3")}
 # On SQLite the test database is a file, not memory: concurrency tests need separate
 # connections that really contend for the write lock, as in production.
 # One file per test process, so two runs on one machine never share it.
+# On PostgreSQL likewise one database per test process: two checkouts that point their runs
+# at the same server never drop each other's test database.
 default_test_name = (
     str(Path(tempfile.gettempdir()) / f"capacity-lms-test-{os.getpid()}.sqlite3")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    else None
+    else f"test_{DATABASES['default']['NAME']}_{os.getpid()}"
 )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Durability is no concern for a throwaway test database; speed is.
