@@ -51,9 +51,7 @@ class CallIndexPage(ReadOnlyPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        calls = list(
-            CallPage.objects.child_of(self).live().order_by("-year", "title")
-        )
+        calls = list(CallPage.objects.child_of(self).live().order_by("-year", "title"))
         now = timezone.now()
         current = [call for call in calls if call.canonical().stage_at(now) != "decided"]
         archive = [call for call in calls if call not in current]

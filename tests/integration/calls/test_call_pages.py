@@ -57,9 +57,7 @@ def test_the_list_shows_current_calls_then_the_archive(calls, call):
     ],
 )
 def test_the_timeline_marks_where_the_call_stands(calls, opens, closes, stage, expected):
-    page = CallPageFactory(
-        parent=calls, opens_on=days(opens), closes_on=days(closes), stage=stage
-    )
+    page = CallPageFactory(parent=calls, opens_on=days(opens), closes_on=days(closes), stage=stage)
     html = text(Client().get(page.url))
     assert f'data-call-stage="{expected}"' in html
     assert html.count('aria-current="step"') == 1
@@ -107,4 +105,3 @@ def test_the_committee_is_shown_by_department_never_by_name(calls):
 
 def test_a_call_page_only_reads(call):
     assert Client().post(call.url).status_code == 405
-
