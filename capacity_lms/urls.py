@@ -6,6 +6,7 @@ Include once: ``path("learning/", include("capacity_lms.urls"))``.
 from django.urls import path
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
+from capacity_lms.calls.application_urls import urlpatterns as application_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.core.language_switch import set_language
 from capacity_lms.library.urls import urlpatterns as library_urlpatterns
@@ -29,4 +30,5 @@ urlpatterns = [
     *network_urlpatterns,
     *privacy_urlpatterns,
     *partner_urlpatterns,
+    *application_urlpatterns,
 ]

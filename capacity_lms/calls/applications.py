@@ -56,6 +56,16 @@ def visible_applications(user):
     return queryset.filter(association__memberships__user=user).distinct()
 
 
+def association_applications(user):
+    """The applications of the associations ``user`` is a member of: what the association's
+    pages may name (staff read applications in the admin, not here)."""
+    if not user.is_authenticated or not user.is_active:
+        return Application.objects.none()
+    return Application.objects.select_related("call", "association", "project").filter(
+        association__in=member_associations(user)
+    )
+
+
 def can_edit(user, application, now=None):
     """Whether ``user`` may change the application: a member of its association, while it is
     a draft and its call is open (``now``: the server's clock)."""
