@@ -43,6 +43,7 @@ from sandbox.testing.factories import (
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import built_for_the_module, in_group, make_workshop
 from tests.integration.courses.conftest import make_course, right_answers
+from tests.integration.security.calls_world import build_calls_world
 from tests.integration.security.partners_world import build_partners_world
 
 # The roles of the matrix, in the order its tables read.
@@ -249,5 +250,6 @@ def build_world():
         "case_study": objects["case_study"],
     }
     build_partners_world(people, objects)
+    build_calls_world(people, objects, site_root)
     assert Association.objects.count() >= 2
     return World(people=people, objects=objects)

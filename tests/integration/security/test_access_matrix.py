@@ -129,6 +129,8 @@ PAGE_MODELS = {
     "library": "capacity_lms.LibraryIndexPage",
     "case_study": "capacity_lms.CaseStudyPage",
     "directory": "capacity_lms.DirectoryPage",
+    "calls": "capacity_lms.CallIndexPage",
+    "call": "capacity_lms.CallPage",
 }
 
 
