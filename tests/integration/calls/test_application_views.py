@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from capacity_lms.calls.applications import project_budget
+from capacity_lms.calls.applications import project_budget, snapshot
 from capacity_lms.calls.models import Application, CallEvent
 from capacity_lms.people.models import Membership
 from capacity_lms.projects.models import BudgetLine, Project
@@ -292,3 +292,37 @@ def test_another_association_s_application_is_a_404_on_every_url(client, call, o
     assert client.get(url("application_edit", ours)).status_code == 404
     client.force_login(UserFactory(is_staff=True))
     assert client.get(url("application_edit", ours)).status_code == 404
+
+
+def test_the_call_page_offers_a_member_to_start_then_shows_where_it_stands(client, call):
+    association = AssociationFactory(name="Oasis Bruxelles")
+    person = MembershipFactory(association=association).user
+    client.force_login(person)
+
+    page = client.get(call.url).content.decode()
+    start = reverse("capacity_lms:application_start", kwargs={"call_pk": call.pk})
+    assert f'action="{start}"' in page
+    client.post(start, {"association": association.pk})
+
+    page = client.get(call.url).content.decode()
+    application = Application.objects.get(association=association)
+    assert url("application_edit", application) in page
+    assert f'action="{start}"' not in page
+    client.logout()
+    assert "Oasis Bruxelles" not in client.get(call.url).content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_pages_render_in_french_and_arabic(client, ours, member, language):
+    client.force_login(member)
+    ours.versions.create(number=1, snapshot=snapshot(ours))
+    for name, kwargs in (
+        ("application_edit", {}),
+        ("application_logframe", {}),
+        ("application_budget_upload", {}),
+        ("application_version", {"number": 1}),
+    ):
+        path = url(name, ours, **kwargs).replace("/en/", f"/{language}/", 1)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert f'lang="{language}"' in response.content.decode()
