@@ -1,11 +1,11 @@
 """What a call's page shows a reader: its clock in Casablanca and in the reader's own zone,
 its timeline, its rules and, for a member of an association, where their application stands."""
 
+from django.apps import apps
 from django.utils import timezone
 
 from capacity_lms.calls import deadlines
-from capacity_lms.calls.applications import member_associations
-from capacity_lms.calls.models import Application
+from capacity_lms.people.models import Association
 from capacity_lms.workshops.times import person_time_zone
 
 TIMELINE = ("upcoming", "open", "closed", "in_review", "decided")
@@ -13,8 +13,8 @@ TIMELINE = ("upcoming", "open", "closed", "in_review", "decided")
 
 def timeline(stage):
     """The call's steps in order, each with whether it is done, current or to come."""
-    from capacity_lms.calls.pages import CallPage
-
+    # Looked up by name: the pages import this module.
+    CallPage = apps.get_model("capacity_lms", "CallPage")
     labels = {
         "upcoming": deadlines.ClockState.UPCOMING.label,
         "open": deadlines.ClockState.OPEN.label,
@@ -38,7 +38,9 @@ def applying(call, user):
     of: where each one's application to ``call`` stands (empty for a visitor)."""
     if user is None or not user.is_authenticated:
         return []
-    associations = list(member_associations(user).order_by("name"))
+    # Looked up by name: calls/models.py imports the pages, which import this module.
+    Application = apps.get_model("capacity_lms", "Application")
+    associations = list(Association.objects.filter(memberships__user=user).order_by("name"))
     found = {
         application.association_id: application
         for application in Application.objects.filter(call=call, association__in=associations)
