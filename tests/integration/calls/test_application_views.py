@@ -4,6 +4,7 @@ XLSX round trip through the upload, submitting and withdrawing, and 404 for anot
 association's application on every URL."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -11,9 +12,13 @@ from openpyxl import load_workbook
 
 from capacity_lms.calls.applications import project_budget, snapshot
 from capacity_lms.calls.models import Application, CallEvent
+from capacity_lms.calls.pages import CallRate
 from capacity_lms.people.models import Membership
+from capacity_lms.projects.budget import BudgetLine as Line
+from capacity_lms.projects.budget import Funding
+from capacity_lms.projects.budget_xlsx import write_budget
 from capacity_lms.projects.models import BudgetLine, Project
-from sandbox.testing.call_factories import application_for
+from sandbox.testing.call_factories import CallPageFactory, application_for
 from sandbox.testing.factories import AssociationFactory, MembershipFactory, UserFactory
 from sandbox.testing.network_factories import association_admin
 from tests.integration.test_form_accessibility import assert_error_linked, assert_labelled
@@ -326,3 +331,63 @@ def test_the_pages_render_in_french_and_arabic(client, ours, member, language):
         response = client.get(path)
         assert response.status_code == 200, path
         assert f'lang="{language}"' in response.content.decode()
+
+
+def xlsx_upload(content):
+    upload = io.BytesIO(content)
+    upload.name = "budget.xlsx"
+    return upload
+
+
+def test_a_line_in_another_currency_is_converted_at_the_call_s_rate_both_ways(client, calls):
+    call = CallPageFactory(parent=calls, rates=[CallRate(currency="EUR", rate=Decimal("10.85"))])
+    application = application_for(call, AssociationFactory())
+    BudgetLine.objects.create(
+        project_id=application.project_id,
+        order=3,
+        category="equipment",
+        description="Laptops",
+        quantity=Decimal(3),
+        unit_cost=Decimal("333.33"),
+        currency="EUR",
+    )
+    person = MembershipFactory(association=application.association).user
+    client.force_login(person)
+    before = project_budget(Project.objects.get(pk=application.project_id), call)
+    # 3 x 333.33 EUR = 999.99 EUR, x 10.85 = 10849.8915, rounded once: 10849.89 MAD.
+    assert before.lines[2].converted == Decimal("10849.89")
+    assert "10849.89" in client.get(url("application_edit", application)).content.decode()
+
+    content = client.get(url("application_budget_download", application)).content
+    BudgetLine.objects.filter(project_id=application.project_id).delete()
+    response = client.post(
+        url("application_budget_upload", application), {"file": xlsx_upload(content)}
+    )
+
+    assert response.status_code == 302
+    assert project_budget(Project.objects.get(pk=application.project_id), call) == before
+
+
+def test_an_uploaded_budget_with_a_line_that_cannot_be_stored_changes_nothing(
+    client, ours, member
+):
+    content = write_budget(
+        [
+            Line("travel", "Bus", "trip", Decimal(2), Decimal(100), "MAD"),
+            Line("travel", "Nothing", "trip", Decimal(0), Decimal(100), "MAD"),
+        ],
+        Funding(Decimal(100), Decimal(100)),
+        currency="MAD",
+        rates={},
+    )
+    client.force_login(member)
+
+    response = client.post(url("application_budget_upload", ours), {"file": xlsx_upload(content)})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Line 2: the quantity must be more than zero" in page
+    assert "nothing was changed" in page
+    project = Project.objects.get(pk=ours.project_id)
+    assert project.budget_lines.count() == 2
+    assert str(project.requested_amount) == "70000.00"
