@@ -7,6 +7,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -391,3 +393,46 @@ def test_an_uploaded_budget_with_a_line_that_cannot_be_stored_changes_nothing(
     project = Project.objects.get(pk=ours.project_id)
     assert project.budget_lines.count() == 2
     assert str(project.requested_amount) == "70000.00"
+
+
+def queries_for(client, path):
+    client.get(path)  # the first request fills per-process caches (the site, the session)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_edit_page_runs_the_same_queries_at_2_and_40_budget_lines(client, ours, member):
+    client.force_login(member)
+    few = queries_for(client, url("application_edit", ours))
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            project_id=ours.project_id,
+            order=10 + number,
+            category="other",
+            description=f"Item {number}",
+            quantity=Decimal(1),
+            unit_cost=Decimal(10),
+            currency="MAD",
+        )
+        for number in range(38)
+    )
+
+    assert queries_for(client, url("application_edit", ours)) == few
+
+
+def test_my_applications_runs_the_same_queries_at_1_and_10_associations(client, call):
+    person = UserFactory()
+    client.force_login(person)
+
+    def apply_once():
+        association = AssociationFactory()
+        MembershipFactory(user=person, association=association)
+        application_for(call, association)
+
+    apply_once()
+    few = queries_for(client, reverse("capacity_lms:application_mine"))
+    for _number in range(9):
+        apply_once()
+
+    assert queries_for(client, reverse("capacity_lms:application_mine")) == few
