@@ -7,6 +7,7 @@ or marked for removal is dropped, and the rows kept become the project, in their
 """
 
 from django import forms
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.calls.drafting import SECTION_FIELDS
@@ -49,7 +50,10 @@ class FundingForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=budget.BudgetCategory.choices)
+    # A blank first choice, so that a row left empty sends nothing and is not read.
+    category = forms.ChoiceField(
+        label=_("Category"), choices=BLANK_CHOICE_DASH + budget.BudgetCategory.choices
+    )
     description = forms.CharField(label=_("Description"), max_length=255)
     unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
     quantity = forms.DecimalField(
@@ -70,7 +74,9 @@ class OtherFunderForm(forms.Form):
 
 
 class PartnerForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=ProjectPartner.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=BLANK_CHOICE_DASH + ProjectPartner.Kind.choices
+    )
     name = forms.CharField(label=_("Name"), max_length=255)
     role = forms.CharField(label=_("Role in the project"), max_length=255, required=False)
 
@@ -133,13 +139,33 @@ class BudgetUploadForm(forms.Form):
     )
 
 
-def formset(form, extra=1):
+class BaseLineFormSet(forms.BaseFormSet):
+    """Budget lines: the rows to add start in the call's currency."""
+
+    def __init__(self, *args, currency="", **kwargs):
+        self.currency = currency
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.currency and (index is None or index >= len(self.initial or ())):
+            kwargs["initial"] = {"currency": self.currency}
+        return kwargs
+
+
+def formset(form, extra=1, base=forms.BaseFormSet):
     return forms.formset_factory(
-        form, extra=extra, can_delete=True, max_num=ROWS, absolute_max=ROWS, validate_max=True
+        form,
+        formset=base,
+        extra=extra,
+        can_delete=True,
+        max_num=ROWS,
+        absolute_max=ROWS,
+        validate_max=True,
     )
 
 
-LineFormSet = formset(BudgetLineForm, extra=2)
+LineFormSet = formset(BudgetLineForm, extra=2, base=BaseLineFormSet)
 FunderFormSet = formset(OtherFunderForm)
 PartnerFormSet = formset(PartnerForm)
 ObjectiveFormSet = formset(ObjectiveForm)

@@ -141,8 +141,8 @@ def _draft_forms(project, call, data=None):
         "lines": forms.LineFormSet(
             data,
             prefix="lines",
-            initial=_line_initial(project) or None,
-            form_kwargs={"initial": {"currency": call.currency}} if not data else {},
+            initial=_line_initial(project),
+            currency=call.currency,
         ),
         "funders": forms.FunderFormSet(
             data,

@@ -127,9 +127,33 @@ def budget_problems(result, call):
 
 
 def _logframe(project):
-    objectives = project.specific_objectives.prefetch_related(
-        "results__activities", "results__indicators", "indicators"
-    )
+    """The logical framework with objectives and results numbered in order (results across
+    the whole framework, as the form numbers them), indicators naming them by number: a
+    version reads the same whatever rows the database gave them."""
+    objectives = list(project.specific_objectives.prefetch_related("results__activities"))
+    objective_numbers, result_numbers, frozen = {}, {}, []
+    for objective in objectives:
+        objective_numbers[objective.pk] = len(objective_numbers) + 1
+        results = []
+        for result in objective.results.all():
+            result_numbers[result.pk] = len(result_numbers) + 1
+            results.append(
+                {
+                    "number": result_numbers[result.pk],
+                    "text": result.text,
+                    "activities": [
+                        {
+                            "text": activity.text,
+                            "starts_on": _date(activity.starts_on),
+                            "ends_on": _date(activity.ends_on),
+                        }
+                        for activity in result.activities.all()
+                    ],
+                }
+            )
+        frozen.append(
+            {"number": objective_numbers[objective.pk], "text": objective.text, "results": results}
+        )
     indicators = [
         {
             "text": indicator.text,
@@ -137,35 +161,14 @@ def _logframe(project):
             "baseline": _number(indicator.baseline),
             "target": _number(indicator.target),
             "source": indicator.source,
-            "objective": indicator.objective_id,
-            "result": indicator.result_id,
+            "objective": objective_numbers.get(indicator.objective_id),
+            "result": result_numbers.get(indicator.result_id),
         }
         for indicator in project.indicators.all()
     ]
     return {
         "overall_objective": project.overall_objective,
-        "specific_objectives": [
-            {
-                "id": objective.pk,
-                "text": objective.text,
-                "results": [
-                    {
-                        "id": result.pk,
-                        "text": result.text,
-                        "activities": [
-                            {
-                                "text": activity.text,
-                                "starts_on": _date(activity.starts_on),
-                                "ends_on": _date(activity.ends_on),
-                            }
-                            for activity in result.activities.all()
-                        ],
-                    }
-                    for result in objective.results.all()
-                ],
-            }
-            for objective in objectives
-        ],
+        "specific_objectives": frozen,
         "indicators": indicators,
         "assumptions": [assumption.text for assumption in project.assumptions.all()],
     }

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -98,8 +99,20 @@ def test_the_edit_page_shows_the_application_with_labelled_controls(client, ours
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert_labelled(html)
+    soup = assert_labelled(html)
     assert "100000.00 MAD" in html
+    # The form holds what is saved: each line, the funders, the partners; new rows start in
+    # the call's currency.
+    values = {
+        control["name"]: control.get("value")
+        for control in soup.select("input[name^=lines-], input[name^=funders-]")
+    }
+    assert values["lines-0-description"] == "Trainers' travel"
+    assert values["lines-1-unit_cost"] == "50000.00"
+    assert values["lines-2-description"] is None
+    assert values["lines-2-currency"] == "MAD"
+    assert values["funders-0-name"] == "Regional council"
+    assert soup.select_one("[name=lines-0-category] option[selected]")["value"] == "travel"
     assert "Cache-Control" in response and "no-store" in response["Cache-Control"]
 
 
@@ -436,3 +449,35 @@ def test_my_applications_runs_the_same_queries_at_1_and_10_associations(client, 
         apply_once()
 
     assert queries_for(client, reverse("capacity_lms:application_mine")) == few
+
+
+def form_as_sent(html):
+    """What a browser sends for the page's first form left as it is."""
+    form = BeautifulSoup(html, "html.parser").select_one("main form.cl-form")
+    data = {}
+    for control in form.select("input, textarea, select"):
+        name = control.get("name")
+        if not name or control.get("type") in ("submit", "button"):
+            continue
+        if control.get("type") == "checkbox":
+            if control.has_attr("checked"):
+                data[name] = "on"
+        elif control.name == "textarea":
+            data[name] = control.text.lstrip("\n")
+        elif control.name == "select":
+            chosen = control.select_one("option[selected]") or control.select_one("option")
+            data[name] = chosen.get("value", "")
+        else:
+            data[name] = control.get("value", "")
+    return data
+
+
+@pytest.mark.parametrize("page", ["application_edit", "application_logframe"])
+def test_sending_a_page_back_unchanged_changes_nothing(client, ours, member, page):
+    client.force_login(member)
+    before = snapshot(ours)
+
+    response = client.post(url(page, ours), form_as_sent(client.get(url(page, ours)).content))
+
+    assert response.status_code == 302
+    assert snapshot(ours) == before
