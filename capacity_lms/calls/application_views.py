@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Locale
 
 from capacity_lms.calls import application_forms as forms
 from capacity_lms.calls.actions import (
@@ -103,9 +104,8 @@ def mine(request):
     """The applications of the person's associations, and the calls open to them now."""
     applications = association_applications(request.user).order_by("-call__year", "pk")
     associations = list(member_associations(request.user).order_by("name"))
-    open_calls = [
-        call for call in CallPage.objects.live().order_by("-year") if call.canonical().is_open()
-    ]
+    calls = CallPage.objects.live().filter(locale=Locale.get_active()).order_by("-year")
+    open_calls = [call for call in calls if call.canonical().is_open()]
     return TemplateResponse(
         request,
         TEMPLATES + "mine.html",

@@ -481,3 +481,14 @@ def test_sending_a_page_back_unchanged_changes_nothing(client, ours, member, pag
 
     assert response.status_code == 302
     assert snapshot(ours) == before
+
+
+def test_my_applications_offers_each_open_call_once_to_start(client, call):
+    association = AssociationFactory(name="Oasis Bruxelles")
+    client.force_login(MembershipFactory(association=association).user)
+    start = reverse("capacity_lms:application_start", kwargs={"call_pk": call.pk})
+
+    page = client.get(reverse("capacity_lms:application_mine")).content.decode()
+
+    assert page.count(f'action="{start}"') == 1
+    assert "None of your associations has applied to a call yet." in page
