@@ -724,7 +724,7 @@ LEARNER = [
         application_route("capacity_lms:application_edit"),
         act=lambda page, demo: (
             page.locator("#id_sections-title").fill(""),
-            send(page, "main form.cl-form button[type=submit]", status=400),
+            send(page, "main form.cl-form button[type=submit]:not([name])", status=400),
         ),
     ),
     Visit(
