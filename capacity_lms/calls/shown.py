@@ -1,10 +1,12 @@
 """What a call's page shows a reader: its clock in Casablanca and in the reader's own zone,
 its timeline, its rules and, for a member of an association, where their application stands."""
 
+from django.apps import apps
 from django.utils import timezone
 
 from capacity_lms.calls import deadlines
 from capacity_lms.calls.stages import CallStage
+from capacity_lms.people.models import Association
 from capacity_lms.workshops.times import person_time_zone
 
 TIMELINE = ("upcoming", "open", "closed", "in_review", "decided")
@@ -30,6 +32,21 @@ def timeline(stage):
     ]
 
 
+def applying(call, user):
+    """``[(association, application or None)]`` for each association ``user`` is a member
+    of: where each one's application to ``call`` stands (empty for a visitor)."""
+    if user is None or not user.is_authenticated:
+        return []
+    # Looked up by name: calls/models.py imports the pages, which import this module.
+    Application = apps.get_model("capacity_lms", "Application")
+    associations = list(Association.objects.filter(memberships__user=user).order_by("name"))
+    found = {
+        application.association_id: application
+        for application in Application.objects.filter(call=call, association__in=associations)
+    }
+    return [(association, found.get(association.pk)) for association in associations]
+
+
 def call_context(page, request):
     """The template context a call page adds: the rules (dates, money, eligibility) from the call
     in the default language; criteria, documents and departments as this translation words them."""
@@ -52,4 +69,5 @@ def call_context(page, request):
         "axes": list(call.strategic_axes.all()),
         "groups": list(call.specialized_groups.all()),
         "countries": list(call.host_countries.all()),
+        "applying": applying(call, request.user if request is not None else None),
     }

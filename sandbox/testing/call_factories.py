@@ -72,3 +72,87 @@ class CallPageFactory(PageFactory):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+
+def application_for(call, association, *, complete=True, **project_fields):
+    """A draft application of ``association`` to ``call`` (written directly, not through
+    :class:`~capacity_lms.calls.actions.StartApplication`, so that tests pick their clock).
+
+    ``complete`` fills every section, a logical framework (an objective, a result, an
+    activity, an indicator, an assumption), a partner and a balanced budget in the call's
+    currency: 100,000 of cost, 70,000 requested, 20,000 own and 10,000 from another funder
+    (30 % co-financing), within the factory call's ceiling and share."""
+    from capacity_lms.calls.models import Application
+    from capacity_lms.projects.models import (
+        Activity,
+        Assumption,
+        BudgetLine,
+        ExpectedResult,
+        Indicator,
+        OtherFunder,
+        Project,
+        ProjectPartner,
+        SpecificObjective,
+    )
+
+    call = call.canonical()
+    fields = {"title": f"Project of {association.name}", "currency": call.currency}
+    if complete:
+        fields.update(
+            language="fr",
+            summary="Digital skills for young people in the home region.",
+            context="Few training centres in the rural communes.",
+            target_groups="Young people aged 16 to 25.",
+            overall_objective="Better employability in the region.",
+            requested_amount=Decimal("70000"),
+            own_contribution=Decimal("20000"),
+        )
+    fields.update(project_fields)
+    project = Project.objects.create(association=association, **fields)
+    if complete:
+        objective = SpecificObjective.objects.create(project=project, text="Train 60 people")
+        result = ExpectedResult.objects.create(objective=objective, text="60 people trained")
+        Activity.objects.create(
+            result=result,
+            text="Six two-week sessions",
+            starts_on=datetime.date(call.year, 9, 1),
+            ends_on=datetime.date(call.year, 12, 15),
+        )
+        Indicator.objects.create(
+            project=project,
+            result=result,
+            text="People trained",
+            unit="people",
+            baseline=Decimal(0),
+            target=Decimal(60),
+            source="Attendance sheets",
+        )
+        Assumption.objects.create(project=project, text="The commune lends a room")
+        BudgetLine.objects.create(
+            project=project,
+            order=1,
+            category="travel",
+            description="Trainers' travel",
+            unit="trip",
+            quantity=Decimal(10),
+            unit_cost=Decimal("5000"),
+            currency=call.currency,
+        )
+        BudgetLine.objects.create(
+            project=project,
+            order=2,
+            category="services",
+            description="Training room and equipment hire",
+            unit="lump sum",
+            quantity=Decimal(1),
+            unit_cost=Decimal("50000"),
+            currency=call.currency,
+        )
+        OtherFunder.objects.create(project=project, name="Regional council", amount=10000)
+        ProjectPartner.objects.create(
+            project=project,
+            kind=ProjectPartner.Kind.TERRITORIAL,
+            name="Commune of Tafraout",
+            role="Lends the training room",
+        )
+    return Application.objects.create(call=call, association=association, project=project)

@@ -107,6 +107,10 @@ EXCLUDED = {
     "capacity_lms:network_partnership_end": "POST only: ends and redirects",
     "capacity_lms:network_offer_close": "POST only: closes and redirects",
     "capacity_lms:network_message_read": "POST only: marks read and redirects",
+    "capacity_lms:application_start": "POST only: starts an application, then redirects",
+    "capacity_lms:application_submit": "POST only: submits, then redirects",
+    "capacity_lms:application_withdraw": "POST only: withdraws, then redirects",
+    "capacity_lms:application_budget_download": "the budget as an XLSX file, not HTML",
 }
 
 
@@ -318,6 +322,21 @@ def associations_of_the_learner():
     )
     other = AssociationFactory(name="Atlas Entraide Montréal", city="Montréal")
     return led, other
+
+
+def application_of_the_learner(led_association, open_call):
+    """The application of the association the demo learner leads to the open call, complete,
+    with a version kept (the demo data has none for that association)."""
+    from capacity_lms.calls.applications import snapshot
+    from sandbox.testing.call_factories import application_for
+
+    application = application_for(open_call, led_association)
+    application.versions.create(number=1, snapshot=snapshot(application))
+    return application
+
+
+def application_route(name, **kwargs):
+    return lambda demo: localized(demo.language, name, pk=demo.application.pk, **kwargs)
 
 
 def create_the_calendar_address(page, demo):
@@ -734,6 +753,40 @@ LEARNER = [
         "capacity_lms:association_edit",
         association_route("capacity_lms:association_edit", "led_association"),
     ),
+    # The application of the association the learner leads, to this year's call (#22).
+    Visit(
+        "my-applications", "capacity_lms:application_mine", route("capacity_lms:application_mine")
+    ),
+    Visit(
+        "application",
+        "capacity_lms:application_edit",
+        application_route("capacity_lms:application_edit"),
+        photographed=True,
+    ),
+    Visit(
+        "application-sent-empty",
+        "capacity_lms:application_edit",
+        application_route("capacity_lms:application_edit"),
+        act=lambda page, demo: (
+            page.locator("#id_sections-title").fill(""),
+            send(page, "main form.cl-form button[type=submit]:not([name])", status=400),
+        ),
+    ),
+    Visit(
+        "application-logframe",
+        "capacity_lms:application_logframe",
+        application_route("capacity_lms:application_logframe"),
+    ),
+    Visit(
+        "application-budget-upload",
+        "capacity_lms:application_budget_upload",
+        application_route("capacity_lms:application_budget_upload"),
+    ),
+    Visit(
+        "application-version",
+        "capacity_lms:application_version",
+        application_route("capacity_lms:application_version", number=1),
+    ),
     Visit(
         "check-in-too-many",
         "capacity_lms:check_in",
@@ -1045,6 +1098,7 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
     ).execute()
     demo.led_association, demo.other_association = associations_of_the_learner()
     leads_the_funded_association()
+    demo.application = application_of_the_learner(demo.led_association, demo.open_call)
     sign_in(desktop_page, lang, "learner", localized(lang, "capacity_lms:my_learning"))
     check_every_page(desktop_page, LEARNER, demo)
 

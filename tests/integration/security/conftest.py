@@ -250,6 +250,6 @@ def build_world():
         "case_study": objects["case_study"],
     }
     build_partners_world(people, objects)
-    build_calls_world(people, objects)
+    build_calls_world(people, objects, site_root)
     assert Association.objects.count() >= 2
     return World(people=people, objects=objects)

@@ -441,7 +441,7 @@ PAGES = {
     "directory_map": ALL,
     "directory_association": ALL,
     "directory_pending_association": NOBODY,
-    # Calls for projects: the list and a call are public.
+    # The calls for projects (#22): public pages.
     "calls": ALL,
     "call": ALL,
 }
@@ -571,6 +571,43 @@ ADMIN_PAGES.update(
         ),
         "capacity_calls_followup:case_study": Route(
             lambda world: {"pk": world.project_report.pk}, allowed=STAFF, kind="action"
+        ),
+    }
+)
+
+
+# An association's application to a call (#22 point 2; capacity_lms/calls/application_urls.py):
+# the learner is the admin of the association that applied; every URL naming its application
+# is a 404 for everybody else, the other learner (admin of another association) and staff
+# included (staff read applications in the admin). A member starts an application for one
+# of their associations: anybody naming another association gets a 404.
+def _application(world):
+    return {"pk": world.application.pk}
+
+
+PUBLIC.update(
+    {
+        "capacity_lms:application_start": Route(
+            lambda world: {"call_pk": world.call.pk},
+            allowed=LEARNER,
+            kind="action",
+            post=lambda world: {"association": world.association.pk},
+        ),
+        "capacity_lms:application_mine": Route(allowed=SIGNED_IN),
+        "capacity_lms:application_edit": Route(_application, allowed=LEARNER, kind="form"),
+        "capacity_lms:application_logframe": Route(_application, allowed=LEARNER, kind="form"),
+        "capacity_lms:application_budget_download": Route(_application, allowed=LEARNER),
+        "capacity_lms:application_budget_upload": Route(
+            _application, allowed=LEARNER, kind="form"
+        ),
+        "capacity_lms:application_submit": Route(_application, allowed=LEARNER, kind="action"),
+        "capacity_lms:application_withdraw": Route(_application, allowed=LEARNER, kind="action"),
+        "capacity_lms:application_version": Route(
+            lambda world: {
+                "pk": world.application.pk,
+                "number": world.application_version.number,
+            },
+            allowed=LEARNER,
         ),
     }
 )

@@ -1,0 +1,238 @@
+"""The state changes of an application, one action each: start, save a draft version, submit,
+withdraw. Each one that changes the application's state writes one history row
+(``calls/history.py``) in the transaction that made the change.
+
+Submitting and withdrawing lock the application's row (``select_for_update`` on PostgreSQL;
+SQLite runs IMMEDIATE transactions), then read its state again: of any number of submissions
+at once, one freezes a version and writes its history row, the others find it submitted and
+change nothing. The clock is the server's (``now`` is for tests and commands, never a time a
+client sent), read against the call's closing instant in Casablanca (``calls/deadlines.py``).
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacity_lms.calls import history
+from capacity_lms.calls.applications import (
+    can_edit,
+    is_admin_of,
+    snapshot,
+    submission_problems,
+)
+from capacity_lms.calls.deadlines import refuse_after_deadline
+from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
+from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.people.models import Membership
+from capacity_lms.projects.models import Project
+
+
+def _signed_in(user):
+    if user is None or not user.is_authenticated:
+        raise ActionRefused(_("Sign in to continue."), code="anonymous")
+
+
+def _next_number(application):
+    latest = application.versions.aggregate(latest=Max("number"))["latest"]
+    return (latest or 0) + 1
+
+
+def _updated(given, application):
+    """``application`` as the database holds it, its state copied onto the instance the
+    caller gave (so that it does not go on showing the state it had before)."""
+    given.status, given.submitted_at = application.status, application.submitted_at
+    return application
+
+
+class StartApplication(BaseAction):
+    """A member of ``association`` starts its application to ``call`` (an empty project
+    titled ``title``, in the call's currency). One application per association per call,
+    enforced by the database: starting again, or twice at once, gives the one that exists."""
+
+    def __init__(self, call, user=None, *, association, title="", language="", now=None):
+        super().__init__(call, user=user)
+        self.call = call.canonical()
+        self.association = association
+        self.title = (title or "").strip()
+        self.language = language or ""
+        self.now = now
+
+    def existing(self):
+        return Application.objects.filter(call=self.call, association=self.association).first()
+
+    def check(self):
+        _signed_in(self.user)
+        if not Membership.objects.filter(user=self.user, association=self.association).exists():
+            raise ActionRefused(
+                _("Only members of the association may start its application."),
+                code="not_member",
+            )
+        if not self.call.is_open(self.now):
+            raise ActionRefused(_("This call is not open for applications."), code="call_closed")
+
+    def execute(self):
+        self.check()
+        found = self.existing()
+        if found is not None:
+            return found
+        try:
+            with transaction.atomic():
+                project = Project.objects.create(
+                    association=self.association,
+                    title=self.title or self.call.title,
+                    language=self.language,
+                    currency=self.call.currency,
+                    created_by=self.user,
+                )
+                application = Application.objects.create(
+                    call=self.call, association=self.association, project=project
+                )
+                history.record(
+                    self.call, CallEvent.Verb.STARTED, actor=self.user, application=application
+                )
+        except IntegrityError:
+            # Another member started it at the same moment: theirs is the association's one.
+            found = self.existing()
+            if found is None:
+                raise
+            return found
+        return application
+
+
+class SaveVersion(BaseAction):
+    """A member saves a draft version of the application (a snapshot, not submitted): the
+    application's state does not change, so no history row is written."""
+
+    def __init__(self, application, user=None, *, now=None):
+        super().__init__(application, user=user)
+        self.application = application
+        self.now = now
+
+    def check(self):
+        _signed_in(self.user)
+        if not can_edit(self.user, self.application, self.now):
+            raise ActionRefused(
+                _("This application cannot be changed: it is not a draft or the call is closed."),
+                code="not_editable",
+            )
+
+    def execute(self):
+        self.check()
+        with transaction.atomic():
+            application = Application.objects.select_for_update().get(pk=self.application.pk)
+            return ApplicationVersion.objects.create(
+                application=application,
+                number=_next_number(application),
+                snapshot=snapshot(application),
+                submitted=False,
+                saved_by=self.user,
+            )
+
+
+class SubmitApplication(BaseAction):
+    """An admin of the association submits the application before the deadline: one frozen
+    version, the status and date, one history row, in one transaction. Submitting what is
+    already submitted changes nothing (a second click is not an error)."""
+
+    def __init__(self, application, user=None, *, now=None):
+        super().__init__(application, user=user)
+        self.application = application
+        self.now = now
+
+    def check(self, application=None):
+        application = application or self.application
+        _signed_in(self.user)
+        if not is_admin_of(self.user, application.association_id):
+            raise ActionRefused(
+                _("Only an admin of the association may submit its application."),
+                code="not_submitter",
+            )
+        if application.status not in (Application.Status.DRAFT, Application.Status.SUBMITTED):
+            raise ActionRefused(
+                _("This application can no longer be submitted."), code="not_submittable"
+            )
+        if application.status == Application.Status.DRAFT:
+            refuse_after_deadline(application.call.closes, self.now or timezone.now())
+
+    def execute(self):
+        now = self.now or timezone.now()
+        # Checked on the locked row: the instance given may be older than the database.
+        with transaction.atomic():
+            application = (
+                Application.objects.select_for_update(of=("self",))
+                .select_related("call", "association")
+                .get(pk=self.application.pk)
+            )
+            self.check(application)
+            if application.status == Application.Status.SUBMITTED:
+                return _updated(self.application, application)
+            problems = submission_problems(application)
+            if problems:
+                raise ActionRefused(*problems, code="incomplete")
+            version = ApplicationVersion.objects.create(
+                application=application,
+                number=_next_number(application),
+                snapshot=snapshot(application),
+                submitted=True,
+                saved_by=self.user,
+            )
+            application.status = Application.Status.SUBMITTED
+            application.submitted_at = now
+            application.save(update_fields=["status", "submitted_at"])
+            history.record(
+                application.call,
+                CallEvent.Verb.SUBMITTED,
+                actor=self.user,
+                application=application,
+                version=version.number,
+            )
+        return _updated(self.application, application)
+
+
+class WithdrawApplication(BaseAction):
+    """An admin of the association withdraws its submitted application, before the deadline
+    only, saying why if they wish; one history row. Withdrawing again changes nothing."""
+
+    def __init__(self, application, user=None, *, reason="", now=None):
+        super().__init__(application, user=user)
+        self.application = application
+        self.reason = (reason or "").strip()
+        self.now = now
+
+    def check(self, application=None):
+        application = application or self.application
+        _signed_in(self.user)
+        if not is_admin_of(self.user, application.association_id):
+            raise ActionRefused(
+                _("Only an admin of the association may withdraw its application."),
+                code="not_submitter",
+            )
+        if application.status not in (Application.Status.SUBMITTED, Application.Status.WITHDRAWN):
+            raise ActionRefused(
+                _("Only a submitted application can be withdrawn."), code="not_submitted"
+            )
+        if application.status == Application.Status.SUBMITTED:
+            refuse_after_deadline(application.call.closes, self.now or timezone.now())
+
+    def execute(self):
+        # Checked on the locked row: the instance given may be older than the database.
+        with transaction.atomic():
+            application = (
+                Application.objects.select_for_update(of=("self",))
+                .select_related("call", "association")
+                .get(pk=self.application.pk)
+            )
+            self.check(application)
+            if application.status == Application.Status.WITHDRAWN:
+                return _updated(self.application, application)
+            application.status = Application.Status.WITHDRAWN
+            application.save(update_fields=["status"])
+            history.record(
+                application.call,
+                CallEvent.Verb.WITHDRAWN,
+                actor=self.user,
+                application=application,
+                reason=self.reason,
+            )
+        return _updated(self.application, application)
