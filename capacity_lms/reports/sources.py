@@ -323,7 +323,7 @@ METRICS = {
     "eligible_applications": Metric(_("Applications found eligible"), "eligible_applications"),
     "funded_applications": Metric(_("Projects funded"), "funded_applications"),
     "success_rate": Metric(
-        _("Success rate (% of applications funded)"),
+        _("Success rate: projects funded of applications (%)"),
         "applications",
         "ratio",
         "funded_applications",
