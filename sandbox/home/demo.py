@@ -15,7 +15,7 @@ from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_calls import load_calls
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_directory import load_directory
-from sandbox.home.demo_followup import load_funded
+from sandbox.home.demo_followup import load_current, load_funded
 from sandbox.home.demo_library import load_library
 from sandbox.home.demo_network import ensure_associations, load_network
 from sandbox.home.demo_privacy import load_privacy
@@ -168,7 +168,7 @@ def load_demo_data():
     directory = load_directory()
     privacy = load_privacy(associations)
     calls = load_calls(users)
-    funded = load_funded(users)
+    funded = {**load_funded(users), **load_current()}
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],

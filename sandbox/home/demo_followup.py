@@ -14,6 +14,8 @@ from pathlib import Path
 from django.utils import timezone
 
 FUNDED_CONTENT = Path(__file__).resolve().parents[1] / "demo_content" / "calls" / "funded.toml"
+CURRENT_CONTENT = FUNDED_CONTENT.with_name("current.toml")
+CURRENT_CALL = "partnership-programme-current"
 PREVIOUS_CALL = "partnership-programme-previous"
 # When each funded project's final report falls due (days back; negative: ahead).
 FINAL_DUE_DAYS_AGO = {"interim_late": -90, "interim_approved": -60, "final_case_study": 10}
@@ -28,7 +30,7 @@ def days_ago(days):
     return timezone.localdate() - datetime.timedelta(days=days)
 
 
-def ensure_project(association, content, call, author):
+def ensure_project(association, content, call, author, *, starts=-290, ends=-20):
     from capacity_lms.projects.models import (
         Activity,
         BudgetLine,
@@ -53,8 +55,8 @@ def ensure_project(association, content, call, author):
         currency=call.currency,
         requested_amount=total - own,
         own_contribution=own,
-        starts_on=days_ago(290),
-        ends_on=days_ago(20),
+        starts_on=days_ago(-starts),
+        ends_on=days_ago(-ends),
         created_by=author,
     )
     objective = SpecificObjective.objects.create(project=project, text=content["objective"])
@@ -249,3 +251,38 @@ def load_funded(users, path=FUNDED_CONTENT):
         if item.get("followup"):
             follow_up(application, item, users["staff"])
     return {"applications to last year's call": Application.objects.filter(call=call).count()}
+
+
+def load_current(path=CURRENT_CONTENT):
+    """This year's open call: a draft and submitted applications of demo associations (the
+    submissions through the applications' action, as the association's admin)."""
+    from capacity_lms.calls.actions import SubmitApplication
+    from capacity_lms.calls.models import Application
+    from capacity_lms.calls.pages import CallPage
+    from capacity_lms.people.models import Membership
+    from sandbox.home.demo_network import _find, load_network_content
+
+    call = CallPage.objects.filter(slug=CURRENT_CALL, locale__language_code="en").first()
+    if call is None:
+        return {}
+    by_key = {item["key"]: item for item in load_network_content()["associations"]}
+    for item in read_funded(path)["applications"]:
+        association = _find(by_key[item["association"]])
+        if (
+            association is None
+            or Application.objects.filter(call=call, association=association).exists()
+        ):
+            continue
+        leader = Membership.objects.leaders().filter(association=association).first()
+        author = leader.user if leader else None
+        project = ensure_project(association, item["project"], call, author, starts=90, ends=400)
+        application = Application.objects.create(
+            call=call,
+            association=association,
+            project=project,
+            strategic_axis=call.strategic_axes.first(),
+            specialized_group=call.specialized_groups.first(),
+        )
+        if item["stage"] == "submitted" and author is not None:
+            SubmitApplication(application, user=author).execute()
+    return {"applications to this year's call": Application.objects.filter(call=call).count()}

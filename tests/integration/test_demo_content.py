@@ -432,3 +432,20 @@ def test_load_demo_data_follows_up_last_years_funded_projects():
     drafted = ProjectReport.objects.get(case_study__isnull=False)
     assert drafted.kind == "final" and drafted.status == "approved"
     assert drafted.case_study.locale.language_code == drafted.application.project.language
+
+
+@pytest.mark.django_db
+def test_load_demo_data_opens_this_years_call_with_a_draft_and_submitted_applications():
+    from capacity_lms.calls.models import Application
+
+    load_demo_data()
+    load_demo_data()  # idempotent
+    applications = Application.objects.filter(call__slug="partnership-programme-current")
+    assert sorted(applications.values_list("status", flat=True)) == [
+        "draft",
+        "submitted",
+        "submitted",
+    ]
+    for application in applications.filter(status="submitted"):
+        assert application.versions.filter(submitted=True).count() == 1
+        assert application.events.filter(verb="submitted").count() == 1
