@@ -6,6 +6,7 @@ Include once: ``path("learning/", include("capacity_lms.urls"))``.
 from django.urls import path
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
+from capacity_lms.calls.committee_urls import urlpatterns as committee_urlpatterns
 from capacity_lms.calls.followup_urls import urlpatterns as followup_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.core.language_switch import set_language
@@ -31,4 +32,5 @@ urlpatterns = [
     *privacy_urlpatterns,
     *partner_urlpatterns,
     *followup_urlpatterns,
+    *committee_urlpatterns,
 ]
