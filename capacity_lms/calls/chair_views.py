@@ -66,10 +66,17 @@ class DecisionForm(forms.Form):
 def ranking_page(request, pk):
     call = chaired_call(request.user, pk)
     rows = ranking(call)
+    # Where the chair reviews too, they are a reviewer like the others (review_scopes): no
+    # figures before they submitted, none where they declared a conflict.
+    hidden = set(
+        ReviewAssignment.objects.filter(application__call=call, reviewer=request.user)
+        .exclude(conflict=False, submitted_at__isnull=False)
+        .values_list("application_id", flat=True)
+    )
     return TemplateResponse(
         request,
         "capacity_lms/calls/review/ranking.html",
-        {"call": call, "rows": rows, "form": DecisionForm()},
+        {"call": call, "rows": rows, "hidden": hidden, "form": DecisionForm()},
     )
 
 

@@ -170,6 +170,26 @@ def test_the_chair_assigns_ranks_decides_and_downloads_the_minutes(
     assert b"".join(minutes.streaming_content).startswith(b"%PDF")
 
 
+def test_a_chair_who_reviews_sees_no_figures_of_that_application_before_submitting(
+    client,
+    call,
+    committee,  # noqa: F811
+    eligible,  # noqa: F811
+):
+    chair, (first, second, _third) = committee["chair"], committee["reviewers"]
+    for reviewer, score in ((first, 5), (second, 1)):
+        scored_review(eligible, reviewer, dict.fromkeys(call.criteria.all(), score))
+    client.force_login(chair)
+    shown = get(client, url("calls_ranking", call.pk))
+    assert "Hidden:" not in shown.content.decode()
+    assert shown.context["rows"][0].figures.spread_warning
+    AssignReviewer(eligible, user=chair, reviewer=chair).execute()
+    hidden = get(client, url("calls_ranking", call.pk))
+    assert hidden.context["hidden"] == {eligible.pk}
+    assert "Hidden:" in hidden.content.decode()
+    assert "Reviewers disagree" not in hidden.content.decode()
+
+
 def test_the_ranking_page_takes_the_same_queries_at_50_and_500_applications(
     client,
     call,
