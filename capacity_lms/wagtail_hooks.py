@@ -122,6 +122,13 @@ def register_eligibility_urls():
 
 
 @hooks.register("register_admin_menu_item")
+def register_eligibility_menu_item():
+    from capacity_lms.calls.eligibility_admin import menu_item
+
+    return menu_item()
+
+
+@hooks.register("register_admin_menu_item")
 def register_funded_projects_menu_item():
     from capacity_lms.calls.followup_admin import menu_item
 

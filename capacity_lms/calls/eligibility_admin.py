@@ -9,14 +9,17 @@ reach any of it; anyone else gets 404.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.admin.menu import MenuItem
 
 from capacity_lms.calls.eligibility import (
     DecideEligibility,
@@ -35,6 +38,22 @@ VERDICTS = [("pass", gettext_lazy("Passed")), ("fail", gettext_lazy("Failed"))]
 def refuse_unless_staff(request):
     if not is_programme_staff(request.user):
         raise Http404
+
+
+@require_http_methods(["GET", "HEAD"])
+def index(request):
+    """The calls (their canonical versions), each with how many applications wait."""
+    refuse_unless_staff(request)
+    waiting = Count("applications", filter=Q(applications__status=Application.Status.SUBMITTED))
+    # Applications name the canonical version: list those, and any call in the default language.
+    calls = (
+        CallPage.objects.annotate(waiting=waiting, total=Count("applications"))
+        .filter(Q(locale__language_code=settings.LANGUAGE_CODE) | Q(total__gt=0))
+        .order_by("-year", "title")
+    )
+    return TemplateResponse(
+        request, "capacity_lms/calls/admin/eligibility_calls.html", {"calls": calls}
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -179,8 +198,20 @@ def request_document(request, pk):
 
 def admin_urls():
     patterns = [
+        path("", index, name="index"),
         path("calls/<int:pk>/", call_applications, name="call"),
         path("applications/<int:pk>/", application_page, name="application"),
         path("applications/<int:pk>/request/", request_document, name="request_document"),
     ]
     return [path("eligibility/", include((patterns, app_name), namespace=app_name))]
+
+
+class EligibilityMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_programme_staff(request.user)
+
+
+def menu_item():
+    return EligibilityMenuItem(
+        _("Eligibility"), reverse(f"{app_name}:index"), icon_name="tasks", order=255
+    )

@@ -24,6 +24,11 @@ def test_staff_list_the_calls_applications_and_see_the_automatic_points(
     application,  # noqa: F811
 ):
     client.force_login(staff)
+    calls = client.get(reverse("capacity_calls_review:index"))
+    assert calls.status_code == 200
+    assert [(call.pk, call.waiting) for call in calls.context["calls"]] == [
+        (application.call_id, 1)
+    ]
     listing = client.get(reverse("capacity_calls_review:call", args=[application.call_id]))
     assert listing.status_code == 200
     assert application.association.name in listing.content.decode()
@@ -81,6 +86,7 @@ def test_nobody_but_staff_reaches_the_eligibility_pages(
 ):
     admin = Membership.objects.leaders().get(association=application.association).user
     urls = [
+        ("get", reverse("capacity_calls_review:index")),
         ("get", reverse("capacity_calls_review:call", args=[application.call_id])),
         ("get", page(application)),
         ("post", page(application)),

@@ -580,6 +580,7 @@ ADMIN_PAGES.update(
 # programme staff only; 404 to anyone else signed in.
 ADMIN_PAGES.update(
     {
+        "capacity_calls_review:index": Route(allowed=STAFF),
         "capacity_calls_review:call": Route(lambda world: {"pk": world.call.pk}, allowed=STAFF),
         "capacity_calls_review:application": Route(
             lambda world: {"pk": world.submitted_application.pk}, allowed=STAFF, kind="form"
