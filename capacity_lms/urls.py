@@ -7,6 +7,7 @@ from django.urls import path
 
 from capacity_lms.attendance.urls import urlpatterns as attendance_urlpatterns
 from capacity_lms.calls.application_urls import urlpatterns as application_urlpatterns
+from capacity_lms.calls.committee_urls import urlpatterns as committee_urlpatterns
 from capacity_lms.calls.followup_urls import urlpatterns as followup_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.core.language_switch import set_language
@@ -33,4 +34,5 @@ urlpatterns = [
     *partner_urlpatterns,
     *followup_urlpatterns,
     *application_urlpatterns,
+    *committee_urlpatterns,
 ]

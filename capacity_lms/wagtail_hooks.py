@@ -114,6 +114,20 @@ def register_funded_project_urls():
     return admin_urls()
 
 
+@hooks.register("register_admin_urls")
+def register_eligibility_urls():
+    from capacity_lms.calls.eligibility_admin import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_eligibility_menu_item():
+    from capacity_lms.calls.eligibility_admin import menu_item
+
+    return menu_item()
+
+
 @hooks.register("register_admin_menu_item")
 def register_funded_projects_menu_item():
     from capacity_lms.calls.followup_admin import menu_item

@@ -73,8 +73,19 @@ ANOTHER_LANGUAGE = {"en": "fr", "fr": "ar", "ar": "en"}
 # The association of the demo learner, funded by last year's call.
 FUNDED_ASSOCIATION = "Association Jeunesse Maroc-France"
 
+_COMMITTEE_PAGES = (
+    "reviewer pages: covered by tests/integration/calls/test_committee_views.py; the "
+    "every-page check signs in as learner, trainer and visitor only"
+)
 # Package routes and page types no list visits, and why.
 EXCLUDED = {
+    "capacity_lms:calls_my_reviews": _COMMITTEE_PAGES,
+    "capacity_lms:calls_declare": _COMMITTEE_PAGES,
+    "capacity_lms:calls_review_application": _COMMITTEE_PAGES,
+    "capacity_lms:calls_ranking": _COMMITTEE_PAGES,
+    "capacity_lms:calls_assign": _COMMITTEE_PAGES,
+    "capacity_lms:calls_minutes": "the minutes' PDF, not HTML; the chair's only",
+    "capacity_lms:calls_decide": "POST only: the chair's decision, then a redirect",
     "capacity_lms:set_language": "POST only: the language switcher's action, a redirect",
     "capacity_lms:workshop_register": "POST only: registers and redirects",
     "capacity_lms:workshop_cancel": "POST only: cancels and redirects",

@@ -1,14 +1,20 @@
-"""Calls for projects in the access matrix's world: an open call, and the application of the
-learner's association (the learner is its admin), submitted, with its frozen version; and last
-year's call, where the same association's project was funded, with its agreement and a report
-due. The other learner is the admin of another association: every URL naming the first one's
-application or report is a 404 for them, as for everybody else."""
+"""Calls for projects in the access matrix's world: an open call, the application of the
+learner's association (the learner is its admin), submitted, with its frozen version; last
+year's call, where the same association's project was funded, with its agreement and a
+report due; another submitted application (eligibility) and an eligible one assigned to a
+reviewer of the call's committee, which a chair outside the matrix's roles chairs. The other
+learner is the admin of another association: every URL naming the first one's application
+or report is a 404 for them, as for everybody else."""
 
 import datetime
 
 from capacity_lms.calls.actions import SubmitApplication
 from capacity_lms.calls.followup import RecordAgreementAction
+from capacity_lms.calls.models import Application
+from capacity_lms.calls.review_models import ReviewAssignment
 from sandbox.testing.call_factories import CallIndexPageFactory, CallPageFactory, application_for
+from sandbox.testing.committee_factories import ApplicationFactory, CommitteeMemberFactory
+from sandbox.testing.factories import UserFactory
 from sandbox.testing.followup_factories import funded_application
 
 
@@ -45,3 +51,12 @@ def build_followup_world(people, objects, calls):
     objects["funded_application"] = funded
     objects["project_report"] = funded.reports.get()
     objects["tranche"] = funded.agreement.tranches.get()
+    objects["submitted_application"] = ApplicationFactory(call=objects["call"])
+    eligible = ApplicationFactory(call=objects["call"], status=Application.Status.ELIGIBLE)
+    chair, reviewer = UserFactory(username="matrix-chair"), UserFactory(username="matrix-reviewer")
+    CommitteeMemberFactory(call=objects["call"], user=chair, is_chair=True)
+    CommitteeMemberFactory(call=objects["call"], user=reviewer)
+    objects["eligible_application"] = eligible
+    objects["review_assignment"] = ReviewAssignment.objects.create(
+        application=eligible, reviewer=reviewer, assigned_by=chair
+    )

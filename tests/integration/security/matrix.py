@@ -611,3 +611,47 @@ PUBLIC.update(
         ),
     }
 )
+# Calls for projects: eligibility (#22 point 3) in the admin (calls/eligibility_admin.py):
+# programme staff only; 404 to anyone else signed in.
+ADMIN_PAGES.update(
+    {
+        "capacity_calls_review:index": Route(allowed=STAFF),
+        "capacity_calls_review:call": Route(lambda world: {"pk": world.call.pk}, allowed=STAFF),
+        "capacity_calls_review:application": Route(
+            lambda world: {"pk": world.submitted_application.pk}, allowed=STAFF, kind="form"
+        ),
+        "capacity_calls_review:request_document": Route(
+            lambda world: {"pk": world.submitted_application.pk},
+            allowed=STAFF,
+            kind="action",
+            post=lambda world: {"message": "Send the statutes."},
+        ),
+    }
+)
+# The committee (#22 point 4; calls/committee_urls.py). "My reviews" lists each person's own
+# assignments (empty for everyone here). The other pages open only to the assigned reviewer or
+# to the chair of the call's committee: no role of this matrix is either (the roles are fixed),
+# so they list NOBODY, staff included; tests/integration/calls/test_committee_views.py covers
+# reviewers, a conflicted reviewer and the chair.
+PUBLIC.update(
+    {
+        "capacity_lms:calls_my_reviews": Route(allowed=SIGNED_IN),
+        "capacity_lms:calls_declare": Route(
+            lambda world: {"pk": world.review_assignment.pk}, allowed=NOBODY, kind="form"
+        ),
+        "capacity_lms:calls_review_application": Route(
+            lambda world: {"pk": world.eligible_application.pk}, allowed=NOBODY, kind="form"
+        ),
+        "capacity_lms:calls_ranking": Route(lambda world: {"pk": world.call.pk}, allowed=NOBODY),
+        "capacity_lms:calls_minutes": Route(lambda world: {"pk": world.call.pk}, allowed=NOBODY),
+        "capacity_lms:calls_assign": Route(
+            lambda world: {"pk": world.eligible_application.pk}, allowed=NOBODY, kind="form"
+        ),
+        "capacity_lms:calls_decide": Route(
+            lambda world: {"pk": world.eligible_application.pk},
+            allowed=NOBODY,
+            kind="action",
+            post=lambda world: {"outcome": "refused", "reason": "Matrix."},
+        ),
+    }
+)
