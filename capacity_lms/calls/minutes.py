@@ -159,7 +159,7 @@ def minutes_html(call, held_on=None):
         call.title,
         # Our own style sheet and the font package's file URIs: inside <style>, escaping
         # would break them and nothing there comes from a person.
-        mark_safe(faces + CSS % {"family": FONT_FAMILY}),  # noqa: S308
+        mark_safe(faces + CSS % {"family": FONT_FAMILY}),  # noqa: S308  # nosec B308 B703
         format_html_join("", "{}", ((block,) for block in blocks)),
     )
 

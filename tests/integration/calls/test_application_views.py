@@ -472,12 +472,12 @@ def form_as_sent(html):
     return data
 
 
-@pytest.mark.parametrize("page", ["application_edit", "application_logframe"])
-def test_sending_a_page_back_unchanged_changes_nothing(client, ours, member, page):
+@pytest.mark.parametrize("route", ["application_edit", "application_logframe"])
+def test_sending_a_page_back_unchanged_changes_nothing(client, ours, member, route):
     client.force_login(member)
     before = snapshot(ours)
 
-    response = client.post(url(page, ours), form_as_sent(client.get(url(page, ours)).content))
+    response = client.post(url(route, ours), form_as_sent(client.get(url(route, ours)).content))
 
     assert response.status_code == 302
     assert snapshot(ours) == before
