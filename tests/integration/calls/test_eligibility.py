@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from capacity_lms.calls.eligibility import (
@@ -191,7 +192,13 @@ def test_staff_decide_an_eligible_application_and_its_admins_are_told(
     assert event.verb == CallEvent.Verb.ELIGIBILITY and event.actor == staff
     assert event.details == {"outcome": "eligible"}
     assert [message.to for message in mail.outbox] == [["fatima@example.org"]]
-    assert "is eligible" in mail.outbox[0].subject
+    # Written in the association's language, whatever the staff member's.
+    language = association_language(application.association)
+    with translation.override(language):
+        expected = _("Your application is eligible: %(project)s") % {
+            "project": application.project.title
+        }
+    assert mail.outbox[0].subject == expected
 
 
 def test_a_failed_point_makes_it_ineligible_and_the_reason_is_written_to_the_association(
