@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from capacity_lms.calls import history
 from capacity_lms.calls.applications import (
@@ -130,10 +131,16 @@ class SaveVersion(BaseAction):
             )
 
 
-class SubmitApplication(BaseAction):
-    """An admin of the association submits the application before the deadline: one frozen
-    version, the status and date, one history row, in one transaction. Submitting what is
-    already submitted changes nothing (a second click is not an error)."""
+class _AdminStateChange(BaseAction):
+    """Submitting or withdrawing: an admin of the association moves the application from one
+    of ``ALLOWED`` to ``DONE`` (already ``DONE``: nothing changes), before the deadline, on
+    the application's row locked and read again (the instance given may be older than the
+    database); ``change()`` writes the new state and its history row."""
+
+    ALLOWED = ()
+    DONE = None
+    NOT_ADMIN = ""
+    NOT_ALLOWED = ("", "")
 
     def __init__(self, application, user=None, *, now=None):
         super().__init__(application, user=user)
@@ -144,20 +151,15 @@ class SubmitApplication(BaseAction):
         application = application or self.application
         _signed_in(self.user)
         if not is_admin_of(self.user, application.association_id):
-            raise ActionRefused(
-                _("Only an admin of the association may submit its application."),
-                code="not_submitter",
-            )
-        if application.status not in (Application.Status.DRAFT, Application.Status.SUBMITTED):
-            raise ActionRefused(
-                _("This application can no longer be submitted."), code="not_submittable"
-            )
-        if application.status == Application.Status.DRAFT:
+            raise ActionRefused(self.NOT_ADMIN, code="not_submitter")
+        if application.status not in self.ALLOWED:
+            message, code = self.NOT_ALLOWED
+            raise ActionRefused(message, code=code)
+        if application.status != self.DONE:
             refuse_after_deadline(application.call.closes, self.now or timezone.now())
 
     def execute(self):
         now = self.now or timezone.now()
-        # Checked on the locked row: the instance given may be older than the database.
         with transaction.atomic():
             application = (
                 Application.objects.select_for_update(of=("self",))
@@ -165,74 +167,67 @@ class SubmitApplication(BaseAction):
                 .get(pk=self.application.pk)
             )
             self.check(application)
-            if application.status == Application.Status.SUBMITTED:
-                return _updated(self.application, application)
-            problems = submission_problems(application)
-            if problems:
-                raise ActionRefused(*problems, code="incomplete")
-            version = ApplicationVersion.objects.create(
-                application=application,
-                number=_next_number(application),
-                snapshot=snapshot(application),
-                submitted=True,
-                saved_by=self.user,
-            )
-            application.status = Application.Status.SUBMITTED
-            application.submitted_at = now
-            application.save(update_fields=["status", "submitted_at"])
-            history.record(
-                application.call,
-                CallEvent.Verb.SUBMITTED,
-                actor=self.user,
-                application=application,
-                version=version.number,
-            )
+            if application.status != self.DONE:
+                self.change(application, now)
         return _updated(self.application, application)
 
+    def change(self, application, now):
+        raise NotImplementedError
 
-class WithdrawApplication(BaseAction):
+
+class SubmitApplication(_AdminStateChange):
+    """An admin of the association submits the application before the deadline: one frozen
+    version, the status and date, one history row, in one transaction. Submitting what is
+    already submitted changes nothing (a second click is not an error)."""
+
+    ALLOWED = (Application.Status.DRAFT, Application.Status.SUBMITTED)
+    DONE = Application.Status.SUBMITTED
+    NOT_ADMIN = gettext_lazy("Only an admin of the association may submit its application.")
+    NOT_ALLOWED = (gettext_lazy("This application can no longer be submitted."), "not_submittable")
+
+    def change(self, application, now):
+        problems = submission_problems(application)
+        if problems:
+            raise ActionRefused(*problems, code="incomplete")
+        version = ApplicationVersion.objects.create(
+            application=application,
+            number=_next_number(application),
+            snapshot=snapshot(application),
+            submitted=True,
+            saved_by=self.user,
+        )
+        application.status = Application.Status.SUBMITTED
+        application.submitted_at = now
+        application.save(update_fields=["status", "submitted_at"])
+        history.record(
+            application.call,
+            CallEvent.Verb.SUBMITTED,
+            actor=self.user,
+            application=application,
+            version=version.number,
+        )
+
+
+class WithdrawApplication(_AdminStateChange):
     """An admin of the association withdraws its submitted application, before the deadline
     only, saying why if they wish; one history row. Withdrawing again changes nothing."""
 
+    ALLOWED = (Application.Status.SUBMITTED, Application.Status.WITHDRAWN)
+    DONE = Application.Status.WITHDRAWN
+    NOT_ADMIN = gettext_lazy("Only an admin of the association may withdraw its application.")
+    NOT_ALLOWED = (gettext_lazy("Only a submitted application can be withdrawn."), "not_submitted")
+
     def __init__(self, application, user=None, *, reason="", now=None):
-        super().__init__(application, user=user)
-        self.application = application
+        super().__init__(application, user=user, now=now)
         self.reason = (reason or "").strip()
-        self.now = now
 
-    def check(self, application=None):
-        application = application or self.application
-        _signed_in(self.user)
-        if not is_admin_of(self.user, application.association_id):
-            raise ActionRefused(
-                _("Only an admin of the association may withdraw its application."),
-                code="not_submitter",
-            )
-        if application.status not in (Application.Status.SUBMITTED, Application.Status.WITHDRAWN):
-            raise ActionRefused(
-                _("Only a submitted application can be withdrawn."), code="not_submitted"
-            )
-        if application.status == Application.Status.SUBMITTED:
-            refuse_after_deadline(application.call.closes, self.now or timezone.now())
-
-    def execute(self):
-        # Checked on the locked row: the instance given may be older than the database.
-        with transaction.atomic():
-            application = (
-                Application.objects.select_for_update(of=("self",))
-                .select_related("call", "association")
-                .get(pk=self.application.pk)
-            )
-            self.check(application)
-            if application.status == Application.Status.WITHDRAWN:
-                return _updated(self.application, application)
-            application.status = Application.Status.WITHDRAWN
-            application.save(update_fields=["status"])
-            history.record(
-                application.call,
-                CallEvent.Verb.WITHDRAWN,
-                actor=self.user,
-                application=application,
-                reason=self.reason,
-            )
-        return _updated(self.application, application)
+    def change(self, application, now):
+        application.status = Application.Status.WITHDRAWN
+        application.save(update_fields=["status"])
+        history.record(
+            application.call,
+            CallEvent.Verb.WITHDRAWN,
+            actor=self.user,
+            application=application,
+            reason=self.reason,
+        )
