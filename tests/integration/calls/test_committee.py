@@ -35,6 +35,7 @@ from sandbox.testing.committee_factories import (
     scored_review,
 )
 from sandbox.testing.factories import UserFactory
+from tests.concurrency import run_together
 from tests.integration.calls.world import committee, eligible, staff  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -369,27 +370,20 @@ def test_decisions_at_once_never_overspend_the_envelope(call, committee):  # noq
     for application in applications:
         for reviewer in committee["reviewers"][:2]:
             scored_review(application, reviewer, dict.fromkeys(call.criteria.all(), 4))
-    barrier = threading.Barrier(len(applications))
-    errors, done = [], []
+    done = []
 
     def decide(application):
-        try:
-            barrier.wait()
+        def run():
             Decide(
                 application, user=chair, outcome="funded", amount=100000, reason="Good."
             ).execute()
             done.append(application.pk)
-        except ActionRefused as error:
-            errors.append(error.code)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=decide, args=(a,)) for a in applications]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
+        return run
+
+    raised = run_together([decide(application) for application in applications], timeout=60)
+    assert all(isinstance(error, ActionRefused) for error in raised), raised
+    errors = [error.code for error in raised]
     assert len(done) == 3 and errors == ["envelope"] * 5
     assert committed(call) == Decimal("300000")
     assert Decision.objects.count() == 3

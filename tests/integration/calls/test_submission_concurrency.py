@@ -7,16 +7,15 @@ Threads with their own connections, released together, on PostgreSQL (``DATABASE
 """
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 
 from capacity_lms.calls.actions import SubmitApplication, WithdrawApplication
 from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
 from capacity_lms.people.models import Membership
 from sandbox.testing.call_factories import application_for
 from sandbox.testing.factories import AssociationFactory, UserFactory
+from tests.concurrency import run_together
 
 # A transactional test before this one may have flushed the database: "migrated_rows" puts
 # back what the migrations made (the Wagtail site among them).
@@ -27,29 +26,6 @@ pytestmark = [
 ]
 
 CROWD = 40
-
-
-def run_together(functions):
-    """Run each function in its own thread, all released at the same moment; return errors."""
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def worker(function):
-        try:
-            barrier.wait()
-            function()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(function,)) for function in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return errors
 
 
 @pytest.fixture

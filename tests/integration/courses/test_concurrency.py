@@ -1,9 +1,6 @@
 """Double clicks and parallel requests against a real database: one row per fact."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from courses.actions import CompleteLessonAction, EnrolAction
@@ -11,34 +8,13 @@ from courses.models import Enrolment, LessonCompletion
 from courses.signals import course_completed
 from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
 from sandbox.testing.world import ensure_wagtail_site
+from tests.concurrency import run_together
 
 from .conftest import make_course
 
 # A transactional test before this one (a browser test) may have flushed the database:
 # "migrated_rows" puts back what the migrations made (roles, statuses, the Wagtail site).
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_rows")]
-
-
-def run_together(function, count):
-    """Run ``function`` in ``count`` threads released at the same moment; return errors."""
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker():
-        try:
-            barrier.wait()
-            function()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.fixture
@@ -51,7 +27,7 @@ def world():
 
 def test_parallel_enrolments_leave_one_row(world):
     course, user = world
-    errors = run_together(lambda: EnrolAction(course, user=user).execute(), 8)
+    errors = run_together([lambda: EnrolAction(course, user=user).execute()] * 8)
     assert errors == []
     assert Enrolment.objects.filter(user=user, course=course).count() == 1
 
@@ -68,7 +44,7 @@ def test_parallel_completions_record_the_course_once(world):
 
     course_completed.connect(count, weak=False)
     try:
-        errors = run_together(lambda: CompleteLessonAction(last, user=user).execute(), 6)
+        errors = run_together([lambda: CompleteLessonAction(last, user=user).execute()] * 6)
     finally:
         # Only ours: the certificate rules listen to this signal too.
         course_completed.disconnect(count)

@@ -15,34 +15,12 @@ from capacity_lms.workshops import actions
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
 from capacity_lms.workshops.models import Registration, Workshop
 from sandbox.testing.factories import CountryFactory, UserFactory
+from tests.concurrency import run_together
 from tests.integration.conftest import make_workshop
 
 # A transactional test before this one (a browser test) may have flushed the database:
 # "migrated_rows" puts back what the migrations made (roles, statuses, the Wagtail site).
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_rows")]
-
-
-def run_together(functions):
-    """Run each function in its own thread, all released at the same moment; return errors."""
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def worker(function):
-        try:
-            barrier.wait()
-            function()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(function,)) for function in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return errors
 
 
 @pytest.fixture
