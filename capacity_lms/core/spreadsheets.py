@@ -74,11 +74,21 @@ def xlsx_cell(value):
     return neutralise(value)
 
 
+# What a spreadsheet forbids in a sheet's name; at most 31 characters.
+SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_title(title):
+    """``title`` as a sheet may be named: the characters spreadsheets refuse become spaces,
+    cut to 31 characters (a label such as "Success rate: ..." names a sheet as it is)."""
+    return " ".join(str(title).translate(SHEET_TITLE_FORBIDDEN).split())[:31] or "Sheet"
+
+
 def write_xlsx(sheets, file):
     """Write ``sheets`` (``[(title, rows)]``) to ``file`` with a write-only workbook."""
     workbook = Workbook(write_only=True)
     for title, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
+        sheet = workbook.create_sheet(title=sheet_title(title))
         for row in rows:
             sheet.append([xlsx_cell(cell) for cell in row])
     workbook.save(file)

@@ -17,6 +17,8 @@ FACT_HEADERS = {
     "kind": _("kind of association"),
     "status": _("verification"),
     "region": _("region of Morocco"),
+    "group": _("specialized group"),
+    "call": _("call for projects"),
 }
 
 

@@ -10,13 +10,16 @@ from sandbox.home.demo import DEMO_ACCOUNTS
 from tests.browser.accessibility import assert_accessible
 
 ADMIN_USERS = ["admin", "staff", "trainer", "editor", "coordinator"]
+# The eligibility committee and the auditor of the calls for projects: they sign in to the
+# site (their pages are the committee's, not the Wagtail admin's).
+COMMITTEE_USERS = ["reviewer1", "reviewer2", "reviewer3", "auditor"]
 
 
 def test_demo_accounts_are_the_ones_tested():
-    assert sorted(DEMO_ACCOUNTS) == sorted([*ADMIN_USERS, "learner"])
+    assert sorted(DEMO_ACCOUNTS) == sorted([*ADMIN_USERS, "learner", *COMMITTEE_USERS])
 
 
-@pytest.mark.parametrize("username", [*ADMIN_USERS, "learner"])
+@pytest.mark.parametrize("username", [*ADMIN_USERS, "learner", *COMMITTEE_USERS])
 def test_demo_account_signs_in_on_the_sandbox(page, login_as, username):
     login_as(page, username)
 
