@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.calls import history
+from capacity_lms.calls.applications import is_admin_of
 from capacity_lms.calls.followup_models import (
     Agreement,
     IndicatorValue,
@@ -27,7 +28,6 @@ from capacity_lms.calls.followup_models import (
 from capacity_lms.calls.followup_notices import notify_later
 from capacity_lms.calls.models import Application, CallEvent
 from capacity_lms.core.actions import ActionRefused, BaseAction
-from capacity_lms.people.models import Membership
 
 # The largest figure a report may carry (the columns hold up to 10^12).
 LARGEST = Decimal("999999999999.99")
@@ -39,13 +39,6 @@ ReportTexts = ("activities_done", "success_factors", "difficulties")
 
 def is_programme_staff(user):
     return bool(user and user.is_active and user.has_perm("capacity_lms.change_projectreport"))
-
-
-def leads(user, association_id):
-    """Whether ``user`` is an admin of the association (the one who files its reports)."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return Membership.objects.leaders().filter(user=user, association_id=association_id).exists()
 
 
 def refuse_unless_staff(user):
@@ -226,7 +219,7 @@ class SubmitReportAction(BaseAction):
     def check(self):
         report = self.report
         project = report.application.project
-        if not leads(self.user, report.application.association_id):
+        if not is_admin_of(self.user, report.application.association_id):
             raise ActionRefused(
                 _("Only an admin of the association files its reports."), code="forbidden"
             )

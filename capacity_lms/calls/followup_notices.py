@@ -11,7 +11,7 @@ from django_tasks import task
 
 from capacity_lms.calls.followup_models import ProjectReport
 from capacity_lms.core.languages import language_of
-from capacity_lms.people.models import Membership
+from capacity_lms.network.notifications import association_admins
 
 SUBJECTS = {
     "report_late": _("Your project report is late: %(project)s"),
@@ -23,17 +23,6 @@ SUBJECTS = {
 def notify_later(report_id, notice):
     """Queue :func:`notify_report` once the current transaction commits."""
     transaction.on_commit(lambda: notify_report.enqueue(report_id, notice))
-
-
-def admins_of(association_id):
-    return [
-        membership.user
-        for membership in Membership.objects.leaders()
-        .filter(association_id=association_id, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user__capacity_profile")
-        .order_by("user_id")
-    ]
 
 
 @task()
@@ -51,7 +40,7 @@ def notify_report(report_id, notice):
         event = report.application.events.filter(verb="report_returned").order_by("-pk").first()
         reason = event.reason if event else ""
     told = 0
-    for person in admins_of(report.application.association_id):
+    for person in association_admins(report.application.association_id):
         with translation.override(language_of(person)):
             context = {"notice": notice, "report": report, "reason": reason}
             message = EmailMessage(

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from capacity_lms.calls.applications import is_admin_of
 from capacity_lms.calls.followup import (
     LARGEST,
     TEXT_LIMIT,
     SubmitReportAction,
     days_late,
-    leads,
 )
 from capacity_lms.calls.followup_models import ProjectReport, Tranche
 from capacity_lms.calls.models import Application
@@ -173,7 +173,7 @@ def report_page(request, pk):
     """A report: its form for the association's admins while it is due or returned, else what
     was filed; members of the association read it."""
     report = report_for(request.user, pk)
-    may_file = leads(request.user, report.application.association_id) and report.is_editable
+    may_file = is_admin_of(request.user, report.application.association_id) and report.is_editable
     form = ReportForm(request.POST or None, report=report) if may_file else None
     if request.method == "POST":
         if form is None:

@@ -19,7 +19,7 @@ from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment, Score
 from capacity_lms.core.languages import language_of
-from capacity_lms.people.models import Membership
+from capacity_lms.network.notifications import association_admins
 
 
 def association_language(association):
@@ -32,17 +32,6 @@ def association_language(association):
     return None
 
 
-def _admins(association):
-    return [
-        membership.user
-        for membership in Membership.objects.leaders()
-        .filter(association=association, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user__capacity_profile")
-        .order_by("user_id")
-    ]
-
-
 def _send(person, language, subject, body):
     with translation.override(language):
         message = EmailMessage(subject=str(subject()), body=str(body()), to=[person.email])
@@ -51,7 +40,7 @@ def _send(person, language, subject, body):
 
 def _tell_admins(application, subject, body):
     language = association_language(application.association)
-    admins = _admins(application.association)
+    admins = association_admins(application.association_id)
     for person in admins:
         _send(person, language or language_of(person), subject, body)
     return len(admins)
