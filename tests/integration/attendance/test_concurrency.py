@@ -21,9 +21,9 @@ from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, A
 from capacity_lms.people.roles import TRAINERS
 from capacity_lms.workshops.models import Registration
 from sandbox.testing.factories import UserFactory
+from tests.concurrency import run_together
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import in_group, make_workshop
-from tests.integration.workshops.test_concurrency import run_together
 
 # A transactional test before this one (a browser test) may have flushed the database:
 # "migrated_rows" puts back what the migrations made (roles, statuses, the Wagtail site).

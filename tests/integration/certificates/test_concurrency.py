@@ -9,9 +9,9 @@ from capacity_lms.people.models import LearnerProfile
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
 from sandbox.testing.world import ensure_wagtail_site
+from tests.concurrency import run_together
 from tests.integration.certificates.conftest import complete
 from tests.integration.courses.conftest import make_course
-from tests.integration.courses.test_concurrency import run_together
 
 # Real transactions and one connection per thread, on SQLite and PostgreSQL alike.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_rows")]
@@ -30,7 +30,7 @@ def test_forty_concurrent_issues_make_one_certificate_and_one_email():
     def issue():
         results.append(IssueCertificateAction(person, subject=course).execute())
 
-    errors = run_together(issue, 40)
+    errors = run_together([issue] * 40)
     assert errors == []
     assert Certificate.objects.filter(user=person).count() == 1
     certificate = Certificate.objects.get(user=person)
