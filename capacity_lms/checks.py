@@ -188,7 +188,7 @@ def check_certificate_keys(app_configs=None, **kwargs):
     """The configured signing and retired keys must load (else no certificate can be issued)."""
     from django.core.exceptions import ImproperlyConfigured
 
-    from capacity_lms.certificates.signing import published_keys
+    from capacity_lms.core.signing import published_keys
 
     try:
         published_keys()
@@ -206,7 +206,7 @@ def check_certificate_keys(app_configs=None, **kwargs):
 
 @register(Tags.security, deploy=True)
 def check_certificate_signing_key_is_set(app_configs=None, **kwargs):
-    from capacity_lms.certificates.signing import uses_derived_key
+    from capacity_lms.core.signing import uses_derived_key
 
     if uses_derived_key():
         return [

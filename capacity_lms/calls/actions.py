@@ -1,6 +1,6 @@
 """The state changes of an application, one action each: start, save a draft version, submit,
-withdraw. Each one that changes the application's state writes one history row
-(``calls/history.py``) in the transaction that made the change.
+withdraw, reopen a withdrawn application as a draft. Each one that changes the application's
+state writes one history row (``calls/history.py``) in the transaction that made the change.
 
 Submitting and withdrawing lock the application's row (``select_for_update`` on PostgreSQL;
 SQLite runs IMMEDIATE transactions), then read its state again: of any number of submissions
@@ -230,4 +230,24 @@ class WithdrawApplication(_AdminStateChange):
             actor=self.user,
             application=application,
             reason=self.reason,
+        )
+
+
+class ReopenApplication(_AdminStateChange):
+    """An admin of the association takes its withdrawn application back as a draft, before
+    the deadline, to correct it and submit again (the association has one application per
+    call: a withdrawal must not cost it the year). The versions submitted before stay as they
+    were frozen; one history row. Reopening a draft changes nothing."""
+
+    ALLOWED = (Application.Status.WITHDRAWN, Application.Status.DRAFT)
+    DONE = Application.Status.DRAFT
+    NOT_ADMIN = gettext_lazy("Only an admin of the association may reopen its application.")
+    NOT_ALLOWED = (gettext_lazy("Only a withdrawn application can be reopened."), "not_withdrawn")
+
+    def change(self, application, now):
+        application.status = Application.Status.DRAFT
+        application.submitted_at = None
+        application.save(update_fields=["status", "submitted_at"])
+        history.record(
+            application.call, CallEvent.Verb.REOPENED, actor=self.user, application=application
         )

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/submit/", views.submit, name="application_submit"),
     path("applications/<int:pk>/withdraw/", views.withdraw, name="application_withdraw"),
+    path("applications/<int:pk>/reopen/", views.reopen, name="application_reopen"),
     path(
         "applications/<int:pk>/versions/<int:number>/",
         never_cache(views.version),

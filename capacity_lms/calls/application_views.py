@@ -19,6 +19,7 @@ from wagtail.models import Locale
 
 from capacity_lms.calls import application_forms as forms
 from capacity_lms.calls.actions import (
+    ReopenApplication,
     SaveVersion,
     StartApplication,
     SubmitApplication,
@@ -74,6 +75,7 @@ def _common(request, application, project):
         "budget_problems": budget_problems(result, application.call),
         "editable": editable,
         "may_submit": can_submit(request.user, application),
+        "call_open": application.call.is_open(),
         "problems": submission_problems(application) if editable else [],
         "current": None if editable else snapshot(application),
         "versions": application.versions.order_by("-number"),
@@ -383,6 +385,19 @@ def withdraw(request, pk):
         show_refusal(request, refused)
     else:
         messages.success(request, _("Your application is withdrawn."))
+    return _edit_url(application)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    application = _application(request, pk)
+    try:
+        ReopenApplication(application, user=request.user).execute()
+    except ActionRefused as refused:
+        show_refusal(request, refused)
+    else:
+        messages.success(request, _("Your application is a draft again: correct it, then submit."))
     return _edit_url(application)
 
 

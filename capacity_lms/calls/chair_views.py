@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,13 +20,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capacity_lms.calls.committee import AssignReviewer, Decide, is_chair
+from capacity_lms.calls.committee import AssignReviewer, Decide, MoveCallStage, is_chair
 from capacity_lms.calls.minutes import minutes_pdf
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment
 from capacity_lms.calls.review_scopes import ranking
+from capacity_lms.calls.shown import timeline
 from capacity_lms.core.actions import ActionRefused
+
+RANKING_PAGE_SIZE = 100
 
 
 def chaired_call(user, pk):
@@ -65,7 +69,8 @@ class DecisionForm(forms.Form):
 @require_GET
 def ranking_page(request, pk):
     call = chaired_call(request.user, pk)
-    rows = ranking(call)
+    # Every position is computed over the whole call; the page shows a page of rows at a time.
+    rows = Paginator(ranking(call), RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
     # Where the chair reviews too, they are a reviewer like the others (review_scopes): no
     # figures before they submitted, none where they declared a conflict.
     hidden = set(
@@ -76,8 +81,34 @@ def ranking_page(request, pk):
     return TemplateResponse(
         request,
         "capacity_lms/calls/review/ranking.html",
-        {"call": call, "rows": rows, "hidden": hidden, "form": DecisionForm()},
+        {
+            "call": call,
+            "rows": rows,
+            "hidden": hidden,
+            "form": DecisionForm(),
+            "next_stage": MoveCallStage.NEXT.get(call.stage),
+            "timeline": timeline(call.stage_at()),
+        },
     )
+
+
+def _show_refusal(request, refusal):
+    for message in refusal.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_POST
+def move_stage(request, pk):
+    """The chair opens the review, or closes the session; back to the ranking."""
+    call = chaired_call(request.user, pk)
+    try:
+        MoveCallStage(call, user=request.user, stage=request.POST.get("stage", "")).execute()
+    except ActionRefused as refusal:
+        _show_refusal(request, refusal)
+    else:
+        messages.success(request, _("The call has moved to its next step."))
+    return redirect("capacity_lms:calls_ranking", call.pk)
 
 
 @login_required
@@ -96,8 +127,7 @@ def decide(request, pk):
                 amount=data["amount"],
             ).execute()
         except ActionRefused as refusal:
-            for message in refusal.messages:
-                messages.error(request, message)
+            _show_refusal(request, refusal)
         else:
             messages.success(request, _("The decision is recorded; the association is told."))
     else:

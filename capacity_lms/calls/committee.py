@@ -7,6 +7,9 @@ interest then scores, and the chair decides.
   conflict hides it from them for good and the chairs are told, to assign someone else.
 - :class:`SubmitScores`: the reviewer of an open assignment scores every criterion (within its
   range, with a comment), once.
+- :class:`MoveCallStage`: the chair opens the committee's review once the call has closed,
+  and closes the session (decided) once every eligible application has its decision; a
+  decided call takes no more decisions.
 - :class:`Decide`: the chair funds (an amount within the request and what remains of the
   call's envelope, checked with the call's row locked, so two decisions at once cannot
   overspend), puts on the reserve list or refuses, always with a reason, once the application
@@ -21,11 +24,13 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacity_lms.calls import history, notices
 from capacity_lms.calls.models import Application, CallEvent
 from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment, Score
+from capacity_lms.calls.stages import CallStage
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 # The issue: the chair assigns each eligible application to at least two reviewers.
@@ -265,6 +270,8 @@ class Decide(BaseAction):
             raise ActionRefused(_("Choose funded, reserve list or refused."), code="outcome")
         if self.application.status != Application.Status.ELIGIBLE:
             raise ActionRefused(_("Only an eligible, undecided application."), code="state")
+        if call.canonical().stage == CallStage.DECIDED:
+            raise ActionRefused(_("The committee's session is closed."), code="closed")
         reviews = ReviewAssignment.objects.filter(
             application=self.application, submitted_at__isnull=False
         ).count()
@@ -314,3 +321,53 @@ class Decide(BaseAction):
             )
             notices.notify_decision(self.application.pk)
         return decision
+
+
+class MoveCallStage(BaseAction):
+    """The chair moves the call to the committee's next step: from closed to in review, from
+    in review to decided. Each step once, in that order; one history row each."""
+
+    NEXT = {CallStage.NONE: CallStage.IN_REVIEW, CallStage.IN_REVIEW: CallStage.DECIDED}
+
+    def __init__(self, call, user=None, *, stage):
+        super().__init__(call, user=user)
+        self.call = call.canonical()
+        self.stage = stage
+
+    def check(self):
+        _refuse_unless_chair(self.user, self.call, _("Only the chair moves the call on."))
+        if self.NEXT.get(self.call.stage) != self.stage:
+            raise ActionRefused(_("The call is not at the step before this one."), code="order")
+        if self.stage == CallStage.IN_REVIEW and self.call.is_open():
+            raise ActionRefused(_("The review opens once the call has closed."), code="still_open")
+        if self.stage == CallStage.DECIDED:
+            undecided = Application.objects.filter(
+                call=self.call, status=Application.Status.ELIGIBLE
+            ).count()
+            if undecided:
+                raise ActionRefused(
+                    ngettext(
+                        "%(count)s eligible application has no decision yet.",
+                        "%(count)s eligible applications have no decision yet.",
+                        undecided,
+                    )
+                    % {"count": undecided},
+                    code="undecided",
+                )
+
+    def execute(self):
+        with transaction.atomic():
+            # Decisions lock the call's row too: none slips in while the session closes.
+            self.call = CallPage.objects.select_for_update(of=("self",)).get(pk=self.call.pk)
+            self.check()
+            previous = self.call.stage
+            CallPage.objects.filter(pk=self.call.pk).update(stage=self.stage)
+            self.call.stage = self.stage
+            history.record(
+                self.call,
+                CallEvent.Verb.STAGE_CHANGED,
+                actor=self.user,
+                stage=self.stage,
+                previous=previous or None,
+            )
+        return self.call

@@ -25,6 +25,11 @@ urlpatterns = [
         name="calls_ranking",
     ),
     path(
+        "calls/committee/<int:pk>/stage/",
+        chair_views.move_stage,
+        name="calls_stage",
+    ),
+    path(
         "calls/committee/<int:pk>/minutes.pdf",
         never_cache(chair_views.minutes),
         name="calls_minutes",

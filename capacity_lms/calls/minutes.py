@@ -8,6 +8,11 @@ then the ranking with each application's mean, the decision and its reason (the 
 chair wrote it, its direction found from its own text), and the amounts granted against the
 envelope. Associations are named in Arabic script in the Arabic block where they gave one.
 
+The minutes are signed like certificates (``core/signing.py``, Ed25519 JWS of their own kind):
+what they record (the call, the members, each application's rank, mean, decision and amount,
+the envelope) is signed and attached to the PDF as ``minutes.jws``, and each block names the
+key. ``manage.py verify_minutes minutes.pdf`` checks them offline against the published keys.
+
 The HTML is built here with Django's escaping (``format_html``), not from a template: the
 minutes are a record of the committee, not a page a host restyles.
 """
@@ -20,9 +25,12 @@ from django.utils.translation import gettext as _
 from capacity_lms.calls.committee import committed
 from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_scopes import ranking
+from capacity_lms.core import signing
 from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
 
 LANGUAGES = ("ar", "fr")
+MINUTES_TYPE = "capacity-lms-minutes+jws"
+JWS_ATTACHMENT = "minutes.jws"
 
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }
@@ -71,7 +79,50 @@ def _money(amount, currency):
     return f"{formats.number_format(amount, 2, use_l10n=False)} {currency}"
 
 
-def _block(language, call, title, members, rows, held_on):
+def _decision(application):
+    return getattr(application, "decision", None)
+
+
+def _signed_row(row):
+    application, decision = row.application, _decision(row.application)
+    mean = row.figures.mean if row.figures else None
+    return {
+        "rank": row.position,
+        "association": application.association.name,
+        "project": application.project.title,
+        "mean": None if mean is None else str(mean),
+        "decision": decision.outcome if decision else application.status,
+        "amount": str(decision.amount) if decision and decision.amount else None,
+    }
+
+
+def minutes_payload(call, titles, members, rows, held_on):
+    """What the minutes record, as signed: plain JSON values (amounts and means as text)."""
+    return {
+        "call": {"id": call.pk, "year": call.year, "title": titles},
+        "held_on": held_on.isoformat(),
+        "members": [
+            {
+                "name": _person(seat.user, "fr"),
+                "department": seat.department,
+                "chair": seat.is_chair,
+            }
+            for seat in members
+        ],
+        "applications": [_signed_row(row) for row in rows],
+        "currency": call.currency,
+        "envelope": str(call.envelope),
+        "granted": str(committed(call)),
+    }
+
+
+def verify_minutes(token, keys=None):
+    """The minutes' :class:`~capacity_lms.core.signing.Verified` payload; raises
+    :class:`~capacity_lms.core.signing.NotGenuine` for anything else, certificates included."""
+    return signing.verify(token, typ=MINUTES_TYPE, keys=keys)
+
+
+def _block(language, call, title, members, rows, held_on, key_id):
     direction = "rtl" if translation.get_language_bidi() else "ltr"
     present = format_html_join(
         "",
@@ -96,12 +147,10 @@ def _block(language, call, title, members, rows, held_on):
                 row.application.project.title,
                 row.figures.mean if row.figures and row.figures.mean is not None else "–",
                 row.application.get_status_display(),
-                _money(row.application.decision.amount, call.currency)
-                if getattr(row.application, "decision", None) and row.application.decision.amount
+                _money(_decision(row.application).amount, call.currency)
+                if _decision(row.application) and _decision(row.application).amount
                 else "",
-                row.application.decision.reason
-                if getattr(row.application, "decision", None)
-                else "",
+                _decision(row.application).reason if _decision(row.application) else "",
             )
             for row in rows
         ),
@@ -112,7 +161,8 @@ def _block(language, call, title, members, rows, held_on):
         "<h2>{}</h2><ul>{}</ul><h2>{}</h2>"
         "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
         "<th>{}</th></tr></thead><tbody>{}</tbody></table>"
-        '<p>{} <span class="amount">{}</span> / <span class="amount">{}</span></p></section>',
+        '<p>{} <span class="amount">{}</span> / <span class="amount">{}</span></p>'
+        '<p>{} <span class="amount">{}</span></p></section>',
         language,
         direction,
         _("Minutes of the committee session"),
@@ -132,27 +182,35 @@ def _block(language, call, title, members, rows, held_on):
         _("Granted of the envelope:"),
         _money(granted, call.currency),
         _money(call.envelope, call.currency),
+        _(
+            "Signed by the programme: the attached minutes.jws is checked offline with "
+            "manage.py verify_minutes. Signing key:"
+        ),
+        key_id,
     )
 
 
-def minutes_html(call, held_on=None):
-    """The minutes' HTML: one block per language of :data:`LANGUAGES`, Arabic first."""
+def _signed_minutes(call, held_on=None):
+    """The minutes' HTML and their signature (a compact JWS of :func:`minutes_payload`)."""
     call = call.canonical()
     held_on = held_on or timezone.localdate()
     titles = _titles(call)
     members = _members(call)
     rows = ranking(call)
+    token, key_id = signing.sign(
+        minutes_payload(call, titles, members, rows, held_on), typ=MINUTES_TYPE
+    )
     blocks = []
     for language in LANGUAGES:
         with translation.override(language):
             title = titles.get(language) or call.title
-            blocks.append(_block(language, call, title, members, rows, held_on))
+            blocks.append(_block(language, call, title, members, rows, held_on, key_id))
     faces = "".join(
         f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
         f'src: url("{uri}"); }}\n'
         for weight, uri in font_faces()
     )
-    return format_html(
+    html = format_html(
         '<!DOCTYPE html><html lang="{}" dir="rtl"><head><meta charset="utf-8">'
         "<title>{}</title><style>{}</style></head><body>{}</body></html>",
         LANGUAGES[0],
@@ -162,8 +220,18 @@ def minutes_html(call, held_on=None):
         mark_safe(faces + CSS % {"family": FONT_FAMILY}),  # noqa: S308  # nosec B308 B703
         format_html_join("", "{}", ((block,) for block in blocks)),
     )
+    return html, token
+
+
+def minutes_html(call, held_on=None):
+    """The minutes' HTML: one block per language of :data:`LANGUAGES`, Arabic first."""
+    return _signed_minutes(call, held_on)[0]
 
 
 def minutes_pdf(call, held_on=None):
-    """The minutes of ``call``'s committee session as PDF bytes."""
-    return html_to_pdf(minutes_html(call, held_on))
+    """The minutes of ``call``'s committee session as PDF bytes, their signature attached."""
+    html, token = _signed_minutes(call, held_on)
+    return html_to_pdf(
+        html,
+        attachments=[(JWS_ATTACHMENT, token, "The signed minutes (Ed25519 JWS)")],
+    )

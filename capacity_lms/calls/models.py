@@ -129,6 +129,7 @@ class CallEvent(models.Model):
         STARTED = "started", _("Application started")
         SUBMITTED = "submitted", _("Application submitted")
         WITHDRAWN = "withdrawn", _("Application withdrawn")
+        REOPENED = "reopened", _("Application reopened as a draft")
         ELIGIBILITY = "eligibility", _("Eligibility decided")
         DOCUMENT_REQUESTED = "document_requested", _("Document requested")
         ASSIGNED = "assigned", _("Reviewer assigned")
@@ -141,6 +142,7 @@ class CallEvent(models.Model):
         REPORT_SUBMITTED = "report_submitted", _("Report submitted")
         REPORT_RETURNED = "report_returned", _("Report returned for changes")
         CASE_STUDY_DRAFTED = "case_study_drafted", _("Case study drafted")
+        STAGE_CHANGED = "stage_changed", _("Committee stage changed")
 
     call = models.ForeignKey(CallPage, on_delete=models.CASCADE, related_name="events")
     application = models.ForeignKey(

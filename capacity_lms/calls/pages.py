@@ -150,7 +150,9 @@ class CallPage(PersonalPage, ReadOnlyPage, Page):
         InlinePanel("required_documents", label=_("Required documents")),
         InlinePanel("committee", label=_("Committee")),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("stage"), FieldPanel("answer_days")]
+    # The committee's stage is the chair's action (calls/committee.py, on the record), not
+    # something an editor sets: it is on no panel, and publishing a revision keeps it.
+    settings_panels = [*Page.settings_panels, FieldPanel("answer_days")]
     parent_page_types = ["capacity_lms.CallIndexPage"]
     subpage_types = []
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -190,6 +192,13 @@ class CallPage(PersonalPage, ReadOnlyPage, Page):
 
     def is_open(self, now=None):
         return deadlines.is_open(self.opens, self.closes, now)
+
+    def with_content_json(self, content):
+        """A revision's content, with the committee's stage as it is now: a revision saved
+        before the chair moved the call on must not move it back when published."""
+        page = super().with_content_json(content)
+        page.stage = self.stage
+        return page
 
     def stage_at(self, now=None):
         """Where the call stands: upcoming, open, closed, in review or decided."""

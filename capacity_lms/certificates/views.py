@@ -20,9 +20,10 @@ from django.views.decorators.http import require_GET
 from capacity_lms.certificates.codes import is_well_formed
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.certificates.rendering import pdf_content
-from capacity_lms.certificates.signing import jwks
+from capacity_lms.certificates.signing import TYPE as CERTIFICATE_TYPE
 from capacity_lms.core import ratelimit
 from capacity_lms.core.csp import request_nonce
+from capacity_lms.core.signing import jwks
 
 NOINDEX = "noindex, nofollow, noarchive"
 
@@ -119,7 +120,7 @@ def offline_verifier(request):
     response = TemplateResponse(
         request,
         "capacity_lms/certificates/offline.html",
-        {"jwks_json": json.dumps(jwks())},
+        {"jwks_json": json.dumps(jwks()), "signed_type": CERTIFICATE_TYPE},
     ).render()
     # A policy of its own, stricter than the site's (no network at all: the keys are inside),
     # set here so that any CSP middleware leaves it alone. Its one inline script runs by the

@@ -124,6 +124,9 @@ def tampered(token):
 
 
 def test_offline_page_checks_the_signed_file_with_no_network(page, world, context):
+    from capacity_lms.calls.minutes import MINUTES_TYPE
+    from capacity_lms.core import signing
+
     certificate = world["certificate"]
     page.goto(localized("capacity_lms:certificate_offline", "en"))
     assert_accessible(page)
@@ -141,4 +144,11 @@ def test_offline_page_checks_the_signed_file_with_no_network(page, world, contex
     expect(result.locator(".cl-verdict--revoked")).to_have_count(1)
     expect(result.locator(".cl-verdict--valid")).to_have_count(0)
     expect(result.locator(".cl-certificate-facts")).to_have_count(0)
+
+    # Genuinely signed by the programme, but not a certificate (the kind the committee's
+    # minutes use): refused too.
+    token.fill(signing.sign(certificate.payload(), typ=MINUTES_TYPE)[0])
+    page.locator("#cl-offline-form [type=submit]").click()
+    expect(result.locator(".cl-verdict--revoked")).to_have_count(1)
+    expect(result.locator(".cl-verdict--valid")).to_have_count(0)
     context.set_offline(False)

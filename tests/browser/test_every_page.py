@@ -86,6 +86,7 @@ EXCLUDED = {
     "capacity_lms:calls_assign": _COMMITTEE_PAGES,
     "capacity_lms:calls_minutes": "the minutes' PDF, not HTML; the chair's only",
     "capacity_lms:calls_decide": "POST only: the chair's decision, then a redirect",
+    "capacity_lms:calls_stage": "POST only: the chair moves the call on, then a redirect",
     "capacity_lms:set_language": "POST only: the language switcher's action, a redirect",
     "capacity_lms:workshop_register": "POST only: registers and redirects",
     "capacity_lms:workshop_cancel": "POST only: cancels and redirects",
@@ -121,6 +122,7 @@ EXCLUDED = {
     "capacity_lms:application_start": "POST only: starts an application, then redirects",
     "capacity_lms:application_submit": "POST only: submits, then redirects",
     "capacity_lms:application_withdraw": "POST only: withdraws, then redirects",
+    "capacity_lms:application_reopen": "POST only: reopens as a draft, then redirects",
     "capacity_lms:application_budget_download": "the budget as an XLSX file, not HTML",
 }
 

@@ -84,8 +84,8 @@ def test_unknown_setting_warns():
 
 
 def test_a_signing_key_derived_from_secret_key_warns_on_deploy(settings):
-    from capacity_lms.certificates.signing import new_private_key_pem
     from capacity_lms.checks import check_certificate_signing_key_is_set
+    from capacity_lms.core.signing import new_private_key_pem
 
     settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = None
     assert [m.id for m in check_certificate_signing_key_is_set()] == ["capacity_lms.W004"]

@@ -11,7 +11,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from capacity_lms.certificates.signing import jwks, new_private_key_pem, public_pem, signing_key
+from capacity_lms.core.signing import jwks, new_private_key_pem, public_pem, signing_key
 
 
 class Command(BaseCommand):

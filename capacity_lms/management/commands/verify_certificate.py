@@ -15,11 +15,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from capacity_lms.certificates.rendering import JWS_ATTACHMENT
-from capacity_lms.certificates.signing import NotGenuine, keys_from_jwks, verify
+from capacity_lms.certificates.signing import verify
+from capacity_lms.core.signing import NotGenuine, keys_from_jwks
 
 
-def signed_text(source, stdin=None):
-    """The JWS text of ``source``: a PDF with it attached, a .jws file, or ``-``."""
+def signed_text(source, stdin=None, attachment=JWS_ATTACHMENT):
+    """The JWS text of ``source``: a PDF with it attached as ``attachment``, a .jws file, or
+    ``-``."""
     if source == "-":
         return (stdin or sys.stdin).read().strip()
     path = Path(source)
@@ -33,13 +35,23 @@ def signed_text(source, stdin=None):
             attachments = pypdf.PdfReader(io.BytesIO(data)).attachments
         except pypdf.errors.PdfReadError as error:
             raise CommandError(f"{source} is not a readable PDF: {error}") from error
-        if JWS_ATTACHMENT not in attachments:
-            raise CommandError(f"{source} has no attached {JWS_ATTACHMENT}.")
-        data = attachments[JWS_ATTACHMENT][0]
+        if attachment not in attachments:
+            raise CommandError(f"{source} has no attached {attachment}.")
+        data = attachments[attachment][0]
     try:
         return data.decode("ascii").strip()
     except UnicodeDecodeError as error:
-        raise CommandError(f"{source} holds no signed certificate.") from error
+        raise CommandError(f"{source} holds no signed text.") from error
+
+
+def published_or_saved_keys(keys):
+    """``{kid: key}`` from a saved copy of keys.json, or None for this site's own keys."""
+    if not keys:
+        return None
+    try:
+        return keys_from_jwks(Path(keys).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError) as error:
+        raise CommandError(f"Cannot read the keys in {keys}: {error}") from error
 
 
 class Command(BaseCommand):
@@ -58,14 +70,8 @@ class Command(BaseCommand):
 
     def handle(self, source, keys=None, as_json=False, **options):
         token = signed_text(source, stdin=options.get("stdin"))
-        key_set = None
-        if keys:
-            try:
-                key_set = keys_from_jwks(Path(keys).read_text(encoding="utf-8"))
-            except (OSError, ValueError, KeyError) as error:
-                raise CommandError(f"Cannot read the keys in {keys}: {error}") from error
         try:
-            verified = verify(token, key_set)
+            verified = verify(token, published_or_saved_keys(keys))
         except NotGenuine as error:
             raise CommandError(f"NOT GENUINE: {error}.", returncode=1) from error
         payload = verified.payload

@@ -5,6 +5,7 @@ a hand-made POST naming another application's criterion or assignment writes not
 ranking page takes the same queries at 50 and 500 applications."""
 
 import random
+import re
 
 import pytest
 from django.db import connection
@@ -208,3 +209,30 @@ def test_the_ranking_page_takes_the_same_queries_at_50_and_500_applications(
     small = queries()
     bulk_reviewed_applications(call, committee["reviewers"], 450, rng, start=50)
     assert queries() == small
+
+
+def test_the_ranking_shows_a_hundred_rows_a_page_ranked_over_the_whole_call(
+    client,
+    call,
+    committee,  # noqa: F811
+):
+    bulk_reviewed_applications(call, committee["reviewers"], 150, random.Random(5))
+    client.force_login(committee["chair"])
+    address = url("calls_ranking", call.pk)
+    first = client.get(address).content.decode()
+    second = client.get(address, {"page": 2}).content.decode()
+    # Each row links to its application's reviewers once.
+    assert first.count("/assign/") == 100 and second.count("/assign/") == 50
+    assert 'rel="next"' in first and 'rel="prev"' in second
+    # The second page goes on where the first stopped.
+    first_positions, second_positions = positions(first), positions(second)
+    assert first_positions and second_positions
+    assert max(first_positions) <= min(second_positions)
+    # A page number out of range or not a number gives a page of the ranking, not an error.
+    assert client.get(address, {"page": "x"}).status_code == 200
+    assert client.get(address, {"page": 99}).status_code == 200
+
+
+def positions(html):
+    """The ranks shown in the first cell of the ranking's rows."""
+    return [int(rank) for rank in re.findall(r"<tr>\s*<td>(\d+)</td>", html)]

@@ -2,16 +2,30 @@
 and French in logical order (issue #22, "Done when")."""
 
 import datetime
+import io
+import json
 import shutil
 import subprocess
+from decimal import Decimal
 
 import pytest
+from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
 from capacity_lms.calls.committee import Decide
-from capacity_lms.calls.minutes import minutes_html, minutes_pdf
+from capacity_lms.calls.minutes import JWS_ATTACHMENT, minutes_html, minutes_pdf, verify_minutes
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.review_models import Decision
+from capacity_lms.certificates.signing import sign as sign_certificate
+from capacity_lms.certificates.signing import verify as verify_certificate
+from capacity_lms.core.signing import (
+    NotGenuine,
+    b64url_decode,
+    b64url_encode,
+    canonical_json,
+    jwks,
+)
+from capacity_lms.management.commands.verify_certificate import signed_text
 from capacity_lms.people.models import LearnerProfile
 from sandbox.testing.committee_factories import ApplicationFactory, scored_review
 from tests.integration.calls.world import committee  # noqa: F401
@@ -100,3 +114,55 @@ def test_the_minutes_use_only_the_packaged_font(session):
     ).stdout.decode()
     assert "Amiri" in fonts
     assert "DejaVu" not in fonts and "Noto" not in fonts
+
+
+def test_the_minutes_are_signed_and_the_signature_records_each_decision(session, tmp_path):
+    pdf = tmp_path / "minutes.pdf"
+    pdf.write_bytes(minutes_pdf(session, held_on=datetime.date(2026, 12, 5)))
+    token = signed_text(str(pdf), attachment=JWS_ATTACHMENT)
+    payload = verify_minutes(token).payload
+    assert payload["held_on"] == "2026-12-05"
+    assert payload["call"]["title"]["ar"] == ARABIC_TITLE
+    recorded = {row["association"]: row for row in payload["applications"]}
+    assert recorded["Association Espoir"]["decision"] == "funded"
+    assert Decimal(recorded["Association Espoir"]["amount"]) == Decimal(90000)
+    assert recorded["Amicale Rif"]["decision"] == "refused"
+    assert recorded["Amicale Rif"]["amount"] is None
+    assert [row["rank"] for row in payload["applications"]] == [1, 2]
+    assert Decimal(payload["granted"]) == Decimal(90000)
+    assert {member["chair"] for member in payload["members"]} == {True, False}
+    # The same keys sign certificates: a certificate's check refuses the minutes, and the
+    # minutes' check refuses a token of any other kind.
+    with pytest.raises(NotGenuine):
+        verify_certificate(token)
+    with pytest.raises(NotGenuine):
+        verify_minutes(sign_certificate(payload)[0])
+
+
+def test_the_command_checks_the_minutes_offline_and_refuses_a_changed_copy(session, tmp_path):
+    pdf = tmp_path / "minutes.pdf"
+    pdf.write_bytes(minutes_pdf(session))
+    keys = tmp_path / "keys.json"
+    keys.write_text(json.dumps(jwks()))
+    out = io.StringIO()
+    call_command("verify_minutes", str(pdf), keys=str(keys), stdout=out)
+    assert "GENUINE" in out.getvalue() and "Association Espoir" in out.getvalue()
+    header, payload, signature = signed_text(str(pdf), attachment=JWS_ATTACHMENT).split(".")
+    record = json.loads(b64url_decode(payload))
+    record["applications"][1]["decision"] = "funded"
+    forged = tmp_path / "forged.jws"
+    forged.write_text(".".join([header, b64url_encode(canonical_json(record)), signature]))
+    with pytest.raises(CommandError) as refused:
+        call_command("verify_minutes", str(forged), keys=str(keys))
+    assert refused.value.returncode == 1 and "NOT GENUINE" in str(refused.value)
+    # A PDF with no signature attached: a clear message, not a traceback.
+    with pytest.raises(CommandError, match=r"no attached minutes\.jws"):
+        call_command("verify_minutes", str(write_plain_pdf(tmp_path)), keys=str(keys))
+
+
+def write_plain_pdf(tmp_path):
+    from capacity_lms.core.pdf import html_to_pdf
+
+    path = tmp_path / "plain.pdf"
+    path.write_bytes(html_to_pdf("<p>minutes</p>"))
+    return path

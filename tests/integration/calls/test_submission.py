@@ -12,11 +12,17 @@ import zoneinfo
 
 import pytest
 
-from capacity_lms.calls.actions import SaveVersion, SubmitApplication, WithdrawApplication
+from capacity_lms.calls.actions import (
+    ReopenApplication,
+    SaveVersion,
+    SubmitApplication,
+    WithdrawApplication,
+)
 from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
 from capacity_lms.core.actions import ActionRefused
+from capacity_lms.people.models import Membership
 from sandbox.testing.call_factories import CallPageFactory, application_for
-from sandbox.testing.factories import AssociationFactory
+from sandbox.testing.factories import AssociationFactory, UserFactory
 from sandbox.testing.network_factories import association_admin
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -240,3 +246,41 @@ def test_only_a_submitted_application_is_withdrawn(call):
         WithdrawApplication(application, user=admin).execute()
 
     assert refused.value.code == "not_submitted"
+
+
+def test_a_withdrawn_application_reopens_as_a_draft_and_is_submitted_again(call):
+    application, admin = ready(call)
+    now = call.closes - datetime.timedelta(hours=2)
+    submit(application, admin, now)
+    WithdrawApplication(application, user=admin, now=now + SECOND).execute()
+
+    reopened = ReopenApplication(application, user=admin, now=now + 2 * SECOND).execute()
+    ReopenApplication(application, user=admin, now=now + 3 * SECOND).execute()
+
+    assert reopened.status == Application.Status.DRAFT and reopened.submitted_at is None
+    assert CallEvent.objects.filter(verb=CallEvent.Verb.REOPENED).count() == 1
+    submit(application, admin, now + 4 * SECOND)
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    # Both sent versions stay, each as it was frozen.
+    assert application.versions.filter(submitted=True).count() == 2
+
+
+def test_reopening_is_for_an_admin_before_the_deadline_and_a_withdrawn_application(call):
+    application, admin = ready(call)
+    member = UserFactory()
+    Membership.objects.create(user=member, association=application.association)
+    submit(application, admin, call.closes - 2 * SECOND)
+    with pytest.raises(ActionRefused) as submitted_one:
+        ReopenApplication(application, user=admin, now=call.closes - SECOND).execute()
+    assert submitted_one.value.code == "not_withdrawn"
+    WithdrawApplication(application, user=admin, now=call.closes - SECOND).execute()
+    with pytest.raises(ActionRefused) as not_admin:
+        ReopenApplication(application, user=member, now=call.closes - SECOND).execute()
+    assert not_admin.value.code == "not_submitter"
+    with pytest.raises(ActionRefused) as late:
+        ReopenApplication(application, user=admin, now=call.closes + SECOND).execute()
+    assert late.value.code == "deadline_passed"
+    application.refresh_from_db()
+    assert application.status == Application.Status.WITHDRAWN
+    assert not CallEvent.objects.filter(verb=CallEvent.Verb.REOPENED).exists()

@@ -9,14 +9,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from capacity_lms.certificates.signing import (
+from capacity_lms.certificates.signing import sign, verify
+from capacity_lms.core.signing import (
     NotGenuine,
     b64url_encode,
     jwks,
+    keys_from_jwks,
     new_private_key_pem,
     public_pem,
     signing_key,
-    verify,
 )
 from tests.integration.certificates.conftest import ARABIC_NAME
 
@@ -68,8 +69,6 @@ def test_the_command_accepts_the_genuine_pdf_and_jws(certificate, keys_file, tmp
 
 def test_any_changed_byte_of_the_payload_is_refused(certificate, keys_file, no_network):
     keys = json.loads(keys_file.read_text())
-    from capacity_lms.certificates.signing import keys_from_jwks
-
     key_set = keys_from_jwks(keys)
     _header, payload_b64, _signature = certificate.signed_payload.split(".")
     payload = base64.urlsafe_b64decode(payload_b64 + "=" * (-len(payload_b64) % 4))
@@ -110,12 +109,8 @@ def test_the_command_refuses_a_changed_file_with_exit_status_1(
 
 def test_a_certificate_signed_by_someone_else_is_refused(certificate, settings, keys_file):
     settings.CAPACITY_LMS_CERTIFICATE_SIGNING_KEY = new_private_key_pem()
-    from capacity_lms.certificates.signing import sign
-
     impostor, _kid = sign(certificate.payload())
     with pytest.raises(NotGenuine):
-        from capacity_lms.certificates.signing import keys_from_jwks
-
         verify(impostor, keys_from_jwks(keys_file.read_text()))
 
 

@@ -602,6 +602,7 @@ PUBLIC.update(
         ),
         "capacity_lms:application_submit": Route(_application, allowed=LEARNER, kind="action"),
         "capacity_lms:application_withdraw": Route(_application, allowed=LEARNER, kind="action"),
+        "capacity_lms:application_reopen": Route(_application, allowed=LEARNER, kind="action"),
         "capacity_lms:application_version": Route(
             lambda world: {
                 "pk": world.application.pk,
@@ -652,6 +653,12 @@ PUBLIC.update(
             allowed=NOBODY,
             kind="action",
             post=lambda world: {"outcome": "refused", "reason": "Matrix."},
+        ),
+        "capacity_lms:calls_stage": Route(
+            lambda world: {"pk": world.call.pk},
+            allowed=NOBODY,
+            kind="action",
+            post=lambda world: {"stage": "in_review"},
         ),
     }
 )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from capacity_lms.certificates.signing import new_private_key_pem
+from capacity_lms.core.signing import new_private_key_pem
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 MANAGE = REPOSITORY / "sandbox" / "manage.py"
