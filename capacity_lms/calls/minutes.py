@@ -196,7 +196,7 @@ def _signed_minutes(call, held_on=None):
     held_on = held_on or timezone.localdate()
     titles = _titles(call)
     members = _members(call)
-    rows = ranking(call)
+    rows = list(ranking(call))
     token, key_id = signing.sign(
         minutes_payload(call, titles, members, rows, held_on), typ=MINUTES_TYPE
     )

@@ -14,6 +14,7 @@
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.http import Http404
@@ -92,15 +93,49 @@ class RankedApplication:
     uncounted_reviews: int
 
 
+class Ranking(Sequence):
+    """The ranked rows of a call: every position is worked out over all its reviewed
+    applications from their ids and scores alone; the applications themselves are read when a
+    slice of rows is taken (one query per slice), so a page of the ranking reads its page only."""
+
+    def __init__(self, order):
+        self._order = order  # (application id, figures, position, uncounted reviews)
+
+    def __len__(self):
+        return len(self._order)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._rows(self._order[index])
+        return self._rows([self._order[index]])[0]
+
+    def __iter__(self):
+        return iter(self._rows(self._order))
+
+    @staticmethod
+    def _rows(entries):
+        applications = Application.objects.select_related(
+            "association", "project", "decision"
+        ).in_bulk([entry[0] for entry in entries])
+        return [
+            RankedApplication(
+                application=applications[pk],
+                figures=figures,
+                position=position,
+                uncounted_reviews=uncounted,
+            )
+            for pk, figures, position, uncounted in entries
+        ]
+
+
 def ranking(call):
-    """The call's reviewed applications (eligible or decided), best mean first."""
+    """The call's reviewed applications (eligible or decided), best mean first, as a
+    :class:`Ranking`."""
     call = call.canonical()
     criteria = call.scoring_criteria()
     keys = {criterion.key for criterion in criteria}
-    applications = list(
-        Application.objects.filter(call=call, status__in=REVIEWED)
-        .select_related("association", "project", "decision")
-        .order_by("submitted_at", "pk")
+    applications = Application.objects.filter(call=call, status__in=REVIEWED).values_list(
+        "pk", "submitted_at"
     )
     reviews = defaultdict(lambda: defaultdict(dict))
     for application_id, assignment_id, criterion_id, score in Score.objects.filter(
@@ -109,23 +144,20 @@ def ranking(call):
         assignment__submitted_at__isnull=False,
     ).values_list("assignment__application_id", "assignment_id", "criterion_id", "score"):
         reviews[application_id][assignment_id][str(criterion_id)] = score
-    ranked = []
-    for application in applications:
-        submitted = list(reviews[application.pk].values())
-        complete = [review for review in submitted if set(review) == keys]
+    figured = []
+    for pk, submitted_at in applications:
+        submitted = list(reviews[pk].values())
+        complete = [review for review in submitted if review.keys() == keys]
         figures = scoring.application_figures(complete, criteria) if criteria else None
-        ranked.append((application, figures, len(submitted) - len(complete)))
+        figured.append((pk, submitted_at, figures, len(submitted) - len(complete)))
     order = scoring.rank(
-        ranked,
-        mean=lambda row: row[1].mean if row[1] else None,
-        tie_break=lambda row: (row[0].submitted_at, row[0].pk),
+        figured,
+        mean=lambda row: row[2].mean if row[2] else None,
+        tie_break=lambda row: (row[1], row[0]),
     )
-    return [
-        RankedApplication(
-            application=application,
-            figures=figures,
-            position=number if figures and figures.mean is not None else None,
-            uncounted_reviews=uncounted,
-        )
-        for number, (application, figures, uncounted) in enumerate(order, start=1)
-    ]
+    return Ranking(
+        [
+            (pk, figures, number if figures and figures.mean is not None else None, uncounted)
+            for number, (pk, _submitted_at, figures, uncounted) in enumerate(order, start=1)
+        ]
+    )

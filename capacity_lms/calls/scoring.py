@@ -15,6 +15,7 @@ its maximum. The rules, so that anybody can recompute them by hand:
   come last.
 """
 
+import functools
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,10 +55,15 @@ class ApplicationFigures:
 
 def round_half_up(value, places=2):
     """The exact ``value`` (a Fraction) as a Decimal rounded to ``places`` decimals, half up."""
-    scale = 10**places
-    scaled = value * scale
-    rounded = math.floor(abs(scaled) + Fraction(1, 2))
-    return Decimal(rounded if scaled >= 0 else -rounded).scaleb(-places)
+    scaled = Fraction(value) * 10**places
+    return Decimal(_half_up(scaled.numerator, scaled.denominator)).scaleb(-places)
+
+
+def _half_up(numerator, denominator):
+    """``numerator / denominator`` (denominator above zero) to the nearest whole number, halves
+    away from zero, in integers only."""
+    rounded = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return rounded if numerator >= 0 else -rounded
 
 
 def _criteria(criteria):
@@ -66,6 +72,28 @@ def _criteria(criteria):
         criterion if isinstance(criterion, Criterion) else Criterion(*criterion)
         for criterion in criteria
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _scale(criteria):
+    """``criteria``'s keys and the integers that give a review's exact total in hundredths,
+    ``sum(score * factor) * multiplier / denominator`` (then rounded once, half up): the rule's
+    ``sum(weight * score / max_score) / sum(weights) * 100`` over a common denominator, so that
+    thousands of reviews need no fractions."""
+    if not criteria:
+        raise ValueError("a call needs at least one criterion to score")
+    weights = [Fraction(criterion.weight) for criterion in criteria]
+    common = math.lcm(
+        *(weight.denominator * c.max_score for weight, c in zip(weights, criteria, strict=True))
+    )
+    factors = tuple(
+        weight.numerator * common // (weight.denominator * c.max_score)
+        for weight, c in zip(weights, criteria, strict=True)
+    )
+    total_weight = sum(weights, Fraction(0))
+    # total = N / common / total_weight * 100, in hundredths: N * 10_000 * q / (common * p).
+    keys = frozenset(criterion.key for criterion in criteria)
+    return keys, factors, 10_000 * total_weight.denominator, common * total_weight.numerator
 
 
 def _score(review, criterion):
@@ -81,6 +109,19 @@ def _score(review, criterion):
     return score
 
 
+def _hundredths(review, criteria):
+    """The weighted total of ``review`` in whole hundredths (see :func:`weighted_total`)."""
+    keys, factors, multiplier, denominator = _scale(criteria)
+    if review.keys() != keys:
+        unknown = sorted(set(review) - keys)
+        if unknown:
+            raise ValueError(f"criterion {unknown[0]!r} is not one of the call's criteria")
+    weighted = 0
+    for criterion, factor in zip(criteria, factors, strict=True):
+        weighted += _score(review, criterion) * factor
+    return _half_up(weighted * multiplier, denominator)
+
+
 def weighted_total(review, criteria):
     """The weighted total of ``review`` (``{criterion key: score}``) on a 0-100 scale.
 
@@ -88,35 +129,22 @@ def weighted_total(review, criteria):
     of range, or when the review scores a criterion the call does not have.
     """
     criteria = _criteria(criteria)
-    if not criteria:
-        raise ValueError("a call needs at least one criterion to score")
-    unknown = sorted(set(review) - {criterion.key for criterion in criteria})
-    if unknown:
-        raise ValueError(f"criterion {unknown[0]!r} is not one of the call's criteria")
-    weighted = sum(
-        (
-            Fraction(criterion.weight) * _score(review, criterion) / criterion.max_score
-            for criterion in criteria
-        ),
-        Fraction(0),
-    )
-    weights = sum((Fraction(criterion.weight) for criterion in criteria), Fraction(0))
-    return round_half_up(weighted / weights * 100)
+    return Decimal(_hundredths(review, criteria)).scaleb(-2)
 
 
 def application_figures(reviews, criteria):
     """The :class:`ApplicationFigures` of an application's submitted ``reviews``."""
     criteria = _criteria(criteria)
-    totals = tuple(weighted_total(review, criteria) for review in reviews)
-    if not totals:
+    hundredths = [_hundredths(review, criteria) for review in reviews]
+    if not hundredths:
         return ApplicationFigures(totals=(), mean=None, spread=None, spread_warning=False)
-    mean = round_half_up(Fraction(sum(totals)) / len(totals))
-    spread = max(totals) - min(totals)
+    mean = _half_up(sum(hundredths), len(hundredths))
+    spread = max(hundredths) - min(hundredths)
     return ApplicationFigures(
-        totals=totals,
-        mean=mean,
-        spread=spread,
-        spread_warning=spread > SPREAD_WARNING_POINTS,
+        totals=tuple(Decimal(total).scaleb(-2) for total in hundredths),
+        mean=Decimal(mean).scaleb(-2),
+        spread=Decimal(spread).scaleb(-2),
+        spread_warning=spread > SPREAD_WARNING_POINTS * 100,
     )
 
 

@@ -11,9 +11,7 @@ page shows the ranking a page of rows at a time (every position computed over al
 import random
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -26,7 +24,7 @@ from sandbox.testing.call_factories import CallIndexPageFactory, CallPageFactory
 from sandbox.testing.committee_factories import CommitteeMemberFactory, bulk_reviewed_applications
 from sandbox.testing.factories import UserFactory
 
-from .conftest import median_seconds, report
+from .conftest import median_seconds, peak_memory_and_queries, report
 
 APPLICATIONS = 5_000
 REVIEWS = 3
@@ -67,8 +65,9 @@ def test_ranking_page_ratio_at_5000_applications(production_templates):
 
         return fetch
 
-    with CaptureQueriesContext(connection) as captured:
-        get(address)()
+    # Counted by a wrapper on the connection: the seeding filled the connection's query log
+    # to its cap, where CaptureQueriesContext would count nothing.
+    _result, _memory, queries = peak_memory_and_queries(get(address))
     plain = median_seconds(get(home.url), repeat=15)
     page = median_seconds(get(address), repeat=9, warmup=1)
     last_page = median_seconds(get(f"{address}?page=50"), repeat=9, warmup=1)
@@ -79,7 +78,7 @@ def test_ranking_page_ratio_at_5000_applications(production_templates):
             "applications": APPLICATIONS,
             "reviews each": REVIEWS,
             "criteria": call.criteria.count(),
-            "ranking page queries": len(captured),
+            "ranking page queries": queries,
             "plain Wagtail page median (ms)": round(plain * 1000, 2),
             "ranking page median (ms)": round(page * 1000, 2),
             "ranking page ratio": round(page / plain, 2),
