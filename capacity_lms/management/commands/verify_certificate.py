@@ -7,78 +7,33 @@ are used. Either way nothing is fetched from the network and the database is not
 status 0 means genuine, 1 not genuine.
 """
 
-import io
 import json
-import sys
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
 
 from capacity_lms.certificates.rendering import JWS_ATTACHMENT
 from capacity_lms.certificates.signing import verify
-from capacity_lms.core.signing import NotGenuine, keys_from_jwks
+from capacity_lms.management.signed_files import VerifySignedCommand
 
 
-def signed_text(source, stdin=None, attachment=JWS_ATTACHMENT):
-    """The JWS text of ``source``: a PDF with it attached as ``attachment``, a .jws file, or
-    ``-``."""
-    if source == "-":
-        return (stdin or sys.stdin).read().strip()
-    path = Path(source)
-    if not path.is_file():
-        raise CommandError(f"No file at {source}.")
-    data = path.read_bytes()
-    if data.startswith(b"%PDF"):
-        import pypdf
-
-        try:
-            attachments = pypdf.PdfReader(io.BytesIO(data)).attachments
-        except pypdf.errors.PdfReadError as error:
-            raise CommandError(f"{source} is not a readable PDF: {error}") from error
-        if attachment not in attachments:
-            raise CommandError(f"{source} has no attached {attachment}.")
-        data = attachments[attachment][0]
-    try:
-        return data.decode("ascii").strip()
-    except UnicodeDecodeError as error:
-        raise CommandError(f"{source} holds no signed text.") from error
-
-
-def published_or_saved_keys(keys):
-    """``{kid: key}`` from a saved copy of keys.json, or None for this site's own keys."""
-    if not keys:
-        return None
-    try:
-        return keys_from_jwks(Path(keys).read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError) as error:
-        raise CommandError(f"Cannot read the keys in {keys}: {error}") from error
-
-
-class Command(BaseCommand):
+class Command(VerifySignedCommand):
     help = "Check a signed certificate (PDF or .jws) against the published keys, offline."
-    requires_system_checks = []
-    stealth_options = ("stdin",)
+    document = "certificate"
+    attachment = JWS_ATTACHMENT
 
     def add_arguments(self, parser):
-        parser.add_argument("source", help="the certificate's PDF, its .jws file, or - (stdin)")
-        parser.add_argument(
-            "--keys", help="a saved copy of the published keys.json (otherwise this site's)"
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the payload as JSON"
         )
 
-    def handle(self, source, keys=None, as_json=False, **options):
-        token = signed_text(source, stdin=options.get("stdin"))
-        try:
-            verified = verify(token, published_or_saved_keys(keys))
-        except NotGenuine as error:
-            raise CommandError(f"NOT GENUINE: {error}.", returncode=1) from error
+    def verify(self, token, keys):
+        return verify(token, keys)
+
+    def show(self, verified, as_json=False, **options):
         payload = verified.payload
         if as_json:
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
             return
-        self.stdout.write(self.style.SUCCESS("GENUINE: signed by the programme, unchanged."))
+        self.say_genuine()
         lines = [
             ("Reference", payload.get("reference")),
             ("Holder", " / ".join(payload.get("holder", {}).values())),

@@ -25,7 +25,7 @@ from capacity_lms.core.signing import (
     canonical_json,
     jwks,
 )
-from capacity_lms.management.commands.verify_certificate import signed_text
+from capacity_lms.management.signed_files import signed_text
 from capacity_lms.people.models import LearnerProfile
 from sandbox.testing.committee_factories import ApplicationFactory, scored_review
 from tests.integration.calls.world import committee  # noqa: F401
