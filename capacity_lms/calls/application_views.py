@@ -35,6 +35,7 @@ from capacity_lms.calls.applications import (
     snapshot,
     submission_problems,
 )
+from capacity_lms.calls.decisions import decision_for_association
 from capacity_lms.calls.drafting import ReplaceBudget, SaveDraft, SaveLogframe
 from capacity_lms.calls.models import ApplicationVersion
 from capacity_lms.calls.pages import CallPage
@@ -64,7 +65,7 @@ def _project(application):
 
 def _common(request, application, project):
     """What every page of an application shows: its state, the computed budget, what the
-    person may do and what stops a submission."""
+    person may do, what stops a submission and, once the call is decided, the decision."""
     result = project_budget(project, application.call)
     editable = can_edit(request.user, application)
     return {
@@ -79,6 +80,8 @@ def _common(request, application, project):
         "problems": submission_problems(application) if editable else [],
         "current": None if editable else snapshot(application),
         "versions": application.versions.order_by("-number"),
+        # The committee's decision, once the call is decided; None before.
+        "decision": decision_for_association(application),
     }
 
 

@@ -61,9 +61,9 @@ def association_applications(user):
     pages may name (staff read applications in the admin, not here)."""
     if not user.is_authenticated or not user.is_active:
         return Application.objects.none()
-    return Application.objects.select_related("call", "association", "project").filter(
-        association__in=member_associations(user)
-    )
+    return Application.objects.select_related(
+        "call__locale", "association", "project", "decision"
+    ).filter(association__in=member_associations(user))
 
 
 def can_edit(user, application, now=None):

@@ -10,6 +10,7 @@ to another. Reviewers and chairs are written to in their own language.
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -19,6 +20,7 @@ from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment, Score
 from capacity_lms.core.languages import language_of
+from capacity_lms.core.links import absolute_url
 from capacity_lms.network.notifications import association_admins
 
 
@@ -194,6 +196,9 @@ def send_decision(application_id):
             # Refused associations read the reviewers' comments, never who wrote them.
             lines.append(_("The reviewers' comments:"))
             lines.extend(f"- {name}: {comment}" for name, comment in comments)
+        # Reversed in the reader's language (body() runs under it): the page speaks it too.
+        page = absolute_url(reverse("capacity_lms:application_edit", args=[application.pk]))
+        lines.append(_("Read the decision on your application's page: %(url)s") % {"url": page})
         return "\n\n".join(lines)
 
     return _tell_admins(application, subject, body)

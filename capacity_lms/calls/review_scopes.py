@@ -128,28 +128,45 @@ class Ranking(Sequence):
         ]
 
 
+def submitted_reviews(scores):
+    """The submitted reviews among ``scores`` (a Score queryset), one query:
+    ``{application id: [{criterion key: score}, ...]}``, a dict per review."""
+    reviews = defaultdict(lambda: defaultdict(dict))
+    for application_id, assignment_id, criterion_id, score in scores.filter(
+        assignment__submitted_at__isnull=False
+    ).values_list("assignment__application_id", "assignment_id", "criterion_id", "score"):
+        reviews[application_id][assignment_id][str(criterion_id)] = score
+    return {pk: list(by_assignment.values()) for pk, by_assignment in reviews.items()}
+
+
+def review_figures(submitted, criteria):
+    """The figures of an application's ``submitted`` reviews (None when the call has no
+    criteria) and how many of them were left uncounted: a review counts only when it scores
+    exactly the call's criteria as they are now. The ranking and the decision an association
+    reads both work out an application's mean here."""
+    keys = {criterion.key for criterion in criteria}
+    complete = [review for review in submitted if review.keys() == keys]
+    figures = scoring.application_figures(complete, criteria) if criteria else None
+    return figures, len(submitted) - len(complete)
+
+
 def ranking(call):
     """The call's reviewed applications (eligible or decided), best mean first, as a
     :class:`Ranking`."""
     call = call.canonical()
     criteria = call.scoring_criteria()
-    keys = {criterion.key for criterion in criteria}
     applications = Application.objects.filter(call=call, status__in=REVIEWED).values_list(
         "pk", "submitted_at"
     )
-    reviews = defaultdict(lambda: defaultdict(dict))
-    for application_id, assignment_id, criterion_id, score in Score.objects.filter(
-        assignment__application__call=call,
-        assignment__application__status__in=REVIEWED,
-        assignment__submitted_at__isnull=False,
-    ).values_list("assignment__application_id", "assignment_id", "criterion_id", "score"):
-        reviews[application_id][assignment_id][str(criterion_id)] = score
+    reviews = submitted_reviews(
+        Score.objects.filter(
+            assignment__application__call=call, assignment__application__status__in=REVIEWED
+        )
+    )
     figured = []
     for pk, submitted_at in applications:
-        submitted = list(reviews[pk].values())
-        complete = [review for review in submitted if review.keys() == keys]
-        figures = scoring.application_figures(complete, criteria) if criteria else None
-        figured.append((pk, submitted_at, figures, len(submitted) - len(complete)))
+        figures, uncounted = review_figures(reviews.get(pk, []), criteria)
+        figured.append((pk, submitted_at, figures, uncounted))
     order = scoring.rank(
         figured,
         mean=lambda row: row[2].mean if row[2] else None,

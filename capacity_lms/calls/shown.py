@@ -42,7 +42,9 @@ def applying(call, user):
     associations = list(Association.objects.filter(memberships__user=user).order_by("name"))
     found = {
         application.association_id: application
-        for application in Application.objects.filter(call=call, association__in=associations)
+        for application in Application.objects.filter(
+            call=call, association__in=associations
+        ).select_related("call__locale")
     }
     return [(association, found.get(association.pk)) for association in associations]
 
