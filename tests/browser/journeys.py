@@ -31,6 +31,17 @@ def sign_in(page, language, username, next_path):
     expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
 
 
+def sign_in_to_admin(page, username):
+    """Through the Wagtail admin's own sign-in page, on to the dashboard."""
+    from sandbox.testing.factories import DEMO_PASSWORD
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
 def build_workshops_world():
     """Two countries in two zones, three published workshops, a member living in Toronto."""
     from sandbox.testing.factories import (

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.journeys import sign_in
+from tests.browser.journeys import sign_in, sign_in_to_admin
 
 NAME = "Horizons Solidaires Lyon"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -90,13 +90,7 @@ def register(page, language):
 
 
 def verify_in_the_admin(admin, association):
-    from sandbox.testing.factories import DEMO_PASSWORD
-
-    admin.goto("/admin/login/")
-    admin.locator("#id_username").fill("nadia")
-    admin.locator("#id_password").fill(DEMO_PASSWORD)
-    admin.locator("form button[type=submit]").click()
-    expect(admin).to_have_url(re.compile(r"/admin/$"))
+    sign_in_to_admin(admin, "nadia")
     admin.goto(f"/admin/snippets/capacity_lms/association/inspect/{association.pk}/")
     verify_url = f"/admin/snippets/capacity_lms/association/verify/{association.pk}/"
     admin.locator(f"a[href='{verify_url}']").first.click()

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.journeys import fresh_world, sign_in
+from tests.browser.journeys import fresh_world, sign_in, sign_in_to_admin
 
 TITLE = "Zellige workshop for teenagers in Ghent"
 EXISTING_TITLE = "Homework clubs in Lyon"
@@ -131,13 +131,7 @@ def submit_case_study(page, world):
 def approve_in_the_admin(admin, case_study):
     """Karim signs in to the Wagtail admin, opens the case study from the dashboard's "Awaiting
     your review" panel and approves it from the edit page's footer."""
-    from sandbox.testing.factories import DEMO_PASSWORD
-
-    admin.goto("/admin/login/")
-    admin.locator("#id_username").fill("karim")
-    admin.locator("#id_password").fill(DEMO_PASSWORD)
-    admin.locator("form button[type=submit]").click()
-    expect(admin).to_have_url(re.compile(r"/admin/$"))
+    sign_in_to_admin(admin, "karim")
 
     edit_path = f"/admin/pages/{case_study.pk}/edit/"
     awaiting = admin.locator("#awaiting-review-content")
