@@ -129,7 +129,10 @@ def decide(request, pk):
         except ActionRefused as refusal:
             _show_refusal(request, refusal)
         else:
-            messages.success(request, _("The decision is recorded; the association is told."))
+            messages.success(
+                request,
+                _("The decision is recorded; the association is told when the session closes."),
+            )
     else:
         for errors in form.errors.values():
             for message in errors:

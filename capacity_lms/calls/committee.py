@@ -9,7 +9,7 @@ interest then scores, and the chair decides.
   range, with a comment), once.
 - :class:`MoveCallStage`: the chair opens the committee's review once the call has closed,
   and closes the session (decided) once every eligible application has its decision; a
-  decided call takes no more decisions.
+  decided call takes no more decisions, and each decided association is e-mailed then.
 - :class:`Decide`: the chair funds (an amount within the request and what remains of the
   call's envelope, checked with the call's row locked, so two decisions at once cannot
   overspend), puts on the reserve list or refuses, always with a reason, once the application
@@ -319,7 +319,6 @@ class Decide(BaseAction):
                 outcome=self.outcome,
                 amount=str(self.granted) if self.granted is not None else None,
             )
-            notices.notify_decision(self.application.pk)
         return decision
 
 
@@ -370,4 +369,11 @@ class MoveCallStage(BaseAction):
                 stage=self.stage,
                 previous=previous or None,
             )
+            if self.stage == CallStage.DECIDED:
+                # Associations learn their decision when the session closes, as their pages
+                # show it (calls/decisions.py), not while the committee may still weigh it.
+                for pk in Application.objects.filter(
+                    call=self.call, decision__isnull=False
+                ).values_list("pk", flat=True):
+                    notices.notify_decision(pk)
         return self.call

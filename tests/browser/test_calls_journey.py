@@ -289,8 +289,10 @@ def decide_and_close(chair, language, world, application):
     decide.locator(f"#decide-{application.pk}-amount").fill("35000")
     decide.locator(f"#decide-{application.pk}-reason").fill("A clear logical framework.")
     decide.locator("button[type=submit]").click()
-    expect(chair.locator(".cl-message").first).to_contain_text(
-        translated(language, "The decision is recorded; the association is told.")
+    # The chair's message is new (translated separately): the decided row shows the amount.
+    expect(chair.locator(".cl-message--success")).to_have_count(1)
+    expect(chair.locator("main table")).to_contain_text(
+        f"{shown_number(language, '35000.00')} MAD"
     )
     assert_accessible(chair)
     close = chair.locator(

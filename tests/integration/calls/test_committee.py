@@ -13,6 +13,7 @@ from capacity_lms.calls.committee import (
     AssignReviewer,
     Decide,
     DeclareInterest,
+    MoveCallStage,
     SubmitScores,
     committed,
     is_chair,
@@ -26,6 +27,7 @@ from capacity_lms.calls.review_scopes import (
     scores_visible_to,
     visible_application_for_reviewer,
 )
+from capacity_lms.calls.stages import CallStage
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.people.models import Association
 from sandbox.testing.call_factories import CallPageFactory
@@ -282,6 +284,13 @@ def test_the_chair_reads_submitted_scores_unless_reviewing_without_having_submit
 # -- Decisions --------------------------------------------------------------------------------
 
 
+def close_the_session(call, chair, capture):
+    """The chair closes the committee's session (the review already open); e-mails sent."""
+    CallPage.objects.filter(pk=call.pk).update(stage=CallStage.IN_REVIEW)
+    with capture(execute=True):
+        MoveCallStage(call, user=chair, stage=CallStage.DECIDED).execute()
+
+
 def test_the_chair_funds_within_the_request_and_the_association_is_told(
     eligible,  # noqa: F811
     committee,  # noqa: F811
@@ -296,6 +305,9 @@ def test_the_chair_funds_within_the_request_and_the_association_is_told(
             amount="80000",
             reason="Strong logical framework.",
         ).execute()
+    # Nobody is told while the committee still sits: the association hears when it closes.
+    assert mail.outbox == []
+    close_the_session(eligible.call, committee["chair"], django_capture_on_commit_callbacks)
     assert (decision.outcome, decision.amount) == ("funded", Decimal("80000.00"))
     eligible.refresh_from_db()
     assert eligible.status == Application.Status.FUNDED
@@ -451,6 +463,8 @@ def test_a_refused_association_reads_the_reviewers_comments_in_its_language_with
         SubmitScores(assignment, user=reviewer, scores=scores).execute()
     with django_capture_on_commit_callbacks(execute=True):
         Decide(eligible, user=chair, outcome="refused", reason="Too vague.").execute()
+    assert mail.outbox == []
+    close_the_session(eligible.call, chair, django_capture_on_commit_callbacks)
     (message,) = mail.outbox
     assert "مرفوض" in message.body and "Too vague." in message.body
     assert (
