@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.calls import history
 from capacity_lms.calls.applications import can_edit
+from capacity_lms.calls.capacity_record import capacity_record
 from capacity_lms.calls.committee import is_chair
 from capacity_lms.calls.document_models import ApplicationDocument
 from capacity_lms.calls.eligibility import casablanca_today, is_programme_staff
@@ -87,6 +88,18 @@ def is_staff(user):
 def documents_of(application):
     """The application's documents, oldest first, with the required document each answers."""
     return application.documents.select_related("required_document").order_by("uploaded_at", "pk")
+
+
+def documents_for_readers(application):
+    """What the pages of the application's readers (its reviewers, the chair, staff) show:
+    its documents, the call's required documents missing, the association's capacity
+    record. The caller checked that the person may read them."""
+    documents = list(documents_of(application))
+    return {
+        "documents": documents,
+        "missing_documents": missing_required(application, documents),
+        "record": capacity_record(application),
+    }
 
 
 def missing_required(application, documents):
