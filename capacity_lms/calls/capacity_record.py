@@ -1,8 +1,9 @@
 """An association's capacity record, attached to each of its applications without anybody
 filling it in: what the programme's own data says the association did.
 
-- its members who completed courses (each course counted once, whatever language it was
-  followed in), and how many completed the call's training module: the same count the
+- the courses its members completed, each counted once whatever language it was followed in,
+  with how many members completed it (counts, not names: the directory names a member only
+  with their consent), and how many completed the call's training module: the same count the
   eligibility rule reads (:func:`trained_member_count`);
 - its members' valid certificates, each with the link to its public verification page, so
   that whoever reads the record checks every certificate where a third party would;
@@ -12,11 +13,13 @@ filling it in: what the programme's own data says the association did.
 however many members, courses, certificates and projects there are.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
 
 from capacity_lms.calls.followup_models import Agreement
 from capacity_lms.certificates.models import Certificate
-from capacity_lms.core.names import person_name
 from courses.models import Enrolment
 
 
@@ -38,9 +41,12 @@ def trained_member_count(association_id, module):
 
 
 @dataclass
-class TrainedMember:
-    name: str
-    courses: list = field(default_factory=list)
+class TrainedCourse:
+    """A course the association's members completed, and how many of them did."""
+
+    title: str
+    language: str
+    people: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,8 @@ class FundedProject:
 
 @dataclass(frozen=True)
 class CapacityRecord:
-    trained_members: list
+    trained_courses: list
+    trained_members: int
     module: object
     module_count: int | None
     certificates: list
@@ -76,26 +83,25 @@ class CapacityRecord:
 
     @property
     def is_empty(self):
-        return not (self.trained_members or self.certificates or self.funded_projects)
+        return not (self.trained_courses or self.certificates or self.funded_projects)
 
 
-def _trained_members(association_id):
-    members, seen = {}, set()
-    enrolments = (
-        completed_enrolments(association_id)
-        .select_related("user", "course")
-        .order_by("user__last_name", "user__first_name", "user_id", "completed_at", "pk")
-    )
-    for enrolment in enrolments:
-        course = enrolment.course
-        key = (enrolment.user_id, course.translation_key if course else enrolment.course_id)
-        if key in seen:
-            continue
-        seen.add(key)
-        member = members.setdefault(enrolment.user_id, TrainedMember(person_name(enrolment.user)))
-        if course is not None:
-            member.courses.append(course.title)
-    return list(members.values())
+def _trained_courses(association_id, language):
+    """``(courses, members)``: the courses completed by the association's members, each once
+    whatever language it was followed in (titled in ``language`` where a member followed it
+    in that language), most followed first; and how many members completed any."""
+    courses, people, members = {}, {}, set()
+    for user_id, key, title, code in completed_enrolments(association_id).values_list(
+        "user_id", "course__translation_key", "course__title", "course__locale__language_code"
+    ):
+        members.add(user_id)
+        people.setdefault(key, set()).add(user_id)
+        if key not in courses or code == language:
+            courses[key] = TrainedCourse(title=title or "", language=code or "")
+    for key, course in courses.items():
+        course.people = len(people[key])
+    ordered = sorted(courses.values(), key=lambda course: (-course.people, course.title))
+    return ordered, len(members)
 
 
 def _certificates(association_id):
@@ -147,8 +153,12 @@ def capacity_record(application):
     association_id = application.association_id
     call = application.call.canonical()
     module = call.training_module if call.training_module_id else None
+    courses, members = _trained_courses(
+        association_id, (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    )
     return CapacityRecord(
-        trained_members=_trained_members(association_id),
+        trained_courses=courses,
+        trained_members=members,
         module=module,
         module_count=trained_member_count(association_id, module) if module else None,
         certificates=_certificates(association_id),
