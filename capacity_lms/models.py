@@ -6,6 +6,7 @@ from capacity_lms.attendance.models import (
     AttendanceStatus,
     WalkIn,
 )
+from capacity_lms.calls.document_models import ApplicationDocument
 from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.followup_models import (
     Agreement,
@@ -81,6 +82,7 @@ __all__ = [
     "Activity",
     "Agreement",
     "Application",
+    "ApplicationDocument",
     "ApplicationVersion",
     "Association",
     "AssociationDocument",

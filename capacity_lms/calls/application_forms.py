@@ -8,6 +8,7 @@ or marked for removal is dropped, and the rows kept become the project, in their
 
 from django import forms
 from django.db.models import BLANK_CHOICE_DASH
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.calls.drafting import SECTION_FIELDS
@@ -182,3 +183,31 @@ def kept(formset):
         for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
+
+
+class DocumentUploadForm(forms.Form):
+    """A document for the application: the file, which of the call's documents it is, a
+    title. What is accepted is decided by the action and the one upload check."""
+
+    required_document = forms.ModelChoiceField(
+        label=_("Which of the call's documents is it?"),
+        queryset=None,
+        required=False,
+        empty_label=_("Another document"),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=255,
+        required=False,
+        help_text=_("Left empty: the name of the document, or of the file."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, call, max_bytes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["required_document"].queryset = call.required_documents.all()
+        self.fields["file"].help_text = _(
+            "PDF, an image (JPEG, PNG, GIF, WebP) or an office document (DOCX, XLSX, PPTX, "
+            "ODT, ODS, ODP), at most %(limit)s."
+        ) % {"limit": filesizeformat(max_bytes)}

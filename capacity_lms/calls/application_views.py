@@ -35,7 +35,9 @@ from capacity_lms.calls.applications import (
     snapshot,
     submission_problems,
 )
+from capacity_lms.calls.capacity_record import capacity_record
 from capacity_lms.calls.decisions import decision_for_association
+from capacity_lms.calls.document_views import documents_context
 from capacity_lms.calls.drafting import ReplaceBudget, SaveDraft, SaveLogframe
 from capacity_lms.calls.models import ApplicationVersion
 from capacity_lms.calls.pages import CallPage
@@ -219,7 +221,12 @@ def edit(request, pk):
         draft_forms, status = bound, 400
     else:
         draft_forms = _draft_forms(project, call)
-    context = {**_common(request, application, project), **draft_forms}
+    context = {
+        **_common(request, application, project),
+        **draft_forms,
+        **documents_context(request.user, application),
+        "record": capacity_record(application),
+    }
     context["forms"] = draft_forms
     return TemplateResponse(request, TEMPLATES + "edit.html", context, status=status)
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from capacity_lms.calls.document_models import ApplicationDocument
 from capacity_lms.calls.models import Application
 from capacity_lms.people.models import Association, Membership
 from capacity_lms.projects import budget
@@ -205,7 +206,9 @@ def _budget_figures(result, problems):
 
 def snapshot(application):
     """The whole application as a JSON-able dict: what a version freezes, with the budget
-    figures the server computed (amounts as decimal strings, dates in ISO format)."""
+    figures the server computed (amounts as decimal strings, dates in ISO format) and the
+    documents attached at that moment (each by its id: the file itself stays in private
+    storage, read through the download view)."""
     project = Project.objects.get(pk=application.project_id)
     result = project_budget(project, application.call)
     return {
@@ -242,6 +245,20 @@ def snapshot(application):
             for partner in project.partners.select_related("association")
         ],
         "budget": _budget_figures(result, budget_problems(result, application.call)),
+        "documents": [
+            {
+                "id": document.pk,
+                "title": document.title,
+                "file": document.original_name,
+                "kind": document.kind,
+                "size": document.size,
+                "required_document": document.required_document_id,
+                "uploaded_at": document.uploaded_at.isoformat(),
+            }
+            for document in ApplicationDocument.objects.filter(application=application).order_by(
+                "uploaded_at", "pk"
+            )
+        ],
     }
 
 

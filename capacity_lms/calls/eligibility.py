@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from capacity_lms.calls import history, notices
+from capacity_lms.calls.capacity_record import trained_member_count
 from capacity_lms.calls.deadlines import CALL_TIME_ZONE
 from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.models import Application, CallEvent
 from capacity_lms.core.actions import ActionRefused, BaseAction
-from courses.models import Enrolment
 
 STAFF_PERMISSION = "capacity_lms.change_application"
 
@@ -53,20 +53,6 @@ class Point(NamedTuple):
 
 def is_programme_staff(user):
     return bool(user and user.is_authenticated and user.has_perm(STAFF_PERMISSION))
-
-
-def _trained_members(association_id, module):
-    """Members of the association who completed ``module`` in any of its languages."""
-    return (
-        Enrolment.objects.completed()
-        .filter(
-            course__translation_key=module.translation_key,
-            user__capacity_memberships__association_id=association_id,
-        )
-        .values("user_id")
-        .distinct()
-        .count()
-    )
 
 
 def automatic_points(application):
@@ -102,7 +88,7 @@ def automatic_points(application):
             )
     if call.training_module_id and call.minimum_trained_members:
         module = call.training_module
-        trained = _trained_members(association.pk, module)
+        trained = trained_member_count(association.pk, module)
         add(
             "training",
             trained >= call.minimum_trained_members,

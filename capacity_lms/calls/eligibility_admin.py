@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.menu import MenuItem
 
+from capacity_lms.calls.documents import documents_for_readers
 from capacity_lms.calls.eligibility import (
     DecideEligibility,
     RequestDocument,
@@ -146,6 +147,7 @@ def _page(request, application, checklist=None, request_form=None):
             "request_form": request_form if submitted else None,
             "checks": application.eligibility_checks.order_by("pk"),
             "requests": application.document_requests.order_by("pk"),
+            **documents_for_readers(application),
         },
     )
 

@@ -3,6 +3,7 @@ they wrote (the committee's record), and the acts they did on applications."""
 
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.calls.document_models import ApplicationDocument
 from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.followup_models import Agreement, ProjectReport, Tranche
 from capacity_lms.calls.models import ApplicationVersion, CallEvent
@@ -54,3 +55,4 @@ register(Tranche, actor_fields=["released_by"], erase=KEEP)
 register(ProjectReport, actor_fields=["submitted_by", "approved_by"], erase=KEEP)
 register(EligibilityCheck, actor_fields=["checked_by"], erase=KEEP)
 register(DocumentRequest, actor_fields=["requested_by"], erase=KEEP)
+register(ApplicationDocument, actor_fields=["uploaded_by"], erase=KEEP)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from capacity_lms.calls.committee import DeclareInterest, SubmitScores
+from capacity_lms.calls.documents import documents_for_readers
 from capacity_lms.calls.review_models import ReviewAssignment
 from capacity_lms.calls.review_scopes import (
     assignments_for,
@@ -170,5 +171,6 @@ def application_page(request, pk):
         "assignment": assignment,
         "form": form,
         "scores": scores,
+        **documents_for_readers(application),
     }
     return TemplateResponse(request, "capacity_lms/calls/review/application.html", context)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from sandbox.home.demo_documents import attach_to_decided, attach_to_draft
+
 FUNDED_CONTENT = Path(__file__).resolve().parents[1] / "demo_content" / "calls" / "funded.toml"
 CURRENT_CONTENT = FUNDED_CONTENT.with_name("current.toml")
 CURRENT_CALL = "partnership-programme-current"
@@ -247,6 +249,7 @@ def load_funded(users, path=FUNDED_CONTENT):
             status=item["outcome"],
             submitted_at=timezone.now() - datetime.timedelta(days=335),
         )
+        attach_to_decided(application, leader.user if leader else None)
         ensure_review(application, item, call, users)
         if item.get("followup"):
             follow_up(application, item, users["staff"])
@@ -283,6 +286,8 @@ def load_current(path=CURRENT_CONTENT):
             strategic_axis=call.strategic_axes.first(),
             specialized_group=call.specialized_groups.first(),
         )
+        if author is not None:
+            attach_to_draft(application, author, complete=item["stage"] == "submitted")
         if item["stage"] == "submitted" and author is not None:
             SubmitApplication(application, user=author).execute()
     return {"applications to this year's call": Application.objects.filter(call=call).count()}

@@ -124,6 +124,10 @@ EXCLUDED = {
     "capacity_lms:application_withdraw": "POST only: withdraws, then redirects",
     "capacity_lms:application_reopen": "POST only: reopens as a draft, then redirects",
     "capacity_lms:application_budget_download": "the budget as an XLSX file, not HTML",
+    "capacity_lms:application_document_download": (
+        "an application's document, served as a download, not HTML"
+    ),
+    "capacity_lms:application_document_remove": "POST only: removes a document, then redirects",
 }
 
 
@@ -794,6 +798,11 @@ LEARNER = [
         "application-budget-upload",
         "capacity_lms:application_budget_upload",
         application_route("capacity_lms:application_budget_upload"),
+    ),
+    Visit(
+        "application-document-upload",
+        "capacity_lms:application_document_upload",
+        application_route("capacity_lms:application_document_upload"),
     ),
     Visit(
         "application-version",

@@ -432,6 +432,9 @@ def test_load_demo_data_follows_up_last_years_funded_projects():
     drafted = ProjectReport.objects.get(case_study__isnull=False)
     assert drafted.kind == "final" and drafted.status == "approved"
     assert drafted.case_study.locale.language_code == drafted.application.project.language
+    # A reviewer clicking through finds each decided application's documents.
+    for application in applications:
+        assert application.documents.count() == 2
 
 
 @pytest.mark.django_db
@@ -449,3 +452,11 @@ def test_load_demo_data_opens_this_years_call_with_a_draft_and_submitted_applica
     for application in applications.filter(status="submitted"):
         assert application.versions.filter(submitted=True).count() == 1
         assert application.events.filter(verb="submitted").count() == 1
+        # Each required document attached as a real PDF, and frozen in the submitted version.
+        documents = application.documents.all()
+        assert documents.count() == 2
+        assert all(document.file.open("rb").read(5) == b"%PDF-" for document in documents)
+        frozen = application.versions.get(submitted=True).snapshot["documents"]
+        assert len(frozen) == 2
+    draft = applications.get(status="draft")
+    assert draft.documents.count() == 1  # one still missing, for the association to see

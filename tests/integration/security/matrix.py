@@ -612,6 +612,30 @@ PUBLIC.update(
         ),
     }
 )
+
+
+# An application's documents (#22 point 2; calls/document_views.py). The association's members
+# attach (the form opens for them; the world's application is submitted, so what they send is
+# refused with a message) and remove (POST; refused with a message after submission, still
+# "in": anyone else gets 404). The download is the file for the association's members,
+# programme staff, and the reviewers and chair of the call's committee (no matrix role is
+# either: tests/integration/calls/test_documents.py covers them, a conflicted, undeclared and
+# unassigned reviewer included); everybody else, the other association's admin too, gets 404.
+def _document(world):
+    return {"pk": world.application.pk, "document_pk": world.application_document.pk}
+
+
+PUBLIC.update(
+    {
+        "capacity_lms:application_document_upload": Route(
+            _application, allowed=LEARNER, kind="form"
+        ),
+        "capacity_lms:application_document_remove": Route(
+            _document, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:application_document_download": Route(_document, allowed=LEADER_AND_STAFF),
+    }
+)
 # Calls for projects: eligibility (#22 point 3) in the admin (calls/eligibility_admin.py):
 # programme staff only; 404 to anyone else signed in.
 ADMIN_PAGES.update(
