@@ -42,7 +42,9 @@ def assignments_for(user):
     return (
         ReviewAssignment.objects.filter(reviewer=user)
         .exclude(conflict=True)
-        .select_related("application__association", "application__call", "application__project")
+        .select_related(
+            "application__association", "application__call__locale", "application__project"
+        )
     )
 
 
@@ -54,7 +56,7 @@ def visible_application_for_reviewer(user, pk):
         Application.objects.filter(
             pk=pk, assignments__reviewer=user, assignments__conflict=False, status__in=REVIEWED
         )
-        .select_related("association", "call", "project")
+        .select_related("association", "call__locale", "project")
         .first()
     )
     if application is None:
