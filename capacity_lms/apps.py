@@ -48,6 +48,7 @@ class CapacityLmsConfig(AppConfig):
 
         # The directory shows associations (above), memberships, partnerships and consents.
         network_pages.register()
+        from .calls import page_panels as call_panels
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)
@@ -57,9 +58,11 @@ class CapacityLmsConfig(AppConfig):
         from .workshops import feed_cache  # noqa: F401  (purges cached feeds on changes)
         from .workshops import page_panels as workshop_panels
 
-        # What a course page shows of the workshops and the library (core.panels).
+        # What a course page shows of the workshops and the library, and the navigation of
+        # the committee's members (core.panels).
         workshop_panels.register()
         library_panels.register()
+        call_panels.register()
         from .privacy import known_apps
         from .privacy.registry import autodiscover
 

@@ -125,6 +125,7 @@ def decide(request, pk):
                 outcome=data["outcome"],
                 reason=data["reason"],
                 amount=data["amount"],
+                language=request.LANGUAGE_CODE,
             ).execute()
         except ActionRefused as refusal:
             _show_refusal(request, refusal)

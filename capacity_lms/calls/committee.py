@@ -237,12 +237,14 @@ def committed(call):
 class Decide(BaseAction):
     """The chair records the committee's decision on a reviewed application."""
 
-    def __init__(self, application, user=None, *, outcome, reason, amount=None):
+    def __init__(self, application, user=None, *, outcome, reason, amount=None, language=""):
         super().__init__(application, user=user)
         self.application = application
         self.outcome = outcome
         self.reason = (reason or "").strip()
         self.amount = amount
+        # The language the reason is written in (the chair's page's), kept with it.
+        self.language = language
 
     def _amount(self):
         if self.outcome != Decision.Outcome.FUNDED:
@@ -306,6 +308,7 @@ class Decide(BaseAction):
                 outcome=self.outcome,
                 amount=self.granted,
                 reason=self.reason,
+                language=self.language,
                 decided_by=self.user,
             )
             Application.objects.filter(pk=self.application.pk).update(status=self.outcome)

@@ -48,7 +48,8 @@ def index(request):
     waiting = Count("applications", filter=Q(applications__status=Application.Status.SUBMITTED))
     # Applications name the canonical version: list those, and any call in the default language.
     calls = (
-        CallPage.objects.annotate(waiting=waiting, total=Count("applications"))
+        CallPage.objects.select_related("locale")
+        .annotate(waiting=waiting, total=Count("applications"))
         .filter(Q(locale__language_code=settings.LANGUAGE_CODE) | Q(total__gt=0))
         .order_by("-year", "title")
     )

@@ -56,7 +56,7 @@ def index(request):
     waiting = Q(reports__status__in=["due", "returned"])
     applications = (
         funded()
-        .select_related("call", "project", "association", "agreement")
+        .select_related("call__locale", "project", "association", "agreement")
         .annotate(
             late=Count("reports", filter=waiting & Q(reports__due_on__lt=today)),
             to_review=Count("reports", filter=Q(reports__status="submitted")),
@@ -133,7 +133,7 @@ class AgreementForm(forms.Form):
 
 def application_for(pk):
     return get_object_or_404(
-        funded().select_related("call", "project", "association", "decision"), pk=pk
+        funded().select_related("call__locale", "project", "association", "decision"), pk=pk
     )
 
 

@@ -104,6 +104,9 @@ class Decision(models.Model):
         _("amount granted"), null=True, blank=True, validators=[MinValueValidator(0)], **AMOUNT
     )
     reason = models.TextField(_("reason"))
+    # The language of the page the chair wrote the reason on (the reason is shown with it as
+    # its ``lang``); blank for decisions recorded before it was kept.
+    language = models.CharField(_("language"), max_length=12, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),

@@ -9,6 +9,7 @@
   committee's ranking needs, except where the chair is a reviewer of that application: then the
   chair is a reviewer like the others (nothing before submitting, nothing with a conflict), so
   chairing never lets anybody read their fellow reviewers before scoring. Nobody else sees any.
+- The chair reaches the ranking of each call they chair (:func:`chaired_calls`).
 - :func:`ranking` puts the reviewed applications of a call in order with their figures
   (``calls/scoring.py``), in a fixed number of queries whatever the number of applications.
 """
@@ -17,11 +18,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404
 
 from capacity_lms.calls import scoring
 from capacity_lms.calls.committee import is_chair
 from capacity_lms.calls.models import Application
+from capacity_lms.calls.pages import CallPage
 from capacity_lms.calls.review_models import ReviewAssignment, Score
 
 REVIEWED = (
@@ -43,7 +46,25 @@ def assignments_for(user):
     return (
         ReviewAssignment.objects.filter(reviewer=user)
         .exclude(conflict=True)
-        .select_related("application__association", "application__call", "application__project")
+        .select_related(
+            "application__association", "application__call__locale", "application__project"
+        )
+    )
+
+
+def chaired_calls(user):
+    """The calls whose committee ``user`` chairs (their default-language versions, where the
+    committee is read), newest first; none for nobody."""
+    if not _signed_in(user):
+        return CallPage.objects.none()
+    return (
+        CallPage.objects.filter(
+            committee__user=user,
+            committee__is_chair=True,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .select_related("locale")
+        .order_by("-year", "pk")
     )
 
 
@@ -55,7 +76,7 @@ def visible_application_for_reviewer(user, pk):
         Application.objects.filter(
             pk=pk, assignments__reviewer=user, assignments__conflict=False, status__in=REVIEWED
         )
-        .select_related("association", "call", "project")
+        .select_related("association", "call__locale", "project")
         .first()
     )
     if application is None:

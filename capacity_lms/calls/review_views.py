@@ -23,6 +23,7 @@ from capacity_lms.calls.documents import documents_for_readers
 from capacity_lms.calls.review_models import ReviewAssignment
 from capacity_lms.calls.review_scopes import (
     assignments_for,
+    chaired_calls,
     scores_visible_to,
     visible_application_for_reviewer,
 )
@@ -36,7 +37,9 @@ TEXT_LIMIT = 5000
 def my_reviews(request):
     assignments = assignments_for(request.user).order_by("-application__call__year", "pk")
     return TemplateResponse(
-        request, "capacity_lms/calls/review/my_reviews.html", {"assignments": assignments}
+        request,
+        "capacity_lms/calls/review/my_reviews.html",
+        {"assignments": assignments, "chaired": chaired_calls(request.user)},
     )
 
 

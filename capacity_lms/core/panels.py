@@ -13,6 +13,9 @@ domain registers what goes there, once, when the app is ready::
         order=10,
     )
 
+A slot need not be a page's: the site's navigation renders ``{% panels "member_navigation"
+None %}`` for a signed-in person, where a domain adds a link that only some people get.
+
 The panels render in ``order`` (then by name), each with the page's template context plus
 ``page`` and what its ``context`` callable returns; a callable that returns None leaves its
 panel out. Registering the same ``name`` (by default the template) again replaces the panel.

@@ -1,5 +1,6 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 
 from capacity_lms.conf import get_languages
 from capacity_lms.conf import programme_name as conf_programme_name
@@ -38,3 +39,17 @@ def set_language_url():
         except NoReverseMatch:
             continue
     return ""
+
+
+@register.filter
+def written_in(text, language):
+    """``text`` in a span that says the language it is written in (``und`` when unknown) and
+    isolates its direction: for text passed where only a string goes, such as the subtitle of
+    Wagtail's admin header."""
+    return format_html('<span lang="{}" dir="auto">{}</span>', language or "und", text)
+
+
+@register.filter
+def isolated(text):
+    """``text`` (a name, a code) in a ``<bdi>``, where only a string goes."""
+    return format_html("<bdi>{}</bdi>", text)

@@ -129,6 +129,7 @@ def ensure_review(application, item, call, users):
         outcome=item["outcome"],
         amount=application.project.requested_amount if item["outcome"] == "funded" else None,
         reason=item["reason"],
+        language=item.get("reason_language", "en"),
         decided_by=chair,
     )
 

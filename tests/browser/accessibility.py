@@ -8,10 +8,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _axe = Axe()
 
 
-def accessibility_violations(page):
-    """axe-core's violations on the page as it is now, restricted to :data:`WCAG_TAGS`."""
+def accessibility_violations(page, context=None):
+    """axe-core's violations on the page as it is now, restricted to :data:`WCAG_TAGS`;
+    ``context`` (axe-core's: a selector, or ``{"include": [...], "exclude": [...]}``) limits
+    the check to part of the page."""
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    return _axe.run(page, options=options).response["violations"]
+    return _axe.run(page, context=context, options=options).response["violations"]
 
 
 def _shorten(html, limit=120):

@@ -72,18 +72,11 @@ ANOTHER_LANGUAGE = {"en": "fr", "fr": "ar", "ar": "en"}
 
 # The association of the demo learner, funded by last year's call.
 FUNDED_ASSOCIATION = "Association Jeunesse Maroc-France"
+# The committee's ranking shows this many applications a page (calls/chair_views.py).
+RANKING_PAGE_SIZE = 100
 
-_COMMITTEE_PAGES = (
-    "reviewer pages: covered by tests/integration/calls/test_committee_views.py; the "
-    "every-page check signs in as learner, trainer and visitor only"
-)
 # Package routes and page types no list visits, and why.
 EXCLUDED = {
-    "capacity_lms:calls_my_reviews": _COMMITTEE_PAGES,
-    "capacity_lms:calls_declare": _COMMITTEE_PAGES,
-    "capacity_lms:calls_review_application": _COMMITTEE_PAGES,
-    "capacity_lms:calls_ranking": _COMMITTEE_PAGES,
-    "capacity_lms:calls_assign": _COMMITTEE_PAGES,
     "capacity_lms:calls_minutes": "the minutes' PDF, not HTML; the chair's only",
     "capacity_lms:calls_decide": "POST only: the chair's decision, then a redirect",
     "capacity_lms:calls_stage": "POST only: the chair moves the call on, then a redirect",
@@ -463,6 +456,66 @@ def about_the_offer(demo):
 def limited(scope):
     """Settings under which ``scope`` refuses every request with its 429 page."""
     return {"CAPACITY_LMS_RATE_LIMITS": {scope: "0/3600"}}
+
+
+def committee_at_work(demo):
+    """The demo committee with work to do on this year's call (the demo's reviews are all
+    last year's, declared and submitted): its submitted applications found eligible, reviewer2
+    assigned to two of them, one declared free of conflict (its scoring form open), the other
+    not declared yet; and enough reviewed applications for a second page of ranking."""
+    import random
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from capacity_lms.calls.models import Application
+    from capacity_lms.calls.review_models import ReviewAssignment
+    from sandbox.testing.committee_factories import bulk_reviewed_applications
+
+    users = get_user_model().objects.in_bulk(
+        ["reviewer1", "reviewer2", "reviewer3"], field_name="username"
+    )
+    demo.current_call = demo.open_call.canonical()
+    demo.previous_call = demo.decided_call.canonical()
+    submitted = Application.objects.filter(
+        call=demo.current_call, status=Application.Status.SUBMITTED
+    ).order_by("pk")
+    to_declare, to_score = submitted[:2]
+    submitted.update(status=Application.Status.ELIGIBLE)
+    demo.undeclared = ReviewAssignment.objects.create(
+        application=to_declare, reviewer=users["reviewer2"], assigned_by=users["reviewer1"]
+    )
+    ReviewAssignment.objects.create(
+        application=to_score,
+        reviewer=users["reviewer2"],
+        assigned_by=users["reviewer1"],
+        conflict=False,
+        declared_at=timezone.now(),
+    )
+    demo.to_score, demo.to_assign = to_score, to_declare
+    last_year = ReviewAssignment.objects.filter(application__call=demo.previous_call)
+    demo.reviewed = (
+        last_year.filter(reviewer=users["reviewer2"], submitted_at__isnull=False)
+        .order_by("pk")
+        .first()
+        .application
+    )
+    demo.conflicted = last_year.filter(conflict=True).first().application
+    bulk_reviewed_applications(
+        demo.current_call,
+        [users["reviewer2"], users["reviewer3"]],
+        RANKING_PAGE_SIZE + 1,
+        random.Random(22),
+    )
+
+
+def committee_route(name, attribute):
+    return lambda demo: localized(demo.language, name, getattr(demo, attribute).pk)
+
+
+def send_the_form_empty(page, demo):
+    send(page, "main form.cl-form button[type=submit]", status=200)
+    expect(page.locator("#form-errors")).to_be_visible()
 
 
 VISITOR = [
@@ -978,6 +1031,79 @@ TRAINER = [
     ),
 ]
 
+# A reviewer of the demo committee (reviewer2), with this year's work of committee_at_work().
+REVIEWER = [
+    Visit("my-reviews", "capacity_lms:calls_my_reviews", route("capacity_lms:calls_my_reviews")),
+    Visit(
+        "declare-interest",
+        "capacity_lms:calls_declare",
+        committee_route("capacity_lms:calls_declare", "undeclared"),
+    ),
+    Visit(
+        "declare-interest-empty",
+        "capacity_lms:calls_declare",
+        committee_route("capacity_lms:calls_declare", "undeclared"),
+        act=send_the_form_empty,
+    ),
+    Visit(
+        "review-to-score",
+        "capacity_lms:calls_review_application",
+        committee_route("capacity_lms:calls_review_application", "to_score"),
+        photographed=True,
+    ),
+    Visit(
+        "review-to-score-empty",
+        "capacity_lms:calls_review_application",
+        committee_route("capacity_lms:calls_review_application", "to_score"),
+        act=send_the_form_empty,
+    ),
+    Visit(
+        "review-submitted",
+        "capacity_lms:calls_review_application",
+        committee_route("capacity_lms:calls_review_application", "reviewed"),
+    ),
+]
+
+# The chair of the demo committee (reviewer1), who reviews last year's applications too.
+CHAIR = [
+    Visit(
+        "chair-my-reviews", "capacity_lms:calls_my_reviews", route("capacity_lms:calls_my_reviews")
+    ),
+    Visit(
+        "ranking-decided",
+        "capacity_lms:calls_ranking",
+        committee_route("capacity_lms:calls_ranking", "previous_call"),
+    ),
+    Visit(
+        "ranking-in-review",
+        "capacity_lms:calls_ranking",
+        committee_route("capacity_lms:calls_ranking", "current_call"),
+        photographed=True,
+    ),
+    Visit(
+        "ranking-second-page",
+        "capacity_lms:calls_ranking",
+        committee_route("capacity_lms:calls_ranking", "current_call"),
+        query="?page=2",
+    ),
+    Visit(
+        "assign",
+        "capacity_lms:calls_assign",
+        committee_route("capacity_lms:calls_assign", "to_assign"),
+    ),
+    Visit(
+        "assign-empty",
+        "capacity_lms:calls_assign",
+        committee_route("capacity_lms:calls_assign", "to_assign"),
+        act=send_the_form_empty,
+    ),
+    Visit(
+        "assign-with-a-conflict",
+        "capacity_lms:calls_assign",
+        committee_route("capacity_lms:calls_assign", "conflicted"),
+    ),
+]
+
 
 def covered_by(path, language):
     """The route name ``path`` resolves to in ``language``."""
@@ -1051,6 +1177,21 @@ def expect_language(page, path):
 
 def check_every_page(page, visits, demo):
     """Visit each page; every violation and failure of every page, as one readable list."""
+    fail_on(*problems_of_every_page(page, visits, demo), demo.language)
+
+
+def fail_on(problems, checked, language):
+    assert checked, "no page was checked"
+    if problems:
+        pytest.fail(
+            f"{len(problems)} problem(s) on the {checked} pages checked in {language}:\n\n"
+            + "\n\n".join(problems),
+            pytrace=False,
+        )
+
+
+def problems_of_every_page(page, visits, demo):
+    """Visit each page; (every violation and failure of every page, how many were checked)."""
     problems = []
     checked = 0
     for visit in visits:
@@ -1083,13 +1224,7 @@ def check_every_page(page, visits, demo):
             )
         if visit.photographed and demo.language in PHOTOGRAPHED:
             problems.extend(photograph(page, visit, demo.language))
-    assert checked, "no page was checked"
-    if problems:
-        pytest.fail(
-            f"{len(problems)} problem(s) on the {checked} pages checked in {demo.language}:\n\n"
-            + "\n\n".join(problems),
-            pytrace=False,
-        )
+    return problems, checked
 
 
 @pytest.fixture
@@ -1134,6 +1269,18 @@ def test_every_trainer_page_passes_axe(desktop_page, demo_site, lang):
     check_every_page(desktop_page, TRAINER, demo)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_committee_page_passes_axe(desktop_page, demo_site, lang):
+    demo = demo_pages(lang)
+    committee_at_work(demo)
+    sign_in(desktop_page, lang, "reviewer2", localized(lang, "capacity_lms:calls_my_reviews"))
+    problems, checked = problems_of_every_page(desktop_page, REVIEWER, demo)
+    desktop_page.context.clear_cookies()
+    sign_in(desktop_page, lang, "reviewer1", localized(lang, "capacity_lms:calls_my_reviews"))
+    chair_problems, chair_checked = problems_of_every_page(desktop_page, CHAIR, demo)
+    fail_on(problems + chair_problems, checked + chair_checked, lang)
+
+
 def test_every_page_type_and_html_route_is_visited():
     from wagtail.models import get_page_models
 
@@ -1145,7 +1292,8 @@ def test_every_page_type_and_html_route_is_visited():
         if model._meta.app_label in ("capacity_lms", "capacity_courses")
     }
     routes = {route.name for route in package_routes() if route.namespace == "capacity_lms"}
-    visited = {visit.covers for visits in (VISITOR, LEARNER, TRAINER) for visit in visits}
+    every_list = (VISITOR, LEARNER, TRAINER, REVIEWER, CHAIR)
+    visited = {visit.covers for visits in every_list for visit in visits}
     assert not EXCLUDED.keys() - routes - page_types, "EXCLUDED names what no longer exists"
     assert not EXCLUDED.keys() & visited, "EXCLUDED names what the lists visit"
     missing = sorted((routes | page_types) - visited - EXCLUDED.keys())

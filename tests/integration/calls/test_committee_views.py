@@ -236,3 +236,23 @@ def test_the_ranking_shows_a_hundred_rows_a_page_ranked_over_the_whole_call(
 def positions(html):
     """The ranks shown in the first cell of the ranking's rows."""
     return [int(rank) for rank in re.findall(r"<tr>\s*<td>(\d+)</td>", html)]
+
+
+def test_a_decision_keeps_the_language_its_reason_was_written_in(
+    client,
+    call,
+    committee,  # noqa: F811
+    eligible,  # noqa: F811
+):
+    from django.utils import translation
+
+    chair, (first, second, _third) = committee["chair"], committee["reviewers"]
+    for reviewer in (first, second):
+        scored_review(eligible, reviewer, dict.fromkeys(call.criteria.all(), 4))
+    client.force_login(chair)
+    with translation.override("fr"):
+        decide, ranking = url("calls_decide", eligible.pk), url("calls_ranking", call.pk)
+    post(client, decide, {"outcome": "refused", "reason": "Budget non documenté."})
+    assert Decision.objects.get(application=eligible).language == "fr"
+    shown = get(client, ranking).content.decode()
+    assert re.search(r'<div lang="fr" dir="auto">Budget non documenté\.</div>', shown)

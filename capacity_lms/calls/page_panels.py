@@ -1,0 +1,54 @@
+"""What the calls show on pages of lower layers, registered in the core's panel registry
+(:mod:`capacity_lms.core.panels`): the site's navigation gives a member who sits on a call's
+committee their way in to *My reviews*.
+
+Every signed-in page asks; the answer is kept in the shared cache per person while the seats'
+version number stays put (one cache round trip, no query), and every change of a seat moves the
+number on, whichever app server made it.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from capacity_lms.calls.pages import CommitteeMember
+from capacity_lms.core.panels import register_panel
+from capacity_lms.core.versions import bump, kept_while
+
+SEATS_VERSION = "capacity_lms:calls:committee-seats"
+KEPT_SEAT_SECONDS = 24 * 3600
+
+
+def sits_on_a_committee(user):
+    """Whether ``user`` has a seat on the committee of any call (any language version)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return kept_while(
+        SEATS_VERSION,
+        f"{SEATS_VERSION}:{user.pk}",
+        lambda: CommitteeMember.objects.filter(user=user).exists(),
+        KEPT_SEAT_SECONDS,
+    )
+
+
+@receiver(post_save, sender=CommitteeMember, dispatch_uid="capacity_lms_committee_seat_saved")
+@receiver(post_delete, sender=CommitteeMember, dispatch_uid="capacity_lms_committee_seat_gone")
+def forget_kept_seats(**kwargs):
+    bump(SEATS_VERSION)
+    transaction.on_commit(lambda: bump(SEATS_VERSION))
+
+
+def reviews_link(page, request):
+    """The navigation's link to *My reviews*, for a member of a committee only."""
+    if request is None or not sits_on_a_committee(request.user):
+        return None
+    return {}
+
+
+def register():
+    register_panel(
+        "member_navigation",
+        "capacity_lms/calls/includes/reviews_link.html",
+        context=reviews_link,
+        order=10,
+    )
