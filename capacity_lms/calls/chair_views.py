@@ -27,7 +27,7 @@ from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment
 from capacity_lms.calls.review_scopes import ranking
 from capacity_lms.calls.shown import timeline
-from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.actions import ActionRefused, show_refusal
 
 RANKING_PAGE_SIZE = 100
 
@@ -92,11 +92,6 @@ def ranking_page(request, pk):
     )
 
 
-def _show_refusal(request, refusal):
-    for message in refusal.messages:
-        messages.error(request, message)
-
-
 @login_required
 @require_POST
 def move_stage(request, pk):
@@ -105,7 +100,7 @@ def move_stage(request, pk):
     try:
         MoveCallStage(call, user=request.user, stage=request.POST.get("stage", "")).execute()
     except ActionRefused as refusal:
-        _show_refusal(request, refusal)
+        show_refusal(request, refusal)
     else:
         messages.success(request, _("The call has moved to its next step."))
     return redirect("capacity_lms:calls_ranking", call.pk)
@@ -128,7 +123,7 @@ def decide(request, pk):
                 language=request.LANGUAGE_CODE,
             ).execute()
         except ActionRefused as refusal:
-            _show_refusal(request, refusal)
+            show_refusal(request, refusal)
         else:
             messages.success(
                 request,
