@@ -2,9 +2,11 @@
 (:mod:`capacity_lms.core.panels`): the site's navigation gives a member who sits on a call's
 committee their way in to *My reviews*.
 
-Every signed-in page asks; the answer is kept in the shared cache per person while the seats'
-version number stays put (one cache round trip, no query), and every change of a seat moves the
-number on, whichever app server made it.
+Every signed-in page asks; the people who hold a seat (a committee is a few people, the calls
+of all years a few hundred) are kept in the shared cache as one set while the seats' version
+number stays put: one cache round trip and no query for everyone, a newcomer included, and every
+change of a seat moves the number on, whichever app server made it. The page drawn at a
+workshop's door after a check-in leaves the slot out (see ``CheckInView``).
 """
 
 from django.db import transaction
@@ -16,6 +18,7 @@ from capacity_lms.core.panels import register_panel
 from capacity_lms.core.versions import bump, kept_while
 
 SEATS_VERSION = "capacity_lms:calls:committee-seats"
+SEATED_KEY = f"{SEATS_VERSION}:people"
 KEPT_SEAT_SECONDS = 24 * 3600
 
 
@@ -23,12 +26,12 @@ def sits_on_a_committee(user):
     """Whether ``user`` has a seat on the committee of any call (any language version)."""
     if user is None or not user.is_authenticated:
         return False
-    return kept_while(
-        SEATS_VERSION,
-        f"{SEATS_VERSION}:{user.pk}",
-        lambda: CommitteeMember.objects.filter(user=user).exists(),
-        KEPT_SEAT_SECONDS,
-    )
+    return user.pk in kept_while(SEATS_VERSION, SEATED_KEY, seated_people, KEPT_SEAT_SECONDS)
+
+
+def seated_people():
+    """The ids of everyone with a seat on any call's committee."""
+    return frozenset(CommitteeMember.objects.values_list("user_id", flat=True).distinct())
 
 
 @receiver(post_save, sender=CommitteeMember, dispatch_uid="capacity_lms_committee_seat_saved")

@@ -72,7 +72,7 @@ class CheckInView(LoginRequiredMixin, TemplateView):
             if error.code == "code":
                 count_a_wrong_code(request.user)
             context = self.get_context_data(**kwargs)
-            context["refusal"] = error.messages
+            context.update(refusal=error.messages, at_the_door=True)
             return self.render_to_response(context)
         session = action.session
         context = super().get_context_data(**kwargs)
@@ -84,6 +84,9 @@ class CheckInView(LoginRequiredMixin, TemplateView):
             record=record,
             outcome="marked" if changed else "already",
             marked_time=record.marked_at.astimezone(zone(session.time_zone)).strftime("%H:%M"),
+            # Forty people in minutes: the page answering a check-in leaves out the
+            # navigation's panels, which ask the shared cache about the person.
+            at_the_door=True,
         )
         return self.render_to_response(context)
 
