@@ -128,6 +128,20 @@ def register_eligibility_menu_item():
     return menu_item()
 
 
+@hooks.register("register_admin_urls")
+def register_call_history_urls():
+    from capacity_lms.calls.history_admin import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_call_history_menu_item():
+    from capacity_lms.calls.history_admin import menu_item
+
+    return menu_item()
+
+
 @hooks.register("register_admin_menu_item")
 def register_funded_projects_menu_item():
     from capacity_lms.calls.followup_admin import menu_item

@@ -144,6 +144,8 @@ class DeclareInterest(BaseAction):
                 CallEvent.Verb.DECLARED,
                 actor=self.user,
                 application=application,
+                # Why: what the reviewer declared (nothing when there is no conflict).
+                reason=self.declaration,
                 conflict=self.conflict,
             )
             if self.conflict:

@@ -12,6 +12,8 @@ the order of their text, so the same position under two criteria is not the same
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.review_models import Decision, Score
 from capacity_lms.calls.review_scopes import review_figures, submitted_reviews
@@ -46,6 +48,12 @@ class DecisionShown:
     @property
     def is_funded(self):
         return self.outcome == Decision.Outcome.FUNDED
+
+
+def announced(prefix=""):
+    """The condition on applications (or on rows reaching them through ``prefix``, such as
+    ``"application__"``) whose call's committee session is closed."""
+    return Q(**{f"{prefix}call__stage": CallStage.DECIDED})
 
 
 def is_decided(application):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from capacity_lms.calls.applications import is_admin_of
+from capacity_lms.calls.decisions import announced
 from capacity_lms.calls.followup import (
     LARGEST,
     TEXT_LIMIT,
@@ -38,13 +39,15 @@ TEXTS = {
 
 
 def funded_applications(user):
-    """The funded applications of the associations ``user`` belongs to (none signed out)."""
+    """The funded applications of the associations ``user`` belongs to (none signed out),
+    once the committee's session on their call is closed: a decision recorded while the
+    committee still sits is not announced (``calls/decisions.py``)."""
     if not user.is_authenticated:
         return Application.objects.none()
     associations = Membership.objects.filter(user=user).values("association")
     return Application.objects.filter(
         association__in=associations, status=Application.Status.FUNDED
-    )
+    ).filter(announced())
 
 
 @login_required

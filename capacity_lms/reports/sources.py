@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce, Concat, TruncMonth, TruncQuarte
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.attendance.models import AttendanceRecord
+from capacity_lms.calls.decisions import announced
 from capacity_lms.calls.models import Application
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.network.models import Partnership
@@ -289,7 +290,9 @@ CALL_SOURCES = {
         lambda: _applications().filter(status__in=ELIGIBLE)
     ),
     "funded_applications": _application_source(
-        lambda: _applications().filter(status=Application.Status.FUNDED)
+        # Funded once announced: a decision recorded while the committee sits is not counted
+        # before the chair closes the session (calls/decisions.py).
+        lambda: _applications().filter(status=Application.Status.FUNDED).filter(announced())
     ),
 }
 

@@ -12,9 +12,12 @@ from sandbox.testing.factories import AssociationFactory, MembershipFactory, Use
 
 def funded_application(call, *, association=None, admin=None, granted=Decimal("90000")):
     """A submitted application to ``call`` the committee funded with ``granted``; its
-    association's admin is ``admin`` (made when not given)."""
+    association's admin is ``admin`` (made when not given). The committee's session on the
+    call is closed (its stage is "decided"): the decision is announced."""
     from capacity_lms.calls.models import Application
+    from capacity_lms.calls.pages import CallPage
     from capacity_lms.calls.review_models import Decision
+    from capacity_lms.calls.stages import CallStage
     from capacity_lms.people.models import Membership
     from capacity_lms.projects.models import (
         Activity,
@@ -104,4 +107,6 @@ def funded_application(call, *, association=None, admin=None, granted=Decimal("9
         amount=granted,
         reason="Strong logical framework.",
     )
+    CallPage.objects.filter(pk=call.canonical().pk).update(stage=CallStage.DECIDED)
+    call.stage = CallStage.DECIDED
     return application

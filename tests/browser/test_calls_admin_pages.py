@@ -11,10 +11,10 @@ whole page: Wagtail 8's own chrome (menu, header, breadcrumbs) passes them as th
 it, so nothing is excluded; :data:`EXCLUDED_CHROME` is where a known issue of Wagtail's own
 markup would go, with its reason, and never a selector of ours.
 
-The auditor has no page of their own in this domain yet (a call's history,
-``calls/history.history_of``, is recorded but not shown), and the programme reports' calls
-figures are a source of the reports' own pages (``reports/sources.py``), not a view of ours:
-neither is visited here.
+The auditor's pages (``calls/history_admin.py``: the calls, a call's history, the same
+filtered to one kind of change) are checked the same way, signed in as the demo's auditor. The
+programme reports' calls figures are a source of the reports' own pages
+(``reports/sources.py``), not a view of ours: they are not visited here.
 """
 
 import re
@@ -144,5 +144,36 @@ def test_every_calls_admin_page_passes_axe(page, demo_site, lang):
     ]
     assert not problems, (
         f"{len(problems)} problem(s) on the {len(visits)} admin pages in {lang}:\n\n"
+        + "\n\n".join(problems)
+    )
+
+
+def auditor_pages():
+    """The admin paths the auditor reads: last year's call has the longest history."""
+    from django.urls import reverse
+
+    from capacity_lms.calls.pages import CallPage
+
+    current = CallPage.objects.get(slug=CURRENT_CALL, locale__language_code="en")
+    previous = CallPage.objects.get(slug=PREVIOUS_CALL, locale__language_code="en")
+    history = reverse("capacity_calls_history:call", args=[previous.pk])
+    return {
+        "history-calls": reverse("capacity_calls_history:index"),
+        "history-current": reverse("capacity_calls_history:call", args=[current.pk]),
+        "history-previous": history,
+        "history-declarations": history + "?what=declared",
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_auditor_page_passes_axe(page, demo_site, lang):
+    prefers("auditor", lang)
+    sign_in_to_the_admin(page, "auditor")
+    visits = auditor_pages()
+    problems = [
+        problem for name, path in visits.items() for problem in problems_on(page, name, path, lang)
+    ]
+    assert not problems, (
+        f"{len(problems)} problem(s) on the auditor's {len(visits)} pages in {lang}:\n\n"
         + "\n\n".join(problems)
     )

@@ -122,3 +122,23 @@ def test_a_report_is_404_to_anyone_outside_the_association(client, application, 
         assert client.post(url, filled(application)).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302  # to sign in
+
+
+def test_a_funded_project_is_not_listed_before_the_committee_closes_its_session(
+    client, application, admin, call
+):
+    """A decision recorded while the committee still sits is not announced: the project is
+    neither in *My funded projects* nor reachable by its reports' URLs until the call is
+    decided."""
+    from capacity_lms.calls.pages import CallPage
+    from capacity_lms.calls.stages import CallStage
+
+    CallPage.objects.filter(pk=call.pk).update(stage=CallStage.IN_REVIEW)
+    client.force_login(admin)
+    listing = client.get(reverse("capacity_lms:calls_my_projects"))
+    assert application.project.title not in listing.content.decode()
+    assert client.get(report_url(application, 1), follow=True).status_code == 404
+    CallPage.objects.filter(pk=call.pk).update(stage=CallStage.DECIDED)
+    listing = client.get(reverse("capacity_lms:calls_my_projects"))
+    assert application.project.title in listing.content.decode()
+    assert client.get(report_url(application, 1)).status_code == 200

@@ -653,6 +653,15 @@ ADMIN_PAGES.update(
         ),
     }
 )
+# A call's history (#22 point 7; calls/history_admin.py): read by holders of
+# view_call_history, the Auditors and Programme staff groups (the auditor is no matrix role:
+# tests/integration/calls/test_call_history.py covers them); refused to everybody else.
+ADMIN_PAGES.update(
+    {
+        "capacity_calls_history:index": Route(allowed=STAFF),
+        "capacity_calls_history:call": Route(lambda world: {"pk": world.call.pk}, allowed=STAFF),
+    }
+)
 # The committee (#22 point 4; calls/committee_urls.py). "My reviews" lists each person's own
 # assignments (empty for everyone here). The other pages open only to the assigned reviewer or
 # to the chair of the call's committee: no role of this matrix is either (the roles are fixed),
