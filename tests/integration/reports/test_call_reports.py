@@ -41,8 +41,12 @@ def world(site_root, taxonomy):  # noqa: F811  (fixtures)
     not announced: not counted as funded); applications from associations in three
     countries, random statuses, axes, groups and amounts; returns the tuples the figures are
     checked against."""
-    generator = random.Random(22)
-    index = CallIndexPageFactory(parent=site_root)
+    return build(site_root, size=60)
+
+
+def build(site_root, size, seed=22):  # noqa: F811  (fixtures)
+    generator = random.Random(seed)
+    index = CallIndexPageFactory(parent=site_root, slug=f"calls-{seed}")
     calls = [
         CallPageFactory(parent=index, stage=CallStage.DECIDED),
         CallPageFactory(parent=index, stage=CallStage.IN_REVIEW),
@@ -54,7 +58,7 @@ def world(site_root, taxonomy):  # noqa: F811  (fixtures)
     axes = list(StrategicAxis.objects.order_by("code")[:3])
     groups = [*SpecializedGroup.objects.order_by("code")[:2], None]
     rows = []
-    for number in range(60):
+    for number in range(size):
         country = generator.choice(countries)
         association = AssociationFactory(host_country=country)
         call = calls[number % 2]
@@ -62,7 +66,7 @@ def world(site_root, taxonomy):  # noqa: F811  (fixtures)
         axis, group = generator.choice(axes), generator.choice(groups)
         requested = Decimal(generator.randrange(1000, 300000)) / 100
         project = Project.objects.create(
-            association=association, title=f"Project {number}", requested_amount=requested
+            association=association, title=f"Project {seed}-{number}", requested_amount=requested
         )
         application = Application.objects.create(
             call=call,
@@ -163,3 +167,37 @@ def test_calls_are_labelled_by_their_title_and_tables_cost_fixed_queries(world, 
     titles = dict(Application.objects.values_list("call__translation_key", "call__title"))
     assert {key: labels[key] for key in table.row_keys} == titles
     assert len(queries) == 4  # cells, rows, columns, total
+
+
+def test_the_calls_report_page_runs_the_same_queries_at_50_and_500_applications(
+    client,
+    site_root,
+    taxonomy,  # noqa: F811  (fixtures)
+):
+    from django.contrib.auth.models import Group
+
+    from capacity_lms.people.roles import PROGRAMME_STAFF
+    from sandbox.testing.factories import UserFactory
+
+    staff = UserFactory(username="reports-staff")
+    staff.groups.add(Group.objects.get(name=PROGRAMME_STAFF))
+    client.force_login(staff)
+    choices = [
+        ("applications", "country", "axis"),
+        ("funded_applications", "call", "group"),
+        ("amount_granted", "axis", "period"),
+        ("success_rate", "call", "country"),
+    ]
+
+    def count(metric, rows, columns):
+        params = {"metric": metric, "rows": rows, "columns": columns, "period": "year"}
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/admin/programme-reports/", params)
+        assert response.status_code == 200 and "header" in response.context, metric
+        return len(queries)
+
+    build(site_root, size=50, seed=1)
+    fifty = [count(*choice) for choice in choices]
+    build(site_root, size=450, seed=2)
+    assert Application.objects.count() == 500
+    assert [count(*choice) for choice in choices] == fifty
