@@ -41,7 +41,7 @@ from capacity_lms.calls.document_views import documents_context
 from capacity_lms.calls.drafting import ReplaceBudget, SaveDraft, SaveLogframe
 from capacity_lms.calls.models import ApplicationVersion
 from capacity_lms.calls.pages import CallPage
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform, show_refusal
 from capacity_lms.projects import budget
 from capacity_lms.projects.budget_xlsx import BudgetFileRefused, read_budget, write_budget
 from capacity_lms.projects.models import Project
@@ -374,12 +374,11 @@ def budget_upload(request, pk):
 @require_POST
 def submit(request, pk):
     application = _application(request, pk)
-    try:
-        SubmitApplication(application, user=request.user).execute()
-    except ActionRefused as refused:
-        show_refusal(request, refused)
-    else:
-        messages.success(request, _("Your application is submitted."))
+    perform(
+        request,
+        SubmitApplication(application, user=request.user),
+        _("Your application is submitted."),
+    )
     return _edit_url(application)
 
 
@@ -387,14 +386,12 @@ def submit(request, pk):
 @require_POST
 def withdraw(request, pk):
     application = _application(request, pk)
-    try:
-        WithdrawApplication(
-            application, user=request.user, reason=request.POST.get("reason", "")[:2000]
-        ).execute()
-    except ActionRefused as refused:
-        show_refusal(request, refused)
-    else:
-        messages.success(request, _("Your application is withdrawn."))
+    reason = request.POST.get("reason", "")[:2000]
+    perform(
+        request,
+        WithdrawApplication(application, user=request.user, reason=reason),
+        _("Your application is withdrawn."),
+    )
     return _edit_url(application)
 
 
@@ -402,12 +399,11 @@ def withdraw(request, pk):
 @require_POST
 def reopen(request, pk):
     application = _application(request, pk)
-    try:
-        ReopenApplication(application, user=request.user).execute()
-    except ActionRefused as refused:
-        show_refusal(request, refused)
-    else:
-        messages.success(request, _("Your application is a draft again: correct it, then submit."))
+    perform(
+        request,
+        ReopenApplication(application, user=request.user),
+        _("Your application is a draft again: correct it, then submit."),
+    )
     return _edit_url(application)
 
 

@@ -27,7 +27,7 @@ from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment
 from capacity_lms.calls.review_scopes import ranking
 from capacity_lms.calls.shown import timeline
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform, show_refusal
 
 RANKING_PAGE_SIZE = 100
 
@@ -97,12 +97,11 @@ def ranking_page(request, pk):
 def move_stage(request, pk):
     """The chair opens the review, or closes the session; back to the ranking."""
     call = chaired_call(request.user, pk)
-    try:
-        MoveCallStage(call, user=request.user, stage=request.POST.get("stage", "")).execute()
-    except ActionRefused as refusal:
-        show_refusal(request, refusal)
-    else:
-        messages.success(request, _("The call has moved to its next step."))
+    perform(
+        request,
+        MoveCallStage(call, user=request.user, stage=request.POST.get("stage", "")),
+        _("The call has moved to its next step."),
+    )
     return redirect("capacity_lms:calls_ranking", call.pk)
 
 

@@ -102,9 +102,9 @@ class HistoryFilter(forms.Form):
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = Application.objects.filter(
-            call=call
-        ).select_related("association", "project")
+        self.fields["application"].queryset = Application.objects.filter(call=call).select_related(
+            "association", "project"
+        )
 
     @property
     def chosen_application(self):

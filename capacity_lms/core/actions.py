@@ -33,6 +33,21 @@ def show_refusal(request, error):
         messages.error(request, message)
 
 
+def perform(request, action, success=""):
+    """Run ``action`` for a view that answers with a redirect: what it refuses becomes error
+    messages, and ``success`` (a message, or a callable given the action's result and
+    returning one) a success message. Returns whether the action was done."""
+    try:
+        result = action.execute()
+    except ActionRefused as refused:
+        show_refusal(request, refused)
+        return False
+    message = success(result) if callable(success) else success
+    if message:
+        messages.success(request, message)
+    return True
+
+
 class ImportRefused(Exception):
     """The file was not imported; ``problems`` says why, one line each (naming the bad lines
     where there are lines). Nothing was changed."""

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform
 from capacity_lms.network.forms import AssociationProfileForm, DecisionForm
 from capacity_lms.network.joining import (
     AcceptRequestAction,
@@ -73,12 +73,11 @@ def _answer(request, pk, action_class, done_message):
         raise Http404
     form = DecisionForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        action_class(join_request, user=request.user, reason=reason).execute()
-    except ActionRefused as refused:
-        show_refusal(request, refused)
-    else:
-        messages.success(request, done_message % {"name": join_request.user.get_username()})
+    perform(
+        request,
+        action_class(join_request, user=request.user, reason=reason),
+        done_message % {"name": join_request.user.get_username()},
+    )
     return redirect("capacity_lms:association_manage", pk=join_request.association_id)
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from capacity_lms.core import ratelimit
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform, show_refusal
 from capacity_lms.network.forms import JoinRequestForm, RegistrationForm
 from capacity_lms.network.joining import RequestToJoinAction, WithdrawRequestAction, joinable
 from capacity_lms.network.registration import (
@@ -160,14 +160,11 @@ def join_registered(request):
     existing = find_by_number(kind, country, request.POST.get("registration_number", ""))
     if existing is None:
         raise Http404
-    try:
-        RequestToJoinAction(existing, user=request.user).execute()
-    except ActionRefused as refused:
-        show_refusal(request, refused)
-    else:
-        messages.success(
-            request, _("Your request was sent to the admins of the association registered.")
-        )
+    perform(
+        request,
+        RequestToJoinAction(existing, user=request.user),
+        _("Your request was sent to the admins of the association registered."),
+    )
     return redirect("capacity_lms:association_mine")
 
 
@@ -176,10 +173,9 @@ def join_registered(request):
 def withdraw_request(request, pk):
     """The person who asked takes back their request (anyone else: 404)."""
     join_request = get_object_or_404(MembershipRequest, pk=pk, user=request.user)
-    try:
-        WithdrawRequestAction(join_request, user=request.user).execute()
-    except ActionRefused as refused:
-        show_refusal(request, refused)
-    else:
-        messages.success(request, _("Your request is withdrawn."))
+    perform(
+        request,
+        WithdrawRequestAction(join_request, user=request.user),
+        _("Your request is withdrawn."),
+    )
     return redirect("capacity_lms:association_mine")

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from capacity_lms.core import ratelimit
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform
 from capacity_lms.network.abuse import AbuseReportForm, ReportAbuseAction
 from capacity_lms.network.messaging import (
     RATE_SCOPE,
@@ -168,10 +168,7 @@ def mark_read(request, pk):
     message = get_object_or_404(visible_messages(request.user), pk=pk)
     if not received_by(request.user, message):
         raise Http404
-    try:
-        MarkMessageReadAction(message, user=request.user).execute()
-    except ActionRefused as refusal:
-        show_refusal(request, refusal)
+    perform(request, MarkMessageReadAction(message, user=request.user))
     return redirect("capacity_lms:network_message", pk=message.pk)
 
 

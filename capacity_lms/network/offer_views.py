@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform
 from capacity_lms.network.abuse import AbuseReportForm, ReportAbuseAction
 from capacity_lms.network.matching import suggestions_for, with_match_data
 from capacity_lms.network.models import OfferOrNeed
@@ -202,12 +202,11 @@ def edit_offer(request, pk):
 @require_POST
 def close_offer(request, pk):
     item = _own_item(request, pk)
-    try:
-        CloseOfferOrNeedAction(item, user=request.user).execute()
-    except ActionRefused as refusal:
-        show_refusal(request, refusal)
-    else:
-        messages.success(request, _("It is closed: no longer listed nor suggested."))
+    perform(
+        request,
+        CloseOfferOrNeedAction(item, user=request.user),
+        _("It is closed: no longer listed nor suggested."),
+    )
     return redirect("capacity_lms:network_offer", pk=item.pk)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import ActionRefused, perform
 from capacity_lms.network.models import Partnership
 from capacity_lms.network.partnerships import (
     ConfirmPartnershipAction,
@@ -159,12 +159,11 @@ def _answer(request, pk, action_class, done, *, partner_only=True):
     partnership = get_object_or_404(
         Partnership.objects.filter(reach).select_related("initiator", "partner"), pk=pk
     )
-    try:
-        action_class(partnership, user=request.user).execute()
-    except ActionRefused as refusal:
-        show_refusal(request, refusal)
-    else:
-        messages.success(request, done % {"initiator": partnership.initiator.name})
+    perform(
+        request,
+        action_class(partnership, user=request.user),
+        done % {"initiator": partnership.initiator.name},
+    )
     return redirect("capacity_lms:network_partnerships")
 
 

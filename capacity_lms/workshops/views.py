@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from capacity_lms.core.actions import ActionRefused, show_refusal
+from capacity_lms.core.actions import perform
 from capacity_lms.core.pages import SharedView
 from capacity_lms.core.ratelimit import rate_limited
 from capacity_lms.workshops.actions import CancelRegistrationAction, RegisterAction
@@ -206,11 +206,7 @@ def _registration_post(request, slug, action_class, success):
         return HttpResponseRedirect(
             f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': workshop.get_absolute_url()})}"
         )
-    try:
-        registration = action_class(workshop, user=request.user).execute()
-        messages.success(request, success(registration))
-    except ActionRefused as error:
-        show_refusal(request, error)
+    perform(request, action_class(workshop, user=request.user), success)
     return HttpResponseRedirect(workshop.get_absolute_url())
 
 
