@@ -52,6 +52,7 @@ class TrainedCourse:
 @dataclass(frozen=True)
 class CertificateLink:
     holder: str
+    holder_language: str
     title: str
     title_language: str
     reference: str
@@ -114,6 +115,7 @@ def _certificates(association_id):
     return [
         CertificateLink(
             holder=certificate.holder_name(),
+            holder_language=certificate.holder_name_language() or "",
             title=certificate.title(),
             title_language=certificate.title_language() or "",
             reference=certificate.reference,

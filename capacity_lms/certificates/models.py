@@ -298,6 +298,11 @@ class Certificate(models.Model):
         language = language or translation.get_language()
         return self.holder_names.get(language) or next(iter(self.holder_names.values()), "")
 
+    def holder_name_language(self, language=None):
+        """The language of :meth:`holder_name` (the name as written for that language)."""
+        language = language or translation.get_language()
+        return language if self.holder_names.get(language) else next(iter(self.holder_names), None)
+
     def lines(self):
         """(language, holder's name, title) for each language of the layout, leading first."""
         return [
