@@ -11,6 +11,7 @@ PRIVACY_PACKAGES = (
     "library",
     "network",
     "calls",
+    "exchange",
     "reports",
 )
 

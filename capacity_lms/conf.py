@@ -57,12 +57,18 @@ DEFAULTS = {
         "workshop_registration": "20/600",
         # Messages one person sends to other associations through the platform.
         "relayed_message": "20/3600",
+        # Threads and replies one person posts in the exchange spaces.
+        "exchange_post": "30/3600",
     },
     # Alias in the host's STORAGES of a storage no URL serves, for uploads awaiting a
     # decision (capacity_lms.core.storage); when absent, a folder next to MEDIA_ROOT.
     "PRIVATE_STORAGE": "capacity_lms_private",
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
+    # What erasing a person does to their posts in the exchange spaces: "pseudonymise" (they
+    # stay, by the pseudonymous account, so that threads still read) or "remove_text" (they
+    # stay as "deleted", without their text or earlier versions).
+    "EXCHANGE_ERASED_POSTS": "pseudonymise",
     # Largest file, in bytes, a member may attach to a case study they submit.
     "SUBMISSION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     # Bounds on the work one uploaded file may cost (capacity_lms.core.uploads), for every

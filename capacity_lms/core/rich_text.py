@@ -1,4 +1,5 @@
-"""Rich text written by members, cleaned before it reaches a page.
+"""Rich text written by members, cleaned before it reaches a page: case studies submitted to the
+library, posts in the exchange spaces.
 
 Editors' rich text comes from Draftail, which only produces what its features allow; members
 type HTML into a plain text area, so anything could arrive. ``nh3`` (the Rust ``ammonia``
@@ -10,7 +11,7 @@ mailto (so ``javascript:`` links lose their target).
 import nh3
 from django.utils.html import linebreaks
 
-ALLOWED_TAGS = {"p", "br", "h3", "strong", "b", "em", "i", "ul", "ol", "li", "a"}
+ALLOWED_TAGS = {"p", "br", "h3", "strong", "b", "em", "i", "ul", "ol", "li", "a", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 REMOVED_WITH_CONTENT = {"script", "style"}

@@ -22,8 +22,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from capacity_lms.core.rich_text import clean_rich_text
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyIndicator, CaseStudyPage
-from capacity_lms.library.sanitise import clean_rich_text
 from capacity_lms.library.uploads import ACCEPTED_EXTENSIONS, UploadRefused, check_attachment
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis

@@ -14,8 +14,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision, WorkflowState
 
+from capacity_lms.core.rich_text import clean_rich_text
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage
-from capacity_lms.library.sanitise import clean_rich_text
 from capacity_lms.library.submissions import SubmitCaseStudyAction
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from sandbox.testing.factories import AssociationFactory, MembershipFactory, UserFactory

@@ -44,6 +44,7 @@ from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import built_for_the_module, in_group, make_workshop
 from tests.integration.courses.conftest import make_course, right_answers
 from tests.integration.security.calls_world import build_calls_world
+from tests.integration.security.exchange_world import build_exchange_world
 from tests.integration.security.partners_world import build_partners_world
 
 # The roles of the matrix, in the order its tables read.
@@ -251,5 +252,6 @@ def build_world():
     }
     build_partners_world(people, objects)
     build_calls_world(people, objects, site_root)
+    build_exchange_world(people, objects)
     assert Association.objects.count() >= 2
     return World(people=people, objects=objects)

@@ -695,3 +695,99 @@ PUBLIC.update(
         ),
     }
 )
+
+
+# The exchange spaces (#23; exchange/urls.py). The matrix's space is the cohort space of the
+# trainer's workshop, where the learner is registered: its members (the learner, its trainer)
+# and programme staff read and write; its trainer and staff moderate; the learner's own post
+# is edited and deleted by the learner only; the trainer's reply is reported by its readers
+# but its author. Everyone else (the other learner and trainer, in another workshop; the
+# editor; a coordinator) gets 404, a signed-out visitor the sign-in page.
+# tests/integration/exchange/ covers each kind of space and person.
+COHORT = frozenset({"learner", "trainer", "staff"})
+
+
+def _space(world):
+    return {"kind": world.exchange_space.kind, "key": world.exchange_space.target_key()}
+
+
+def _thread(world):
+    return {"pk": world.exchange_thread.pk}
+
+
+def _written(world):
+    return {"title": "Matrix", "body": "A question.", "language": "en"}
+
+
+PUBLIC.update(
+    {
+        "capacity_lms:exchange_spaces": Route(),
+        "capacity_lms:exchange_search": Route(query="?q=framework"),
+        "capacity_lms:exchange_space": Route(_space, allowed=COHORT),
+        "capacity_lms:exchange_new_thread": Route(
+            _space, allowed=COHORT, kind="action", post=_written
+        ),
+        "capacity_lms:exchange_follow_space": Route(
+            _space, allowed=COHORT, kind="action", post=lambda world: {"following": "1"}
+        ),
+        "capacity_lms:exchange_moderation": Route(_space, allowed=TRAINER_AND_STAFF),
+        "capacity_lms:exchange_remove_person": Route(
+            _space,
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+            post=lambda world: {"person": world.people["other_learner"].pk, "reason": "Spam."},
+        ),
+        "capacity_lms:exchange_readmit": Route(
+            lambda world: {"pk": world.exchange_removal.pk},
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+        ),
+        "capacity_lms:exchange_thread": Route(_thread, allowed=COHORT),
+        "capacity_lms:exchange_reply": Route(
+            _thread, allowed=COHORT, kind="action", post=_written
+        ),
+        "capacity_lms:exchange_thread_read": Route(_thread, allowed=COHORT, kind="action"),
+        "capacity_lms:exchange_follow_thread": Route(
+            _thread, allowed=COHORT, kind="action", post=lambda world: {"following": "1"}
+        ),
+        "capacity_lms:exchange_solution": Route(
+            _thread,
+            allowed=COHORT,
+            kind="action",
+            post=lambda world: {"post": world.exchange_answer.pk},
+        ),
+        "capacity_lms:exchange_lock": Route(
+            _thread,
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+            post=lambda world: {"locked": "1", "reason": "Closed."},
+        ),
+        "capacity_lms:exchange_edit_post": Route(
+            lambda world: {"pk": world.exchange_question.pk}, allowed=LEARNER, kind="form"
+        ),
+        "capacity_lms:exchange_delete_post": Route(
+            lambda world: {"pk": world.exchange_question.pk}, allowed=LEARNER, kind="action"
+        ),
+        "capacity_lms:exchange_report": Route(
+            lambda world: {"pk": world.exchange_answer.pk},
+            allowed=frozenset({"learner", "staff"}),
+            kind="form",
+        ),
+        "capacity_lms:exchange_hide_post": Route(
+            lambda world: {"pk": world.exchange_answer.pk},
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+            post=lambda world: {"reason": "Off topic."},
+        ),
+        "capacity_lms:exchange_show_post": Route(
+            lambda world: {"pk": world.exchange_answer.pk},
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+        ),
+        "capacity_lms:exchange_dismiss_reports": Route(
+            lambda world: {"pk": world.exchange_answer.pk},
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+        ),
+    }
+)

@@ -1,0 +1,39 @@
+"""The exchange spaces in the access matrix's world: the cohort space of the trainer's
+workshop (the learner is registered), a thread the learner started, the trainer's reply, and a
+person the trainer removed from the space. The other learner and the other trainer are in
+another workshop: every URL naming this space, thread or post is a 404 for them."""
+
+from capacity_lms.exchange.moderation import RemoveFromSpace
+from capacity_lms.exchange.posting import Reply, StartThread
+from capacity_lms.exchange.spaces import saved, space_for
+from sandbox.testing.factories import RegistrationFactory, UserFactory
+
+
+def build_exchange_world(people, objects):
+    workshop = objects["workshop"]
+    space = saved(space_for("workshop", workshop.pk))
+    question = StartThread(
+        space,
+        user=people["learner"],
+        title="Writing the logical framework",
+        body="Where do we start the logical framework?",
+        language="en",
+    ).execute()
+    answer = Reply(
+        question.thread,
+        user=people["trainer"],
+        body="Start from the problem tree.",
+        language="en",
+    ).execute()
+    removed = UserFactory(username="removed-ali")
+    RegistrationFactory(workshop=workshop, user=removed, status="confirmed")
+    removal = RemoveFromSpace(
+        space, user=people["trainer"], person=removed, reason="Advertising."
+    ).execute()
+    objects.update(
+        exchange_space=space,
+        exchange_thread=question.thread,
+        exchange_question=question,
+        exchange_answer=answer,
+        exchange_removal=removal,
+    )
