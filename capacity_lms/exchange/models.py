@@ -216,7 +216,9 @@ TARGET_FIELDS = {
 
 
 class Thread(models.Model):
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="threads")
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="threads"
+    )
     title = models.CharField(_("title"), max_length=200)
     language = models.CharField(_("language"), max_length=12)
     author = models.ForeignKey(
@@ -257,7 +259,9 @@ class Post(models.Model):
         HIDDEN = "hidden", _("Hidden by a moderator")
         DELETED = "deleted", _("Deleted by its author")
 
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("thread"), on_delete=models.CASCADE, related_name="posts"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -301,7 +305,9 @@ class Post(models.Model):
 class PostRevision(models.Model):
     """The text a post had before an edit (or a moderator's hiding), kept for the history."""
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="revisions"
+    )
     body = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=12)
     replaced_by = models.ForeignKey(
@@ -323,7 +329,9 @@ class PostRevision(models.Model):
 
 
 class PostAttachment(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(
         upload_to="capacity_lms/exchange/", storage=get_private_storage, max_length=255
     )

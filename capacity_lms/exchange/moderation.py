@@ -11,9 +11,8 @@ from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.exchange import access
 from capacity_lms.exchange.models import Post, Thread
 from capacity_lms.exchange.people_models import Follow, ModerationEvent, PostReport, SpaceRemoval
-from capacity_lms.exchange.posting import _announce, refresh_figures
+from capacity_lms.exchange.posting import _announce, refresh_figures, saved
 from capacity_lms.exchange.signals import post_reported
-from capacity_lms.exchange.spaces import saved
 
 MAX_REASON = 2000
 

@@ -66,9 +66,9 @@ def _name(space, courses):
         return SpaceName(course.title, course.locale.language_code)
     if kind == Space.Kind.PARTNERSHIP:
         partnership = space.partnership
-        return SpaceName(f"{partnership.initiator.name} – {partnership.partner.name}", "und")
+        return SpaceName(f"{partnership.initiator.name} – {partnership.partner.name}")
     project = space.application.project
-    return SpaceName(project.title, project.language or "und")
+    return SpaceName(project.title, project.language or "")
 
 
 def name_space(space):

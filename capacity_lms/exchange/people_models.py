@@ -15,11 +15,18 @@ class Follow(models.Model):
     """A person follows a thread or a whole space (one of the two)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_follows"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="exchange_follows",
     )
-    space = models.ForeignKey(Space, null=True, blank=True, on_delete=models.CASCADE)
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE)
-    created_at = models.DateTimeField(auto_now_add=True)
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("thread"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("follow")
@@ -41,9 +48,16 @@ class Follow(models.Model):
 class ReadMarker(models.Model):
     """Up to when a person has read a thread: newer posts are unread."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
-    read_at = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("thread"), on_delete=models.CASCADE, related_name="+"
+    )
+    read_at = models.DateTimeField(_("read up to"))
 
     class Meta:
         constraints = [
@@ -57,13 +71,24 @@ class ReadMarker(models.Model):
 class SpaceRemoval(models.Model):
     """A person a moderator removed from a space: they lose access at once."""
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="removals")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="removals"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     reason = models.TextField(_("why"))
     removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    removed_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(_("removed"), default=timezone.now)
 
     class Meta:
         verbose_name = _("removal from a space")
@@ -82,13 +107,21 @@ class PostReport(models.Model):
         UPHELD = "upheld", _("Upheld: the post is hidden")
         DISMISSED = "dismissed", _("Dismissed")
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="reports"
+    )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reason = models.TextField(_("why"))
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
 
     class Meta:
         verbose_name = _("reported post")
@@ -119,9 +152,15 @@ class ModerationEvent(models.Model):
         REPORT_DISMISSED = "report_dismissed", _("Report dismissed")
         DELETED = "deleted", _("Post deleted by its author")
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="moderation")
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE)
-    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE)
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="moderation"
+    )
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("thread"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), null=True, blank=True, on_delete=models.CASCADE
+    )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -129,12 +168,16 @@ class ModerationEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    verb = models.CharField(max_length=20, choices=Verb.choices)
+    verb = models.CharField(_("what"), max_length=20, choices=Verb.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reason = models.TextField(_("why"), blank=True)
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
         verbose_name = _("moderation event")
@@ -154,10 +197,15 @@ class NotificationPreference(models.Model):
         NONE = "none", _("No e-mail")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_preference"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="exchange_preference",
     )
-    mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.IMMEDIATE)
-    last_digest_on = models.DateField(null=True, blank=True)
+    mode = models.CharField(
+        _("e-mails"), max_length=12, choices=Mode.choices, default=Mode.IMMEDIATE
+    )
+    last_digest_on = models.DateField(_("last digest"), null=True, blank=True)
 
     def __str__(self):
         return f"{self.user}: {self.get_mode_display()}"
@@ -167,10 +215,17 @@ class Notice(models.Model):
     """A new post a follower is to hear of: one row per (person, post), enforced by the
     database, so nobody gets two e-mails about one post; ``sent_at`` once it is sent."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("due since"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         constraints = [

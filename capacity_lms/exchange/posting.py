@@ -22,13 +22,28 @@ from django.utils.translation import gettext as _
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.rich_text import clean_rich_text
 from capacity_lms.exchange import access
-from capacity_lms.exchange.models import Post, PostRevision, Thread
-from capacity_lms.exchange.people_models import Follow, ModerationEvent
+from capacity_lms.exchange.models import Post, PostRevision, Space, Thread
+from capacity_lms.exchange.people_models import Follow, ModerationEvent, ReadMarker
 from capacity_lms.exchange.signals import post_published
-from capacity_lms.exchange.spaces import saved
 
 MAX_TITLE = 200
 MAX_BODY = 20_000
+
+
+def saved(space):
+    """``space`` with its row, made now if it has none (two people at once make one)."""
+    if space.pk:
+        return space
+    lookup = space.target_filter()
+    try:
+        with transaction.atomic():
+            row, _created = Space.objects.get_or_create(kind=space.kind, **lookup)
+    except IntegrityError:
+        row = Space.objects.get(kind=space.kind, **lookup)
+    space.pk = row.pk
+    space.is_public, space.holds_first_posts = row.is_public, row.holds_first_posts
+    space._state.adding = False
+    return space
 
 
 def _language(code):
@@ -317,6 +332,32 @@ class MarkSolution(BaseAction):
             Thread.objects.filter(pk=self.thread.pk).update(solution=self.post)
             self.thread.solution = self.post
         return self.thread
+
+
+class MarkRead(BaseAction):
+    """``user`` has read ``thread`` up to ``up_to`` (the last post they were shown; never
+    later than now, never back from a later mark)."""
+
+    def __init__(self, thread, user=None, *, up_to):
+        super().__init__(thread, user=user)
+        self.thread = thread
+        self.up_to = min(up_to or thread.last_post_at, timezone.now())
+
+    def check(self):
+        if not access.may_read(self.user, self.thread.space) or not self.user.is_authenticated:
+            raise ActionRefused(_("You cannot read this space."), code="permission")
+
+    def execute(self):
+        with transaction.atomic():
+            self.check()
+            marker, created = ReadMarker.objects.get_or_create(
+                user=self.user, thread=self.thread, defaults={"read_at": self.up_to}
+            )
+            if not created:
+                ReadMarker.objects.filter(pk=marker.pk, read_at__lt=self.up_to).update(
+                    read_at=self.up_to
+                )
+        return self.up_to
 
 
 class SetFollowing(BaseAction):

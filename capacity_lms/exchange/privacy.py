@@ -80,7 +80,7 @@ register(
 register(
     Follow,
     person_fields=["user"],
-    export=[("thread", "thread__title"), ("space", "space_id"), "created_at"],
+    export=[("thread", "thread__title"), ("space", "space__kind"), "created_at"],
     erase=DELETE,
 )
 register(
@@ -102,7 +102,7 @@ register(
     SpaceRemoval,
     person_fields=["user"],
     actor_fields=["removed_by"],
-    export=[("space", "space_id"), "reason", "removed_at"],
+    export=[("space", "space__kind"), "reason", "removed_at"],
     erase=KEEP,
     reason=_(
         "A removal is part of the space's moderation record: the pseudonymous account stays "

@@ -8,7 +8,6 @@ checked on it all the same (``exchange/access.py``).
 
 import uuid
 
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 
 from capacity_lms.calls.models import Application
@@ -52,22 +51,6 @@ def space_for(kind, key):
         return None
     found = Space.objects.filter(kind=kind, **{field: target}).select_related(field).first()
     return found or Space(kind=kind, **{field: target})
-
-
-def saved(space):
-    """``space`` with its row, made now if it has none (two people at once make one)."""
-    if space.pk:
-        return space
-    lookup = space.target_filter()
-    try:
-        with transaction.atomic():
-            row, _created = Space.objects.get_or_create(kind=space.kind, **lookup)
-    except IntegrityError:
-        row = Space.objects.get(kind=space.kind, **lookup)
-    space.pk = row.pk
-    space.is_public, space.holds_first_posts = row.is_public, row.holds_first_posts
-    space._state.adding = False
-    return space
 
 
 def listed_spaces(user):

@@ -8,6 +8,8 @@ where scripts run). Every page runs a fixed number of queries whatever the numbe
 and posts, and works without JavaScript.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -39,6 +41,7 @@ from capacity_lms.exchange.people_models import (
 from capacity_lms.exchange.posting import (
     DeletePost,
     EditPost,
+    MarkRead,
     MarkSolution,
     Reply,
     SetFollowing,
@@ -414,13 +417,8 @@ def follow(request, what, pk=None, kind=None, key=None):
 def mark_read(request, pk):
     """Up to the last post the reader was shown (never later than now)."""
     thread = _thread(request, pk)
-    up_to = parse_datetime(request.POST.get("up_to", "") or "") or thread.last_post_at
-    if timezone.is_naive(up_to):
-        up_to = timezone.make_aware(up_to, timezone.utc)
-    up_to = min(up_to, timezone.now())
-    marker, created = ReadMarker.objects.get_or_create(
-        user=request.user, thread=thread, defaults={"read_at": up_to}
-    )
-    if not created and marker.read_at < up_to:
-        ReadMarker.objects.filter(pk=marker.pk, read_at__lt=up_to).update(read_at=up_to)
+    up_to = parse_datetime(request.POST.get("up_to", "") or "")
+    if up_to is not None and timezone.is_naive(up_to):
+        up_to = timezone.make_aware(up_to, datetime.UTC)
+    perform(request, MarkRead(thread, user=request.user, up_to=up_to))
     return redirect("capacity_lms:exchange_thread", thread.pk)

@@ -15,6 +15,7 @@ from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_calls import load_calls
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_directory import load_directory
+from sandbox.home.demo_exchange import load_exchange
 from sandbox.home.demo_followup import load_current, load_funded
 from sandbox.home.demo_library import load_library
 from sandbox.home.demo_network import ensure_associations, load_network
@@ -169,6 +170,7 @@ def load_demo_data():
     privacy = load_privacy(associations)
     calls = load_calls(users)
     funded = {**load_funded(users), **load_current()}
+    exchange = load_exchange()
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -184,4 +186,5 @@ def load_demo_data():
         **privacy,
         **calls,
         **funded,
+        **exchange,
     }

@@ -121,6 +121,24 @@ EXCLUDED = {
         "an application's document, served as a download, not HTML"
     ),
     "capacity_lms:application_document_remove": "POST only: removes a document, then redirects",
+    "capacity_lms:exchange_new_thread": (
+        "POST only: starts a thread, then redirects; its refusal page is the visit "
+        "exchange-new-thread-empty"
+    ),
+    "capacity_lms:exchange_reply": (
+        "POST only: replies, then redirects; its refusal page is the visit exchange-reply-empty"
+    ),
+    "capacity_lms:exchange_follow_space": "POST only: follows a space, then redirects",
+    "capacity_lms:exchange_follow_thread": "POST only: follows a thread, then redirects",
+    "capacity_lms:exchange_thread_read": "POST only: marks a thread read, then redirects",
+    "capacity_lms:exchange_solution": "POST only: marks the answer, then redirects",
+    "capacity_lms:exchange_lock": "POST only: locks or unlocks a thread, then redirects",
+    "capacity_lms:exchange_delete_post": "POST only: deletes one's post, then redirects",
+    "capacity_lms:exchange_hide_post": "POST only: a moderator hides a post, then redirects",
+    "capacity_lms:exchange_show_post": "POST only: a moderator shows a post, then redirects",
+    "capacity_lms:exchange_dismiss_reports": "POST only: dismisses reports, then redirects",
+    "capacity_lms:exchange_remove_person": "POST only: removes a person, then redirects",
+    "capacity_lms:exchange_readmit": "POST only: lets a person back, then redirects",
 }
 
 
@@ -456,6 +474,46 @@ def about_the_offer(demo):
 def limited(scope):
     """Settings under which ``scope`` refuses every request with its 429 page."""
     return {"CAPACITY_LMS_RATE_LIMITS": {scope: "0/3600"}}
+
+
+def exchange_demo():
+    """The demo's exchange spaces the lists reach (sandbox/demo_content/exchange): the Paris
+    workshop's cohort space and its answered question, the learner's partnership's space, a
+    topic space."""
+    from capacity_lms.exchange.models import Thread
+
+    question = Thread.objects.get(space__kind="workshop")
+    posts = list(question.posts.order_by("created_at", "pk"))
+    return SimpleNamespace(
+        cohort=question.space,
+        question=question,
+        asked=posts[0],
+        answer=posts[1],
+        partnership=Thread.objects.get(space__kind="partnership").space,
+        topic=Thread.objects.filter(space__kind="axis").order_by("pk").first().space,
+    )
+
+
+def exchange(name, attribute):
+    """A route of the exchange naming one of ``demo.exchange``'s spaces, threads or posts."""
+
+    def target(demo):
+        found = getattr(demo.exchange, attribute)
+        if attribute in ("cohort", "partnership", "topic"):
+            return localized(demo.language, name, found.kind, found.target_key())
+        return localized(demo.language, name, found.pk)
+
+    return target
+
+
+def send_the_thread_form_empty(page, demo):
+    page.locator("main form[action$='/new/'] button[type=submit]").click()
+    expect(page.locator("#form-errors")).to_be_visible()
+
+
+def send_the_reply_empty(page, demo):
+    page.locator("main form[action$='/reply/'] button[type=submit]").click()
+    expect(page.locator("#form-errors")).to_be_visible()
 
 
 def committee_at_work(demo):
@@ -964,9 +1022,70 @@ LEARNER = [
         "capacity_lms:network_message_report",
         network("capacity_lms:network_message_report", "message"),
     ),
+    Visit(
+        "exchange-spaces",
+        "capacity_lms:exchange_spaces",
+        route("capacity_lms:exchange_spaces"),
+        photographed=True,
+    ),
+    Visit(
+        "exchange-search",
+        "capacity_lms:exchange_search",
+        route("capacity_lms:exchange_search"),
+        query="?q=budget",
+    ),
+    Visit(
+        "exchange-cohort",
+        "capacity_lms:exchange_space",
+        exchange("capacity_lms:exchange_space", "cohort"),
+        photographed=True,
+    ),
+    Visit(
+        "exchange-new-thread-empty",
+        "capacity_lms:exchange_space",
+        exchange("capacity_lms:exchange_space", "cohort"),
+        act=send_the_thread_form_empty,
+    ),
+    Visit(
+        "exchange-topic",
+        "capacity_lms:exchange_space",
+        exchange("capacity_lms:exchange_space", "topic"),
+    ),
+    Visit(
+        "exchange-partnership",
+        "capacity_lms:exchange_space",
+        exchange("capacity_lms:exchange_space", "partnership"),
+    ),
+    Visit(
+        "exchange-thread",
+        "capacity_lms:exchange_thread",
+        exchange("capacity_lms:exchange_thread", "question"),
+        photographed=True,
+    ),
+    Visit(
+        "exchange-reply-empty",
+        "capacity_lms:exchange_thread",
+        exchange("capacity_lms:exchange_thread", "question"),
+        act=send_the_reply_empty,
+    ),
+    Visit(
+        "exchange-edit-post",
+        "capacity_lms:exchange_edit_post",
+        exchange("capacity_lms:exchange_edit_post", "asked"),
+    ),
+    Visit(
+        "exchange-report",
+        "capacity_lms:exchange_report",
+        exchange("capacity_lms:exchange_report", "answer"),
+    ),
 ]
 
 TRAINER = [
+    Visit(
+        "exchange-moderation",
+        "capacity_lms:exchange_moderation",
+        exchange("capacity_lms:exchange_moderation", "cohort"),
+    ),
     Visit(
         "meetings", "capacity_lms:attendance_sessions", route("capacity_lms:attendance_sessions")
     ),
@@ -1256,6 +1375,7 @@ def test_every_member_page_passes_axe(desktop_page, demo_site, lang):
     demo.led_association, demo.other_association = associations_of_the_learner()
     leads_the_funded_association()
     demo.application = application_of_the_learner(demo.led_association, demo.open_call)
+    demo.exchange = exchange_demo()
     sign_in(desktop_page, lang, "learner", localized(lang, "capacity_lms:my_learning"))
     check_every_page(desktop_page, LEARNER, demo)
 
@@ -1265,6 +1385,7 @@ def test_every_trainer_page_passes_axe(desktop_page, demo_site, lang):
     demo = demo_pages(lang)
     demo.meeting = meeting_now()
     demo.partners = build_partner_demo()
+    demo.exchange = exchange_demo()
     sign_in(desktop_page, lang, "trainer", localized(lang, "capacity_lms:attendance_sessions"))
     check_every_page(desktop_page, TRAINER, demo)
 

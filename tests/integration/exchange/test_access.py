@@ -8,7 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from capacity_lms.exchange import access
 from capacity_lms.exchange.models import Space
 from capacity_lms.exchange.people_models import SpaceRemoval
-from capacity_lms.exchange.spaces import saved, space_for
+from capacity_lms.exchange.posting import saved
+from capacity_lms.exchange.spaces import space_for
 from capacity_lms.network.models import Partnership
 from capacity_lms.workshops.models import Registration
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from capacity_lms.exchange.models import Post, Thread
 from capacity_lms.exchange.people_models import ReadMarker
-from capacity_lms.exchange.posting import StartThread
-from capacity_lms.exchange.spaces import saved, space_for
+from capacity_lms.exchange.posting import StartThread, saved
+from capacity_lms.exchange.spaces import space_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -89,6 +89,10 @@ def test_reading_writes_nothing_and_the_post_marks_the_thread_read(client, world
     # A date in the future is never taken: the marker stays at most now.
     client.post(read, {"up_to": "2999-01-01T00:00:00+00:00"})
     assert ReadMarker.objects.get(user=world.people.trainer).read_at <= timezone.now()
+    # A time without its zone, or no time at all: taken as UTC, or as the last post's.
+    for sent in ("2020-01-01T00:00:00", "not a time", ""):
+        assert client.post(read, {"up_to": sent}).status_code == 302
+    assert ReadMarker.objects.filter(user=world.people.trainer).count() == 1
 
 
 def add_posts(thread, author, count):

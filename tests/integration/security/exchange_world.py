@@ -4,8 +4,8 @@ person the trainer removed from the space. The other learner and the other train
 another workshop: every URL naming this space, thread or post is a 404 for them."""
 
 from capacity_lms.exchange.moderation import RemoveFromSpace
-from capacity_lms.exchange.posting import Reply, StartThread
-from capacity_lms.exchange.spaces import saved, space_for
+from capacity_lms.exchange.posting import Reply, StartThread, saved
+from capacity_lms.exchange.spaces import space_for
 from sandbox.testing.factories import RegistrationFactory, UserFactory
 
 
