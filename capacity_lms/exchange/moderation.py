@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.exchange import access
-from capacity_lms.exchange.models import Post, Thread
+from capacity_lms.exchange.models import Post, Space, Thread
 from capacity_lms.exchange.people_models import Follow, ModerationEvent, PostReport, SpaceRemoval
 from capacity_lms.exchange.posting import _announce, refresh_figures, saved
 from capacity_lms.exchange.signals import post_reported
@@ -247,3 +247,41 @@ class Readmit(_Moderate):
             SpaceRemoval.objects.filter(pk=removal.pk).delete()
             self._event(removal.space, person=removal.user)
         return removal
+
+
+class ChangeSpaceSettings(_Moderate):
+    """A moderator holds (or stops holding) new members' first posts; programme staff make a
+    topic space public (readable signed out) or not."""
+
+    verb = ModerationEvent.Verb.SETTINGS
+
+    def __init__(self, space, user=None, *, holds_first_posts, is_public=None, reason=""):
+        super().__init__(space, user=user, reason=reason)
+        self.holds_first_posts = bool(holds_first_posts)
+        self.is_public = is_public
+
+    def check(self):
+        space = self.subject
+        _refuse_unless_moderator(self.user, space)
+        if self.is_public is not None and bool(self.is_public) != space.is_public:
+            if not access.moderates_everywhere(self.user):
+                raise ActionRefused(
+                    _("Only programme staff make a space public."), code="permission"
+                )
+            if self.is_public and not space.is_topic:
+                raise ActionRefused(_("Only a topic space can be public."), code="kind")
+        self.cleaned_reason = _reason(self.reason, required=False)
+
+    def execute(self):
+        with transaction.atomic():
+            self.check()
+            space = saved(self.subject)
+            public = space.is_public if self.is_public is None else bool(self.is_public)
+            if (public, self.holds_first_posts) == (space.is_public, space.holds_first_posts):
+                return space
+            Space.objects.filter(pk=space.pk).update(
+                is_public=public, holds_first_posts=self.holds_first_posts
+            )
+            space.is_public, space.holds_first_posts = public, self.holds_first_posts
+            self._event(space)
+        return space

@@ -19,6 +19,7 @@ from capacity_lms.exchange import access
 from capacity_lms.exchange.forms import ReasonForm, ReportForm
 from capacity_lms.exchange.models import Post
 from capacity_lms.exchange.moderation import (
+    ChangeSpaceSettings,
     DismissReports,
     HidePost,
     Readmit,
@@ -121,6 +122,7 @@ def moderation(request, kind, key):
             "removed": removed,
             "history": history,
             "reason_form": ReasonForm(),
+            "may_publish": space.is_topic and access.moderates_everywhere(request.user),
         },
     )
 
@@ -178,3 +180,22 @@ def report_post(request, pk):
         {"post": post, "thread": post.thread, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def space_settings(request, kind, key):
+    space = _space(request, kind, key)
+    _moderated(request, space)
+    public = request.POST.get("is_public")
+    perform(
+        request,
+        ChangeSpaceSettings(
+            space,
+            user=request.user,
+            holds_first_posts=request.POST.get("holds_first_posts") == "1",
+            is_public=None if public is None else public == "1",
+        ),
+        _("The space's settings are saved."),
+    )
+    return _to_moderation(space)

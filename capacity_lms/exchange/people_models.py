@@ -151,6 +151,7 @@ class ModerationEvent(models.Model):
         READMITTED = "readmitted", _("Person readmitted")
         REPORT_DISMISSED = "report_dismissed", _("Report dismissed")
         DELETED = "deleted", _("Post deleted by its author")
+        SETTINGS = "settings", _("Space settings changed")
 
     space = models.ForeignKey(
         Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="moderation"

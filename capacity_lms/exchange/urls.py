@@ -57,4 +57,5 @@ urlpatterns = [
         SPACE + "moderation/", never_cache(moderation_views.moderation), name="exchange_moderation"
     ),
     path(SPACE + "remove/", moderation_views.remove_person, name="exchange_remove_person"),
+    path(SPACE + "settings/", moderation_views.space_settings, name="exchange_space_settings"),
 ]

@@ -183,7 +183,7 @@ class Migration(migrations.Migration):
             name='ModerationEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verb', models.CharField(choices=[('hidden', 'Post hidden'), ('shown', 'Post shown again'), ('approved', 'Held post approved'), ('locked', 'Thread locked'), ('unlocked', 'Thread unlocked'), ('removed', 'Person removed from the space'), ('readmitted', 'Person readmitted'), ('report_dismissed', 'Report dismissed'), ('deleted', 'Post deleted by its author')], max_length=20, verbose_name='what')),
+                ('verb', models.CharField(choices=[('hidden', 'Post hidden'), ('shown', 'Post shown again'), ('approved', 'Held post approved'), ('locked', 'Thread locked'), ('unlocked', 'Thread unlocked'), ('removed', 'Person removed from the space'), ('readmitted', 'Person readmitted'), ('report_dismissed', 'Report dismissed'), ('deleted', 'Post deleted by its author'), ('settings', 'Space settings changed')], max_length=20, verbose_name='what')),
                 ('reason', models.TextField(blank=True, verbose_name='why')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
                 ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),

@@ -197,3 +197,27 @@ def test_a_language_outside_the_site_s_is_refused(world):
     with pytest.raises(ActionRefused) as refused:
         start(world, language="xx")
     assert refused.value.code == "language"
+
+
+def test_moderators_hold_first_posts_and_only_staff_make_a_topic_public(world):
+    from capacity_lms.exchange.moderation import ChangeSpaceSettings
+
+    cohort = space_for("workshop", world.workshop.pk)
+    ChangeSpaceSettings(cohort, user=world.people.trainer, holds_first_posts=True).execute()
+    assert Space.objects.get(kind="workshop").holds_first_posts
+    with pytest.raises(ActionRefused):
+        ChangeSpaceSettings(
+            cohort, user=world.people.trainer, holds_first_posts=True, is_public=True
+        ).execute()
+    with pytest.raises(ActionRefused):
+        ChangeSpaceSettings(
+            cohort, user=world.people.staff, holds_first_posts=True, is_public=True
+        ).execute()
+    topic = space_for("axis", world.axis.pk)
+    with pytest.raises(ActionRefused):
+        ChangeSpaceSettings(topic, user=world.people.learner, holds_first_posts=False).execute()
+    ChangeSpaceSettings(
+        topic, user=world.people.staff, holds_first_posts=False, is_public=True
+    ).execute()
+    assert Space.objects.get(kind="axis").is_public
+    assert ModerationEvent.objects.filter(verb="settings").count() == 2

@@ -742,6 +742,12 @@ PUBLIC.update(
             allowed=TRAINER_AND_STAFF,
             kind="action",
         ),
+        "capacity_lms:exchange_space_settings": Route(
+            _space,
+            allowed=TRAINER_AND_STAFF,
+            kind="action",
+            post=lambda world: {"holds_first_posts": "1"},
+        ),
         "capacity_lms:exchange_thread": Route(_thread, allowed=COHORT),
         "capacity_lms:exchange_reply": Route(
             _thread, allowed=COHORT, kind="action", post=_written
