@@ -51,6 +51,7 @@ class CapacityLmsConfig(AppConfig):
         network_pages.register()
         from .calls import page_panels as call_panels
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
+        from .exchange import notices  # noqa: F401  (e-mails followers of new posts)
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)
             notifications,  # noqa: F401  (tells submitters the editors' decision)

@@ -6,13 +6,23 @@ its kind and what it is about: ``exchange/workshop/12/``, ``exchange/module/<tra
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from capacity_lms.exchange import list_views, moderation_views, views
+from capacity_lms.exchange import list_views, moderation_views, notice_views, views
 
 SPACE = "exchange/<slug:kind>/<str:key>/"
 
 urlpatterns = [
     path("exchange/", never_cache(list_views.space_list), name="exchange_spaces"),
     path("exchange/search/", never_cache(list_views.search), name="exchange_search"),
+    path(
+        "exchange/notifications/",
+        never_cache(notice_views.notifications),
+        name="exchange_notifications",
+    ),
+    path(
+        "exchange/unsubscribe/<str:token>/",
+        never_cache(notice_views.unsubscribe),
+        name="exchange_unsubscribe",
+    ),
     path("exchange/threads/<int:pk>/", never_cache(views.thread_page), name="exchange_thread"),
     path("exchange/threads/<int:pk>/reply/", views.reply, name="exchange_reply"),
     path("exchange/threads/<int:pk>/read/", views.mark_read, name="exchange_thread_read"),

@@ -482,6 +482,7 @@ def exchange_demo():
     workshop's cohort space and its answered question, the learner's partnership's space, a
     topic space."""
     from capacity_lms.exchange.models import Thread
+    from capacity_lms.exchange.notices import unsubscribe_token
 
     question = Thread.objects.get(space__kind="workshop")
     posts = list(question.posts.order_by("created_at", "pk"))
@@ -492,6 +493,7 @@ def exchange_demo():
         answer=posts[1],
         partnership=Thread.objects.get(space__kind="partnership").space,
         topic=Thread.objects.filter(space__kind="axis").order_by("pk").first().space,
+        unsubscribe=unsubscribe_token(posts[0].author),
     )
 
 
@@ -1068,6 +1070,18 @@ LEARNER = [
         "capacity_lms:exchange_thread",
         exchange("capacity_lms:exchange_thread", "question"),
         act=send_the_reply_empty,
+    ),
+    Visit(
+        "exchange-notifications",
+        "capacity_lms:exchange_notifications",
+        route("capacity_lms:exchange_notifications"),
+    ),
+    Visit(
+        "exchange-unsubscribe",
+        "capacity_lms:exchange_unsubscribe",
+        lambda demo: localized(
+            demo.language, "capacity_lms:exchange_unsubscribe", demo.exchange.unsubscribe
+        ),
     ),
     Visit(
         "exchange-edit-post",

@@ -4,6 +4,7 @@ person the trainer removed from the space. The other learner and the other train
 another workshop: every URL naming this space, thread or post is a 404 for them."""
 
 from capacity_lms.exchange.moderation import RemoveFromSpace
+from capacity_lms.exchange.notices import unsubscribe_token
 from capacity_lms.exchange.posting import Reply, StartThread, saved
 from capacity_lms.exchange.spaces import space_for
 from sandbox.testing.factories import RegistrationFactory, UserFactory
@@ -31,6 +32,7 @@ def build_exchange_world(people, objects):
         space, user=people["trainer"], person=removed, reason="Advertising."
     ).execute()
     objects.update(
+        exchange_unsubscribe_token=unsubscribe_token(people["learner"]),
         exchange_space=space,
         exchange_thread=question.thread,
         exchange_question=question,

@@ -797,3 +797,23 @@ PUBLIC.update(
         ),
     }
 )
+
+# How a person hears of new posts (#23 point 3; exchange/notice_views.py): their choice, signed
+# in; the unsubscribe link of every e-mail, for whoever holds it (the signed token names the
+# person: like a personal calendar feed's URL). Its GET only asks.
+PUBLIC.update(
+    {
+        "capacity_lms:exchange_notifications": Route(allowed=SIGNED_IN, kind="form"),
+        "capacity_lms:exchange_unsubscribe": Route(
+            lambda world: {"token": world.exchange_unsubscribe_token}, kind="form"
+        ),
+    }
+)
+
+# Routes that take a POST without a CSRF token, and why (test_methods.py checks the others).
+CSRF_EXEMPT = {
+    "capacity_lms:exchange_unsubscribe": (
+        "RFC 8058 one-click unsubscribe: mail clients POST without a form; the signed token in "
+        "the URL is the only authority and can do nothing but stop that person's e-mails"
+    ),
+}

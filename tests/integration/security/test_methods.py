@@ -17,6 +17,7 @@ from tests.integration.security.matrix import (
     ADMIN,
     ADMIN_PAGES,
     ADMIN_POST_ONLY,
+    CSRF_EXEMPT,
     PAGE_FORMS,
     PUBLIC,
 )
@@ -90,6 +91,8 @@ def test_every_route_refuses_a_post_without_csrf_token(world):
     wrong = []
     before = fingerprint()
     for name, url, _kind, allowed in every_route(world):
+        if name in CSRF_EXEMPT:
+            continue
         client = client_as(someone_allowed(world, allowed), enforce_csrf_checks=True)
         response = client.post(url, {})
         if response.status_code != 403:
@@ -119,3 +122,16 @@ def test_pages_that_only_read_refuse_post_with_405(world, key):
 def test_the_language_switch_is_post_only(world):
     response = Client().get(reverse("capacity_lms:set_language"), {"language": "fr"})
     assert response.status_code == 405
+
+
+def test_a_route_exempt_from_csrf_says_why_and_refuses_a_forged_token():
+    """The exempt routes are few and explained; the one-click unsubscribe acts only on a
+    token signed by the site (a forged one is a 404 and writes nothing)."""
+    assert all(len(reason) > 40 for reason in CSRF_EXEMPT.values())
+    assert set(CSRF_EXEMPT) == {"capacity_lms:exchange_unsubscribe"}
+    client = Client(enforce_csrf_checks=True)
+    before = fingerprint()
+    url = reverse("capacity_lms:exchange_unsubscribe", args=["forged-token"])
+    response = client.post(url, {"List-Unsubscribe": "One-Click"}, follow=True)
+    assert response.status_code == 404
+    assert fingerprint() == before
