@@ -52,6 +52,7 @@ class CapacityLmsConfig(AppConfig):
         from .calls import page_panels as call_panels
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
         from .exchange import notices  # noqa: F401  (e-mails followers of new posts)
+        from .exchange import page_panels as exchange_panels
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)
             notifications,  # noqa: F401  (tells submitters the editors' decision)
@@ -65,6 +66,7 @@ class CapacityLmsConfig(AppConfig):
         workshop_panels.register()
         library_panels.register()
         call_panels.register()
+        exchange_panels.register()
         from .privacy import known_apps
         from .privacy.registry import autodiscover
 

@@ -13,6 +13,7 @@ from capacity_lms.exchange.models import Post, Space, Thread
 from capacity_lms.exchange.people_models import Follow, ModerationEvent, PostReport, SpaceRemoval
 from capacity_lms.exchange.posting import _announce, refresh_figures, saved
 from capacity_lms.exchange.signals import post_reported
+from capacity_lms.exchange.versions import space_changed
 
 MAX_REASON = 2000
 
@@ -107,6 +108,7 @@ class HidePost(_Moderate):
             )
             self._event(thread.space, thread=thread, post=post, person=post.author)
             refresh_figures(thread)
+            space_changed(thread.space)
         return post
 
 
@@ -134,6 +136,7 @@ class ShowPost(_Moderate):
             post.save(update_fields=["status"])
             self._event(post.thread.space, thread=post.thread, post=post, person=post.author)
             refresh_figures(post.thread)
+            space_changed(post.thread.space)
             if held:
                 _announce(post)
         return post
@@ -225,6 +228,7 @@ class RemoveFromSpace(_Moderate):
             Follow.objects.filter(user=self.person, space=space).delete()
             Follow.objects.filter(user=self.person, thread__space=space).delete()
             self._event(space, person=self.person)
+            space_changed(space)
         return removal
 
 
@@ -246,6 +250,7 @@ class Readmit(_Moderate):
             removal = self.subject
             SpaceRemoval.objects.filter(pk=removal.pk).delete()
             self._event(removal.space, person=removal.user)
+            space_changed(removal.space)
         return removal
 
 

@@ -25,6 +25,7 @@ from capacity_lms.exchange import access
 from capacity_lms.exchange.models import Post, PostRevision, Space, Thread
 from capacity_lms.exchange.people_models import Follow, ModerationEvent, ReadMarker
 from capacity_lms.exchange.signals import post_published
+from capacity_lms.exchange.versions import space_changed
 
 MAX_TITLE = 200
 MAX_BODY = 20_000
@@ -165,6 +166,7 @@ class StartThread(_Write):
                 # The same form, sent again while the first was being written: that one.
                 return self._sent_before()
             refresh_figures(thread)
+            space_changed(thread.space)
             Follow.objects.get_or_create(user=self.user, thread=thread)
         _announce(post)
         return post
@@ -207,6 +209,7 @@ class Reply(_Write):
             except IntegrityError:
                 return self._sent_before()
             refresh_figures(thread)
+            space_changed(thread.space)
             Follow.objects.get_or_create(user=self.user, thread=thread)
         _announce(post)
         return post
@@ -299,6 +302,7 @@ class DeletePost(BaseAction):
                 actor=self.user,
             )
             refresh_figures(thread)
+            space_changed(thread.space)
         return post
 
 
@@ -331,6 +335,7 @@ class MarkSolution(BaseAction):
             self.check()
             Thread.objects.filter(pk=self.thread.pk).update(solution=self.post)
             self.thread.solution = self.post
+            space_changed(self.thread.space)
         return self.thread
 
 

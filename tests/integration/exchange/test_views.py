@@ -187,3 +187,42 @@ def test_someone_outside_gets_404_by_every_url(client, world):
     reply = reverse("capacity_lms:exchange_reply", args=[thread])
     assert client.post(reply, {"body": "x", "language": "en"}, follow=True).status_code == 404
     assert Post.objects.count() == before
+
+
+def test_the_workshop_and_module_pages_show_their_cohort_threads_to_their_people_only(
+    client, world, settings
+):
+    from django.core.cache import cache
+
+    from capacity_lms.exchange.moderation import RemoveFromSpace
+
+    cache.clear()
+    workshop_url = reverse("capacity_lms:workshop_detail", args=[world.workshop.slug])
+    client.force_login(world.people.learner)
+    assert "Questions and answers" in client.get(workshop_url).content.decode()
+    ask(world, title="Budget for volunteers")  # moves the space's number on
+    assert "Budget for volunteers" in client.get(workshop_url).content.decode()
+    client.force_login(world.people.other)
+    page = client.get(workshop_url).content.decode()
+    assert "Budget for volunteers" not in page and "Questions and answers" not in page
+    client.force_login(world.people.trainer)
+    assert "Budget for volunteers" in client.get(workshop_url).content.decode()
+    space = space_for("workshop", world.workshop.pk)
+    RemoveFromSpace(
+        space, user=world.people.trainer, person=world.people.learner, reason="Spam"
+    ).execute()
+    client.force_login(world.people.learner)
+    assert "Budget for volunteers" not in client.get(workshop_url).content.decode()
+    # The module's page and its lessons: its enrolled learner (the same rule, by page).
+    lesson = world.course.lessons().first()
+    StartThread(
+        space_for("module", world.course.translation_key),
+        user=world.people.learner,
+        title="Module question",
+        body="Which template?",
+        language="en",
+    ).execute()
+    for url in (world.course.url, lesson.url):
+        assert "Module question" in client.get(url).content.decode(), url
+    client.force_login(world.people.other)
+    assert "Module question" not in client.get(world.course.url).content.decode()
