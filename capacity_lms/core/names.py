@@ -8,3 +8,17 @@ def person_name(user):
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+def short_name(user):
+    """How ``user`` is named where many people read them (the exchange spaces): the first name
+    and the initial of the last, never the username (a host's may be an e-mail address) nor
+    the whole name, which may be an association's contact person's (kept to the programme);
+    "" when the account gives no name."""
+    if user is None:
+        return ""
+    first = (getattr(user, "first_name", "") or "").strip()
+    last = (getattr(user, "last_name", "") or "").strip()
+    if not first:
+        return ""
+    return f"{first} {last[0]}." if last else first

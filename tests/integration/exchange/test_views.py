@@ -226,3 +226,19 @@ def test_the_workshop_and_module_pages_show_their_cohort_threads_to_their_people
         assert "Module question" in client.get(url).content.decode(), url
     client.force_login(world.people.other)
     assert "Module question" not in client.get(world.course.url).content.decode()
+
+
+def test_readers_see_an_author_by_first_name_and_initial_only(client, world):
+    """Many people read a space: an author is named by first name and initial, never by the
+    whole name (which may be an association's contact person's) nor the username."""
+    learner = world.people.learner
+    learner.first_name, learner.last_name = "Othmane", "Lamrani"
+    learner.save()
+    question = ask(world)
+    client.force_login(world.people.trainer)
+    html = client.get(reverse("capacity_lms:exchange_thread", args=[question.thread_id])).content
+    html = html.decode()
+    assert "Othmane L." in html
+    assert "Lamrani" not in html and learner.get_username() not in html
+    listing = client.get(space_url(world)).content.decode()
+    assert "Othmane L." in listing and "Lamrani" not in listing
