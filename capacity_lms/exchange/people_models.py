@@ -60,6 +60,8 @@ class ReadMarker(models.Model):
     read_at = models.DateTimeField(_("read up to"))
 
     class Meta:
+        verbose_name = _("thread read")
+        verbose_name_plural = _("threads read")
         constraints = [
             models.UniqueConstraint(fields=["user", "thread"], name="capacity_read_marker_once")
         ]
@@ -208,6 +210,10 @@ class NotificationPreference(models.Model):
     )
     last_digest_on = models.DateField(_("last digest"), null=True, blank=True)
 
+    class Meta:
+        verbose_name = _("e-mail choice")
+        verbose_name_plural = _("e-mail choices")
+
     def __str__(self):
         return f"{self.user}: {self.get_mode_display()}"
 
@@ -229,6 +235,8 @@ class Notice(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("e-mail about a post")
+        verbose_name_plural = _("e-mails about posts")
         constraints = [
             models.UniqueConstraint(fields=["user", "post"], name="capacity_notice_once")
         ]
