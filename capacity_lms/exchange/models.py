@@ -10,6 +10,8 @@ carries the language it was written in; an edit keeps the text it replaced
 """
 
 import uuid
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +21,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.core.storage import get_private_storage
+
+# What each kind of space is about: the one field it names (the others stay empty).
+KIND_FIELDS = (
+    ("axis", "strategic_axis"),
+    ("region", "region"),
+    ("workshop", "workshop"),
+    ("module", "course_key"),
+    ("partnership", "partnership"),
+    ("project", "application"),
+)
+
+
+def _names_only(kind, field):
+    """The condition that a space of ``kind`` names ``field`` and nothing else."""
+    return Q(kind=kind, **{f"{other}__isnull": other != field for _kind, other in KIND_FIELDS})
 
 
 class Space(models.Model):
@@ -89,92 +106,15 @@ class Space(models.Model):
             ("moderate_module_spaces", "Can moderate the modules' cohort spaces"),
         ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["strategic_axis"],
-                condition=Q(kind="axis"),
-                name="capacity_space_one_per_axis",
-            ),
-            models.UniqueConstraint(
-                fields=["region"], condition=Q(kind="region"), name="capacity_space_one_per_region"
-            ),
-            models.UniqueConstraint(
-                fields=["workshop"],
-                condition=Q(kind="workshop"),
-                name="capacity_space_one_per_workshop",
-            ),
-            models.UniqueConstraint(
-                fields=["course_key"],
-                condition=Q(kind="module"),
-                name="capacity_space_one_per_module",
-            ),
-            models.UniqueConstraint(
-                fields=["partnership"],
-                condition=Q(kind="partnership"),
-                name="capacity_space_one_per_partnership",
-            ),
-            models.UniqueConstraint(
-                fields=["application"],
-                condition=Q(kind="project"),
-                name="capacity_space_one_per_project",
+            *(
+                models.UniqueConstraint(
+                    fields=[field], condition=Q(kind=kind), name=f"capacity_space_one_per_{kind}"
+                )
+                for kind, field in KIND_FIELDS
             ),
             # What each kind names, and nothing else.
             models.CheckConstraint(
-                condition=(
-                    Q(
-                        kind="axis",
-                        strategic_axis__isnull=False,
-                        region__isnull=True,
-                        workshop__isnull=True,
-                        course_key__isnull=True,
-                        partnership__isnull=True,
-                        application__isnull=True,
-                    )
-                    | Q(
-                        kind="region",
-                        strategic_axis__isnull=True,
-                        region__isnull=False,
-                        workshop__isnull=True,
-                        course_key__isnull=True,
-                        partnership__isnull=True,
-                        application__isnull=True,
-                    )
-                    | Q(
-                        kind="workshop",
-                        strategic_axis__isnull=True,
-                        region__isnull=True,
-                        workshop__isnull=False,
-                        course_key__isnull=True,
-                        partnership__isnull=True,
-                        application__isnull=True,
-                    )
-                    | Q(
-                        kind="module",
-                        strategic_axis__isnull=True,
-                        region__isnull=True,
-                        workshop__isnull=True,
-                        course_key__isnull=False,
-                        partnership__isnull=True,
-                        application__isnull=True,
-                    )
-                    | Q(
-                        kind="partnership",
-                        strategic_axis__isnull=True,
-                        region__isnull=True,
-                        workshop__isnull=True,
-                        course_key__isnull=True,
-                        partnership__isnull=False,
-                        application__isnull=True,
-                    )
-                    | Q(
-                        kind="project",
-                        strategic_axis__isnull=True,
-                        region__isnull=True,
-                        workshop__isnull=True,
-                        course_key__isnull=True,
-                        partnership__isnull=True,
-                        application__isnull=False,
-                    )
-                ),
+                condition=reduce(or_, (_names_only(kind, field) for kind, field in KIND_FIELDS)),
                 name="capacity_space_names_what_its_kind_needs",
             ),
             models.CheckConstraint(
@@ -205,14 +145,7 @@ class Space(models.Model):
         return str(next(iter(self.target_filter().values())))
 
 
-TARGET_FIELDS = {
-    Space.Kind.AXIS: "strategic_axis",
-    Space.Kind.REGION: "region",
-    Space.Kind.WORKSHOP: "workshop",
-    Space.Kind.MODULE: "course_key",
-    Space.Kind.PARTNERSHIP: "partnership",
-    Space.Kind.PROJECT: "application",
-}
+TARGET_FIELDS = dict(KIND_FIELDS)
 
 
 class Thread(models.Model):

@@ -32,9 +32,14 @@ def test_the_registered_panels_render_in_order_and_a_none_context_leaves_one_out
     assert panels.panels_for("test_slot") == []
 
 
-def test_the_course_page_slot_holds_the_workshops_and_the_case_studies():
+def test_the_course_page_slot_holds_the_workshops_the_case_studies_and_the_cohort():
     names = [panel.template_name for panel in panels.panels_for("course_page")]
     assert names == [
         "capacity_lms/workshops/includes/course_workshops.html",
         "capacity_lms/library/includes/course_case_studies.html",
+        "capacity_lms/exchange/includes/cohort_panel.html",
     ]
+    for slot in ("lesson_page", "workshop_page"):
+        assert [panel.template_name for panel in panels.panels_for(slot)] == [
+            "capacity_lms/exchange/includes/cohort_panel.html"
+        ]
