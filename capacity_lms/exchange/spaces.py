@@ -10,31 +10,21 @@ import uuid
 
 from django.db.models import Count, Max, Q
 
-from capacity_lms.calls.models import Application
-from capacity_lms.exchange.models import Space
+from capacity_lms.exchange.models import TARGET_FIELDS, Space
 from capacity_lms.exchange.people_models import SpaceRemoval
-from capacity_lms.network.models import Partnership
 from capacity_lms.taxonomy.models import Region, StrategicAxis
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
-
-# The model each kind's target is a row of (a module is named by its translation key).
-TARGETS = {
-    Space.Kind.AXIS: ("strategic_axis", StrategicAxis),
-    Space.Kind.REGION: ("region", Region),
-    Space.Kind.WORKSHOP: ("workshop", Workshop),
-    Space.Kind.MODULE: ("course_key", None),
-    Space.Kind.PARTNERSHIP: ("partnership", Partnership),
-    Space.Kind.PROJECT: ("application", Application),
-}
 
 
 def space_for(kind, key):
     """The space of ``kind`` naming ``key`` (saved or not), or None when there is no such
     target."""
-    if kind not in TARGETS:
+    field = TARGET_FIELDS.get(kind)
+    if field is None:
         return None
-    field, model = TARGETS[kind]
+    # The row each kind's target is (a module is named by its translation key, not a row).
+    model = Space._meta.get_field(field).related_model
     if model is None:
         try:
             course_key = uuid.UUID(str(key))

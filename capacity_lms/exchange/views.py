@@ -9,6 +9,7 @@ and posts, and works without JavaScript.
 """
 
 import datetime
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -69,14 +70,13 @@ class _SignIn(Exception):
 def _signed_in_first(view):
     """Send a signed-out visitor asking for what they may not read to sign in."""
 
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except _SignIn:
             return redirect_to_login(request.get_full_path())
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
