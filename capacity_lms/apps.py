@@ -51,6 +51,7 @@ class CapacityLmsConfig(AppConfig):
         network_pages.register()
         from .calls import page_panels as call_panels
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
+        from .exchange import attachments as exchange_files  # noqa: F401  (files go with posts)
         from .exchange import notices  # noqa: F401  (e-mails followers of new posts)
         from .exchange import page_panels as exchange_panels
         from .library import (

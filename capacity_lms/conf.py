@@ -69,6 +69,9 @@ DEFAULTS = {
     # stay, by the pseudonymous account, so that threads still read) or "remove_text" (they
     # stay as "deleted", without their text or earlier versions).
     "EXCHANGE_ERASED_POSTS": "pseudonymise",
+    # Files a post in the exchange spaces may carry, and the largest size of each, in bytes.
+    "EXCHANGE_MAX_ATTACHMENTS": 3,
+    "EXCHANGE_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     # Largest file, in bytes, a member may attach to a case study they submit.
     "SUBMISSION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     # Bounds on the work one uploaded file may cost (capacity_lms.core.uploads), for every

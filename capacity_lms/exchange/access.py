@@ -12,6 +12,10 @@ visitor reads public topic spaces only; a person removed from a space reads noth
 - A partnership: the members of its two associations while it is active (an ended one is read,
   not written); programme staff moderate.
 - A funded project: the association's members and programme staff, once the call is decided.
+- A case study's discussion (every language version): like a topic space, every signed-in
+  person; programme staff and editors (who look after the library) moderate.
+- An offer or need answered by an association: the members of the association that published
+  it and of the one answering; programme staff moderate.
 
 A space is addressed by what it names (``Space.for_target``) and its row is made by the first
 act that needs one (a thread, a follow): the rule is checked on the space, saved or not
@@ -20,6 +24,7 @@ act that needs one (a thread, a follow): the rule is checked on the space, saved
 """
 
 from django.db.models import Q
+from django.utils import timezone
 
 from capacity_lms.calls.decisions import announced
 from capacity_lms.calls.models import Application
@@ -74,17 +79,20 @@ def projects(user):
 def readable_spaces(user):
     """The saved spaces ``user`` may read, as a queryset."""
     if not signed_in(user):
-        return Space.objects.filter(kind__in=Space.TOPIC_KINDS, is_public=True)
+        return Space.objects.filter(kind__in=Space.OPEN_KINDS, is_public=True)
     removed = SpaceRemoval.objects.filter(user=user).values("space")
     if moderates_everywhere(user):
         return Space.objects.exclude(pk__in=removed)
+    ours = _associations(user)
     member = (
-        Q(kind__in=Space.TOPIC_KINDS)
+        Q(kind__in=Space.OPEN_KINDS)
         | Q(kind=Space.Kind.WORKSHOP, workshop__in=registrations(user).values("workshop"))
         | Q(kind=Space.Kind.WORKSHOP, workshop__in=user.trained_workshops.values("pk"))
         | Q(kind=Space.Kind.MODULE, course_key__in=course_keys(user))
         | Q(kind=Space.Kind.PARTNERSHIP, partnership__in=partnerships(user))
         | Q(kind=Space.Kind.PROJECT, application__in=projects(user))
+        | Q(kind=Space.Kind.OFFER, association__in=ours)
+        | Q(kind=Space.Kind.OFFER, offer__association__in=ours)
     )
     if user.has_perm(MODERATE_MODULES):
         member |= Q(kind=Space.Kind.MODULE)
@@ -98,7 +106,7 @@ def is_removed(user, space):
 def _member(user, space):
     """Whether the space's rule lets ``user`` in (signed in, not removed, not staff)."""
     kind = space.kind
-    if kind in Space.TOPIC_KINDS:
+    if kind in Space.OPEN_KINDS:
         return True
     if kind == Space.Kind.WORKSHOP:
         return (
@@ -114,13 +122,22 @@ def _member(user, space):
         return partnerships(user).filter(pk=space.partnership_id).exists()
     if kind == Space.Kind.PROJECT:
         return projects(user).filter(pk=space.application_id).exists()
+    if kind == Space.Kind.OFFER:
+        return (
+            Membership.objects.filter(user=user)
+            .filter(
+                Q(association_id=space.association_id)
+                | Q(association__offers_and_needs=space.offer_id)
+            )
+            .exists()
+        )
     return False
 
 
 def may_read(user, space):
     """Whether ``user`` may read ``space`` (saved or not)."""
     if not signed_in(user):
-        return space.kind in Space.TOPIC_KINDS and space.is_public
+        return space.kind in Space.OPEN_KINDS and space.is_public
     if is_removed(user, space):
         return False
     return moderates_everywhere(user) or _member(user, space)
@@ -133,7 +150,7 @@ def may_moderate(user, space):
         return True
     if space.kind == Space.Kind.WORKSHOP:
         return user.trained_workshops.filter(pk=space.workshop_id).exists()
-    if space.kind == Space.Kind.MODULE:
+    if space.kind in (Space.Kind.MODULE, Space.Kind.CASE_STUDY):
         return user.has_perm(MODERATE_MODULES)
     return False
 
@@ -144,4 +161,21 @@ def may_write(user, space):
         return False
     if space.kind == Space.Kind.PARTNERSHIP and not moderates_everywhere(user):
         return space.partnership.status in OPEN_PARTNERSHIPS
+    if space.kind == Space.Kind.OFFER and not space.pk:
+        return may_answer(user, space.offer, space.association)
     return True
+
+
+def may_answer(user, offer, association):
+    """Whether ``user`` may open a conversation with the association that published ``offer``
+    (open, of a verified association) as a member of ``association`` (another verified one):
+    only the answering side starts one, so nobody opens spaces with associations at will."""
+    from capacity_lms.network.models import OfferOrNeed
+    from capacity_lms.network.reach import active_associations
+
+    if not signed_in(user) or association.pk == offer.association_id:
+        return False
+    return (
+        OfferOrNeed.objects.open(timezone.localdate()).filter(pk=offer.pk).exists()
+        and active_associations().filter(pk=association.pk, memberships__user=user).exists()
+    )

@@ -22,20 +22,28 @@ from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.core.storage import get_private_storage
 
-# What each kind of space is about: the one field it names (the others stay empty).
+# What each kind of space is about: the fields it names (the others stay empty). A space
+# about an offer or need is between the association that published it and one that answers.
 KIND_FIELDS = (
-    ("axis", "strategic_axis"),
-    ("region", "region"),
-    ("workshop", "workshop"),
-    ("module", "course_key"),
-    ("partnership", "partnership"),
-    ("project", "application"),
+    ("axis", ("strategic_axis",)),
+    ("region", ("region",)),
+    ("workshop", ("workshop",)),
+    ("module", ("course_key",)),
+    ("partnership", ("partnership",)),
+    ("project", ("application",)),
+    ("case_study", ("case_study_key",)),
+    ("offer", ("offer", "association")),
 )
+TARGET_FIELDS = dict(KIND_FIELDS)
+NAMED_FIELDS = tuple(dict.fromkeys(field for _kind, fields in KIND_FIELDS for field in fields))
+# Kinds named by a page's translation key (one space for every language version), not a row.
+KEY_KINDS = ("module", "case_study")
+KEY_SEPARATOR = "-"
 
 
-def _names_only(kind, field):
-    """The condition that a space of ``kind`` names ``field`` and nothing else."""
-    return Q(kind=kind, **{f"{other}__isnull": other != field for _kind, other in KIND_FIELDS})
+def _names_only(kind, fields):
+    """The condition that a space of ``kind`` names ``fields`` and nothing else."""
+    return Q(kind=kind, **{f"{other}__isnull": other not in fields for other in NAMED_FIELDS})
 
 
 class Space(models.Model):
@@ -46,8 +54,12 @@ class Space(models.Model):
         MODULE = "module", _("Module cohort")
         PARTNERSHIP = "partnership", _("Partnership")
         PROJECT = "project", _("Funded project")
+        CASE_STUDY = "case_study", _("Case study discussion")
+        OFFER = "offer", _("Offer or need")
 
     TOPIC_KINDS = (Kind.AXIS, Kind.REGION)
+    # Every signed-in person reads and writes there; staff may open them to everyone.
+    OPEN_KINDS = (Kind.AXIS, Kind.REGION, Kind.CASE_STUDY)
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     strategic_axis = models.ForeignKey(
@@ -92,7 +104,26 @@ class Space(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    # Topic spaces only: readable by everyone, not only signed-in members.
+    # A case study's discussion is one for every language version: its translation key.
+    case_study_key = models.UUIDField(_("case study"), null=True, blank=True)
+    offer = models.ForeignKey(
+        "capacity_lms.OfferOrNeed",
+        verbose_name=_("offer or need"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # The association answering the offer or need (the other is the one that published it).
+    association = models.ForeignKey(
+        "capacity_lms.Association",
+        verbose_name=_("answering association"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # Open spaces only: readable by everyone, not only signed-in members.
     is_public = models.BooleanField(_("public"), default=False)
     # New members' first posts wait for a moderator.
     holds_first_posts = models.BooleanField(_("hold new members' first posts"), default=False)
@@ -103,23 +134,25 @@ class Space(models.Model):
         verbose_name_plural = _("exchange spaces")
         permissions = [
             ("moderate_exchange", "Can moderate every exchange space"),
-            ("moderate_module_spaces", "Can moderate the modules' cohort spaces"),
+            ("moderate_module_spaces", "Can moderate the modules' and case studies' spaces"),
         ]
         constraints = [
             *(
                 models.UniqueConstraint(
-                    fields=[field], condition=Q(kind=kind), name=f"capacity_space_one_per_{kind}"
+                    fields=list(fields),
+                    condition=Q(kind=kind),
+                    name=f"capacity_space_one_per_{kind}",
                 )
-                for kind, field in KIND_FIELDS
+                for kind, fields in KIND_FIELDS
             ),
             # What each kind names, and nothing else.
             models.CheckConstraint(
-                condition=reduce(or_, (_names_only(kind, field) for kind, field in KIND_FIELDS)),
+                condition=reduce(or_, (_names_only(kind, fields) for kind, fields in KIND_FIELDS)),
                 name="capacity_space_names_what_its_kind_needs",
             ),
             models.CheckConstraint(
-                condition=Q(is_public=False) | Q(kind__in=["axis", "region"]),
-                name="capacity_space_only_topics_are_public",
+                condition=Q(is_public=False) | Q(kind__in=["axis", "region", "case_study"]),
+                name="capacity_space_only_open_spaces_are_public",
             ),
         ]
 
@@ -133,19 +166,23 @@ class Space(models.Model):
     def is_topic(self):
         return self.kind in self.TOPIC_KINDS
 
+    @property
+    def is_open(self):
+        return self.kind in self.OPEN_KINDS
+
     def target_filter(self):
         """``{column: value}`` naming what this space is about (its kind aside)."""
-        field = TARGET_FIELDS[self.kind]
-        if field == "course_key":
-            return {field: self.course_key}
-        return {f"{field}_id": getattr(self, f"{field}_id")}
+        return {
+            field if self.kind in KEY_KINDS else f"{field}_id": getattr(
+                self, field if self.kind in KEY_KINDS else f"{field}_id"
+            )
+            for field in TARGET_FIELDS[self.kind]
+        }
 
     def target_key(self):
-        """What names the space in its URL: the target's id (a module's translation key)."""
-        return str(next(iter(self.target_filter().values())))
-
-
-TARGET_FIELDS = dict(KIND_FIELDS)
+        """What names the space in its URL: the target's id (a page's translation key; an
+        offer's id and the answering association's)."""
+        return KEY_SEPARATOR.join(str(value) for value in self.target_filter().values())
 
 
 class Thread(models.Model):

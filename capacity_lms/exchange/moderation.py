@@ -273,8 +273,11 @@ class ChangeSpaceSettings(_Moderate):
                 raise ActionRefused(
                     _("Only programme staff make a space public."), code="permission"
                 )
-            if self.is_public and not space.is_topic:
-                raise ActionRefused(_("Only a topic space can be public."), code="kind")
+            if self.is_public and not space.is_open:
+                raise ActionRefused(
+                    _("Only a topic space or a case study's discussion can be public."),
+                    code="kind",
+                )
         self.cleaned_reason = _reason(self.reason, required=False)
 
     def execute(self):

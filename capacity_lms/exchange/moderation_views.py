@@ -30,7 +30,7 @@ from capacity_lms.exchange.moderation import (
 )
 from capacity_lms.exchange.naming import name_space
 from capacity_lms.exchange.people_models import ModerationEvent, PostReport, SpaceRemoval
-from capacity_lms.exchange.views import TEMPLATES, _form_refusal, _post, _space, _thread
+from capacity_lms.exchange.views import TEMPLATES, _form_refusal, _space, _thread, readable_post
 
 
 def _moderated(request, space):
@@ -46,7 +46,7 @@ def _reason(request):
 @login_required
 @require_POST
 def moderate_post(request, pk, act):
-    post = _post(request, pk)
+    post = readable_post(request, pk)
     _moderated(request, post.thread.space)
     actions = {
         "hide": (HidePost, _("The post is hidden.")),
@@ -122,7 +122,7 @@ def moderation(request, kind, key):
             "removed": removed,
             "history": history,
             "reason_form": ReasonForm(),
-            "may_publish": space.is_topic and access.moderates_everywhere(request.user),
+            "may_publish": space.is_open and access.moderates_everywhere(request.user),
         },
     )
 
@@ -162,7 +162,7 @@ def readmit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_post(request, pk):
-    post = _post(request, pk)
+    post = readable_post(request, pk)
     if post.author_id == request.user.pk:
         raise Http404
     form = ReportForm(request.POST or None)

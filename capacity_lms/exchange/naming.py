@@ -1,13 +1,16 @@
 """What a space is called, in the reader's language where it can be: a topic space by its axis
 or region, a cohort space by its workshop or module, a private space by its partnership's two
-associations or its project. Named in a fixed number of queries for any number of spaces."""
+associations or its project, a case study's discussion by the case study, an offer's
+conversation by the offer and its two associations. Named in a fixed number of queries for any
+number of spaces."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from capacity_lms.exchange.models import Space
+from capacity_lms.exchange.models import KEY_KINDS, TARGET_FIELDS, Space
+from capacity_lms.library.models import CaseStudyPage
 from courses.models import CoursePage
 
 
@@ -28,6 +31,8 @@ def with_names(spaces):
         "partnership__initiator",
         "partnership__partner",
         "application__project",
+        "offer__association",
+        "association",
     )
 
 
@@ -35,15 +40,20 @@ def name_spaces(spaces):
     """``{space.pk: SpaceName}`` for ``spaces`` (fetched through :func:`with_names`)."""
     spaces = list(spaces)
     language = (get_language() or "en").split("-")[0]
-    keys = {space.course_key for space in spaces if space.kind == Space.Kind.MODULE}
-    courses = {}
-    if keys:
-        # Each module in the reader's language when it has that version, else any version.
-        for course in CoursePage.objects.filter(translation_key__in=keys).select_related("locale"):
-            current = courses.get(course.translation_key)
-            if current is None or course.locale.language_code == language:
-                courses[course.translation_key] = course
-    return {_key(space): _name(space, courses) for space in spaces}
+    pages = {}
+    for kind, model in ((Space.Kind.MODULE, CoursePage), (Space.Kind.CASE_STUDY, CaseStudyPage)):
+        keys = {
+            space.target_filter()[TARGET_FIELDS[kind][0]] for space in spaces if space.kind == kind
+        }
+        if not keys:
+            continue
+        # Each page in the reader's language when it has that version, else any version.
+        found = model.objects.filter(translation_key__in=keys).live().select_related("locale")
+        for page in found.only("title", "translation_key", "locale"):
+            current = pages.get(page.translation_key)
+            if current is None or page.locale.language_code == language:
+                pages[page.translation_key] = page
+    return {_key(space): _name(space, pages) for space in spaces}
 
 
 def _key(space):
@@ -51,7 +61,7 @@ def _key(space):
     return (space.kind, space.target_key())
 
 
-def _name(space, courses):
+def _name(space, pages):
     kind = space.kind
     if kind == Space.Kind.AXIS:
         return SpaceName(space.strategic_axis.name)
@@ -59,11 +69,21 @@ def _name(space, courses):
         return SpaceName(space.region.name)
     if kind == Space.Kind.WORKSHOP:
         return SpaceName(space.workshop.title, space.workshop.language)
-    if kind == Space.Kind.MODULE:
-        course = courses.get(space.course_key)
-        if course is None:
-            return SpaceName(_("A module no longer published"))
-        return SpaceName(course.title, course.locale.language_code)
+    if kind in KEY_KINDS:
+        page = pages.get(next(iter(space.target_filter().values())))
+        if page is None:
+            return SpaceName(_("A page no longer published"))
+        if kind == Space.Kind.CASE_STUDY:
+            return SpaceName(
+                _("Discussing “%(title)s”") % {"title": page.title}, page.locale.language_code
+            )
+        return SpaceName(page.title, page.locale.language_code)
+    if kind == Space.Kind.OFFER:
+        offer = space.offer
+        return SpaceName(
+            f"{offer.title} – {offer.association.name} – {space.association.name}",
+            offer.language or "",
+        )
     if kind == Space.Kind.PARTNERSHIP:
         partnership = space.partnership
         return SpaceName(f"{partnership.initiator.name} – {partnership.partner.name}")

@@ -26,7 +26,7 @@ from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url
 from capacity_lms.exchange import access
-from capacity_lms.exchange.models import Post, Space
+from capacity_lms.exchange.models import Post
 from capacity_lms.exchange.people_models import (
     Follow,
     Notice,
@@ -59,7 +59,7 @@ def followers(post):
         for follow in following.exclude(user__in=removed).select_related("user")
         if follow.user.is_active and follow.user.email
     }
-    if space.kind in Space.TOPIC_KINDS:
+    if space.is_open:
         return people
     # A cohort or private space: only who still belongs (a registration cancelled, a member
     # who left the association hear nothing more).

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.rich_text import clean_rich_text
 from capacity_lms.exchange import access
+from capacity_lms.exchange.attachments import Storing, check_files
 from capacity_lms.exchange.models import Post, PostRevision, Space, Thread
 from capacity_lms.exchange.people_models import Follow, ModerationEvent, ReadMarker
 from capacity_lms.exchange.signals import post_published
@@ -93,9 +94,10 @@ def _first_posts_held(user, space):
 class _Write(BaseAction):
     """What starting a thread and replying share: the text, its language, the one-time key."""
 
-    def __init__(self, subject, user=None, *, body, language, submission_key=None):
+    def __init__(self, subject, user=None, *, body, language, submission_key=None, files=()):
         super().__init__(subject, user=user)
         self.body = body or ""
+        self.files = list(files)
         self.language = _language(language)
         try:
             self.submission_key = uuid.UUID(str(submission_key)) if submission_key else None
@@ -106,6 +108,7 @@ class _Write(BaseAction):
         if self.language is None:
             raise ActionRefused(_("Say which language the post is written in."), code="language")
         self.cleaned = _clean(self.body)
+        self.storing = Storing(check_files(self.files))
 
     def _sent_before(self):
         """The post this very form already made, if it was sent before."""
@@ -114,8 +117,9 @@ class _Write(BaseAction):
         return Post.objects.filter(author=self.user, submission_key=self.submission_key).first()
 
     def _new_post(self, thread, space, quoted=None):
+        """The post, with its files (deleted again if its transaction does not commit)."""
         held = _first_posts_held(self.user, space)
-        return Post.objects.create(
+        post = Post.objects.create(
             thread=thread,
             author=self.user,
             body=self.cleaned,
@@ -124,6 +128,32 @@ class _Write(BaseAction):
             status=Post.Status.HELD if held else Post.Status.VISIBLE,
             submission_key=self.submission_key or uuid.uuid4(),
         )
+        self.storing.store(post)
+        self.made = post
+        return post
+
+    def execute(self):
+        """Write the post (:meth:`_execute`), or, when anything fails, the files it stored are
+        deleted again and nothing stays."""
+        self.storing, self.made = Storing(()), None
+        try:
+            post = self._execute()
+        except BaseException:
+            self.storing.discard()
+            raise
+        if post is not None and post == self.made:
+            _announce(post)
+        return post
+
+    def _once(self, make):
+        """``make()``, or the post this very form made when the database says it was sent
+        twice at once (the files stored for this copy deleted)."""
+        try:
+            with transaction.atomic():
+                return make()
+        except IntegrityError:
+            self.storing.discard()
+            return None
 
 
 class StartThread(_Write):
@@ -146,30 +176,27 @@ class StartThread(_Write):
             )
         self._check_text()
 
-    def execute(self):
+    def _execute(self):
         with transaction.atomic():
             self.check()
             before = self._sent_before()
             if before is not None:
                 return before
             saved(self.space)
-            try:
-                with transaction.atomic():
-                    thread = Thread.objects.create(
-                        space=self.space,
-                        title=self.title,
-                        language=self.language,
-                        author=self.user,
-                    )
-                    post = self._new_post(thread, self.space)
-            except IntegrityError:
+            post = self._once(self._start)
+            if post is None:
                 # The same form, sent again while the first was being written: that one.
                 return self._sent_before()
-            refresh_figures(thread)
-            space_changed(thread.space)
-            Follow.objects.get_or_create(user=self.user, thread=thread)
-        _announce(post)
+            refresh_figures(post.thread)
+            space_changed(self.space)
+            Follow.objects.get_or_create(user=self.user, thread=post.thread)
         return post
+
+    def _start(self):
+        thread = Thread.objects.create(
+            space=self.space, title=self.title, language=self.language, author=self.user
+        )
+        return self._new_post(thread, self.space)
 
 
 class Reply(_Write):
@@ -194,7 +221,7 @@ class Reply(_Write):
             raise ActionRefused(_("You can only quote a post of this thread."), code="quote")
         self._check_text()
 
-    def execute(self):
+    def _execute(self):
         with transaction.atomic():
             thread = (
                 Thread.objects.select_for_update().select_related("space").get(pk=self.thread.pk)
@@ -203,15 +230,12 @@ class Reply(_Write):
             before = self._sent_before()
             if before is not None:
                 return before
-            try:
-                with transaction.atomic():
-                    post = self._new_post(thread, thread.space, quoted=self.quoted)
-            except IntegrityError:
+            post = self._once(lambda: self._new_post(thread, thread.space, quoted=self.quoted))
+            if post is None:
                 return self._sent_before()
             refresh_figures(thread)
             space_changed(thread.space)
             Follow.objects.get_or_create(user=self.user, thread=thread)
-        _announce(post)
         return post
 
 

@@ -3,14 +3,15 @@
 Posts and threads are pseudonymised by default (``EXCHANGE_ERASED_POSTS = "pseudonymise"``):
 they stay with the pseudonymous account, so that a conversation still reads; with
 ``"remove_text"`` their text and earlier versions go and they show as deleted. Follows, read
-markers, notices and the notification choice are deleted. Reports and moderation acts are the
-spaces' moderation record: kept, with the pseudonymous account.
+markers, notices and the notification choice are deleted. A post's files follow the post.
+Reports and moderation acts are the spaces' moderation record: kept, with the pseudonymous
+account.
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.conf import get_setting
-from capacity_lms.exchange.models import Post, PostRevision, Thread
+from capacity_lms.exchange.models import Post, PostAttachment, PostRevision, Thread
 from capacity_lms.exchange.people_models import (
     Follow,
     ModerationEvent,
@@ -76,6 +77,24 @@ register(
     export=["body", "language", "replaced_at"],
     erase=_erase_revisions,
     reason=_("The earlier versions of a post follow the post."),
+)
+
+
+def _erase_attachments(rows, erasure):
+    """The files follow their posts: kept with a pseudonymised post, deleted (stored file
+    too) with a post whose text goes."""
+    if not _removing_text():
+        return rows.count()
+    deleted, _per_model = PostAttachment.objects.filter(pk__in=rows.values("pk")).delete()
+    return deleted
+
+
+register(
+    PostAttachment,
+    person_fields=["post__author"],
+    export=["original_name", "kind", "size"],
+    erase=_erase_attachments,
+    reason=_("A post's files follow the post (EXCHANGE_ERASED_POSTS)."),
 )
 register(
     Follow,

@@ -10,8 +10,9 @@ import uuid
 
 from django.db.models import Count, Max, Q
 
-from capacity_lms.exchange.models import TARGET_FIELDS, Space
+from capacity_lms.exchange.models import KEY_KINDS, KEY_SEPARATOR, TARGET_FIELDS, Space
 from capacity_lms.exchange.people_models import SpaceRemoval
+from capacity_lms.library.models import CaseStudyPage
 from capacity_lms.taxonomy.models import Region, StrategicAxis
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
@@ -20,34 +21,55 @@ from courses.models import CoursePage
 def space_for(kind, key):
     """The space of ``kind`` naming ``key`` (saved or not), or None when there is no such
     target."""
-    field = TARGET_FIELDS.get(kind)
-    if field is None:
+    fields = TARGET_FIELDS.get(kind)
+    if fields is None:
         return None
-    # The row each kind's target is (a module is named by its translation key, not a row).
-    model = Space._meta.get_field(field).related_model
-    if model is None:
-        try:
-            course_key = uuid.UUID(str(key))
-        except ValueError:
+    if kind in KEY_KINDS:
+        values = _live_page_key(kind, key)
+    else:
+        values = _rows(fields, str(key).split(KEY_SEPARATOR))
+    if values is None or (
+        kind == Space.Kind.OFFER and values["association"].pk == values["offer"].association_id
+    ):
+        return None
+    found = Space.objects.filter(kind=kind, **values).first()
+    return found or Space(kind=kind, **values)
+
+
+def _live_page_key(kind, key):
+    """``{field: translation key}`` when a live page of the kind's model has ``key``."""
+    try:
+        translation_key = uuid.UUID(str(key))
+    except ValueError:
+        return None
+    model = CaseStudyPage if kind == Space.Kind.CASE_STUDY else CoursePage
+    pages = model.objects.filter(translation_key=translation_key).live()
+    if kind == Space.Kind.CASE_STUDY:
+        pages = pages.public()
+    if not pages.exists():
+        return None
+    return {TARGET_FIELDS[kind][0]: translation_key}
+
+
+def _rows(fields, keys):
+    """``{field: row}`` for the ids ``keys`` names, one per field, when each row exists."""
+    if len(keys) != len(fields) or not all(key.isdigit() and len(key) < 19 for key in keys):
+        return None
+    values = {}
+    for field, key in zip(fields, keys, strict=True):
+        model = Space._meta.get_field(field).related_model
+        values[field] = model._default_manager.filter(pk=int(key)).first()
+        if values[field] is None:
             return None
-        if not CoursePage.objects.filter(translation_key=course_key).live().exists():
-            return None
-        found = Space.objects.filter(kind=kind, course_key=course_key).first()
-        return found or Space(kind=kind, course_key=course_key)
-    if not str(key).isdigit():
-        return None
-    target = model._default_manager.filter(pk=int(key)).first()
-    if target is None:
-        return None
-    found = Space.objects.filter(kind=kind, **{field: target}).select_related(field).first()
-    return found or Space(kind=kind, **{field: target})
+    return values
 
 
 def listed_spaces(user):
     """The spaces ``user`` is offered on the spaces' page, saved or not, in a fixed number of
-    queries: every topic space, and the cohort and private spaces of what the person takes
-    part in (for those who see everything, the spaces that have a row; for a signed-out
-    visitor, the public topic spaces)."""
+    queries: every topic space, the cohort and private spaces of what the person takes part in,
+    the case studies' discussions and the offers' conversations they may read that have a row
+    (for those who see everything, the spaces that have a row; for a signed-out visitor, the
+    public open spaces)."""
     from capacity_lms.exchange import access
 
     if not access.signed_in(user):
@@ -60,7 +82,11 @@ def listed_spaces(user):
         extra = access.readable_spaces(user).exclude(kind__in=Space.TOPIC_KINDS)
         rows = list(_named_rows(extra))
     else:
-        rows = []
+        # Saved discussions of case studies, and the offers' conversations one is party to.
+        talks = access.readable_spaces(user).filter(
+            kind__in=[Space.Kind.CASE_STUDY, Space.Kind.OFFER]
+        )
+        rows = list(_named_rows(talks))
         workshops = Workshop.objects.filter(
             Q(pk__in=access.registrations(user).values("workshop"))
             | Q(pk__in=user.trained_workshops.values("pk"))

@@ -6,7 +6,13 @@ its kind and what it is about: ``exchange/workshop/12/``, ``exchange/module/<tra
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from capacity_lms.exchange import list_views, moderation_views, notice_views, views
+from capacity_lms.exchange import (
+    file_views,
+    list_views,
+    moderation_views,
+    notice_views,
+    views,
+)
 
 SPACE = "exchange/<slug:kind>/<str:key>/"
 
@@ -35,6 +41,11 @@ urlpatterns = [
     path("exchange/threads/<int:pk>/solution/", views.mark_solution, name="exchange_solution"),
     path("exchange/threads/<int:pk>/lock/", moderation_views.lock_thread, name="exchange_lock"),
     path("exchange/posts/<int:pk>/edit/", never_cache(views.edit_post), name="exchange_edit_post"),
+    path(
+        "exchange/files/<int:pk>/<str:name>",
+        never_cache(file_views.attachment),
+        name="exchange_attachment",
+    ),
     path("exchange/posts/<int:pk>/delete/", views.delete_post, name="exchange_delete_post"),
     path(
         "exchange/posts/<int:pk>/report/",

@@ -103,7 +103,9 @@ def _thread(request, pk):
     return thread
 
 
-def _post(request, pk):
+def readable_post(request, pk):
+    """The post ``pk`` names if the reader may see it (its space readable, the post shown to
+    them), else 404."""
     readable = access.readable_spaces(request.user).values("pk")
     post = (
         Post.objects.filter(thread__space__in=readable)
@@ -257,7 +259,7 @@ def _form_refusal(form, refusal):
 @rate_limited(RATE_SCOPE)
 def new_thread(request, kind, key):
     space = _space(request, kind, key)
-    form = ThreadForm(request.POST)
+    form = ThreadForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -268,6 +270,7 @@ def new_thread(request, kind, key):
                 body=data["body"],
                 language=data["language"],
                 submission_key=data["submission_key"],
+                files=data["attachments"],
             ).execute()
         except ActionRefused as refusal:
             _form_refusal(form, refusal)
@@ -303,7 +306,7 @@ def _say_posted(request, post):
 @rate_limited(RATE_SCOPE)
 def reply(request, pk):
     thread = _thread(request, pk)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         quoted = None
@@ -317,6 +320,7 @@ def reply(request, pk):
                 language=data["language"],
                 quoted=quoted,
                 submission_key=data["submission_key"],
+                files=data["attachments"],
             ).execute()
         except ActionRefused as refusal:
             _form_refusal(form, refusal)
@@ -339,7 +343,7 @@ def _to_post(post):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_post(request, pk):
-    post = _post(request, pk)
+    post = readable_post(request, pk)
     if post.author_id != request.user.pk:
         raise Http404
     if request.method == "POST":
@@ -370,7 +374,7 @@ def edit_post(request, pk):
 @login_required
 @require_POST
 def delete_post(request, pk):
-    post = _post(request, pk)
+    post = readable_post(request, pk)
     if post.author_id != request.user.pk:
         raise Http404
     perform(request, DeletePost(post, user=request.user), _("Your post is deleted."))

@@ -7,12 +7,10 @@ other caller refuse the same things. Submissions are limited per client address
 through :func:`attachment`, which checks who asks each time.
 """
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from capacity_lms.core import ratelimit
 from capacity_lms.core.actions import ActionRefused
+from capacity_lms.core.storage import private_download
 from capacity_lms.library.attachments import may_download
 from capacity_lms.library.models import CaseStudyAttachment, CaseStudyPage, LibraryIndexPage
 from capacity_lms.library.submissions import (
@@ -113,10 +112,4 @@ def attachment(request, pk, name):
     item = get_object_or_404(CaseStudyAttachment.objects.select_related("page"), pk=pk)
     if not item.is_pending or name != item.name or not may_download(request.user, item):
         raise Http404
-    content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=content_type
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_download(item.file, item.name)

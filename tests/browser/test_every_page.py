@@ -99,6 +99,7 @@ EXCLUDED = {
     "capacity_lms:library_atom": "an Atom feed, not HTML",
     "capacity_lms:case_study_pdf": "the case study's PDF, not HTML",
     "capacity_lms:case_study_attachment": "a submitted file, served as a download, not HTML",
+    "capacity_lms:exchange_attachment": "a post's file, served as a download, not HTML",
     "capacity_lms:association_join_registered": "POST only: asks to join, then redirects",
     "capacity_lms:association_request_withdraw": "POST only: withdraws, then redirects",
     "capacity_lms:association_request_accept": "POST only: accepts, then redirects",

@@ -39,6 +39,15 @@ PRIVACY_REGISTRIES = {"privacy.py", "registry.py", "known_apps.py"}
 
 #: ``"path:function:method"`` → why this write is not a state change an action must own.
 ALLOWED = {
+    "capacity_lms/exchange/attachments.py:Storing.store:save": (
+        "a post's files, stored by the posting actions (StartThread, Reply) in their transaction"
+    ),
+    "capacity_lms/exchange/attachments.py:Storing.discard:delete": (
+        "a storage's delete: the files a posting action wrote before its transaction failed"
+    ),
+    "capacity_lms/exchange/attachments.py:_attachment_deleted:delete": (
+        "a storage's delete: the stored file of a row already deleted, once that commits"
+    ),
     "capacity_lms/calls/history.py:record:create": (
         "a call's history row, written by the action that makes the change, in its transaction"
     ),

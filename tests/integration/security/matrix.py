@@ -768,6 +768,14 @@ PUBLIC.update(
             kind="action",
             post=lambda world: {"locked": "1", "reason": "Closed."},
         ),
+        # A post's file: who may read the post (a download, never cached).
+        "capacity_lms:exchange_attachment": Route(
+            lambda world: {
+                "pk": world.exchange_file.pk,
+                "name": world.exchange_file.original_name,
+            },
+            allowed=COHORT,
+        ),
         "capacity_lms:exchange_edit_post": Route(
             lambda world: {"pk": world.exchange_question.pk}, allowed=LEARNER, kind="form"
         ),
