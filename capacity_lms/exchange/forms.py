@@ -5,8 +5,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.core.uploads import accepted_extensions
@@ -57,7 +56,7 @@ class AttachmentsField(forms.FileField):
 
 
 def _attachments_help():
-    return _gettext(
+    return gettext(
         "Optional: up to %(count)s files (PDF, images, office documents), %(size)s at most each."
     ) % {"count": max_files(), "size": filesizeformat(max_upload_bytes())}
 

@@ -216,7 +216,11 @@ class Thread(models.Model):
     class Meta:
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
-        indexes = [models.Index(fields=["space", "-last_post_at"], name="capacity_thread_latest")]
+        # The space page's order, whole (the id breaks ties): no sort, and an OFFSET that walks
+        # the index, at any number of threads.
+        indexes = [
+            models.Index(fields=["space", "-last_post_at", "-id"], name="capacity_thread_latest")
+        ]
 
     def __str__(self):
         return self.title

@@ -6,6 +6,7 @@ number of spaces."""
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -99,3 +100,16 @@ def named(spaces):
     """``[(space, SpaceName)]`` for ``spaces``."""
     names = name_spaces(spaces)
     return [(space, names[_key(space)]) for space in spaces]
+
+
+def about_url(space):
+    """Where what the space discusses is read: the case study (in the reader's language when
+    it has that version), the offer or need; None for the other kinds (one query at most)."""
+    if space.kind == Space.Kind.OFFER:
+        return reverse("capacity_lms:network_offer", args=[space.offer_id])
+    if space.kind != Space.Kind.CASE_STUDY:
+        return None
+    language = (get_language() or "en").split("-")[0]
+    versions = CaseStudyPage.objects.filter(translation_key=space.case_study_key).live().public()
+    page = versions.filter(locale__language_code=language).first() or versions.first()
+    return page.url if page is not None else None

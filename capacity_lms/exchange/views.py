@@ -34,7 +34,7 @@ from capacity_lms.exchange.forms import (
     ThreadForm,
 )
 from capacity_lms.exchange.models import Post, Thread
-from capacity_lms.exchange.naming import name_space
+from capacity_lms.exchange.naming import about_url, name_space
 from capacity_lms.exchange.people_models import (
     Follow,
     ReadMarker,
@@ -173,6 +173,7 @@ def space_page(request, kind, key):
         {
             "space": space,
             "name": name_space(space),
+            "about_url": about_url(space),
             "threads": shown,
             "may_write": access.may_write(user, space),
             "may_moderate": access.may_moderate(user, space),

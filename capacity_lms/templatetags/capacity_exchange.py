@@ -15,3 +15,11 @@ def author_name(user):
     if user is None:
         return _("a former member")
     return short_name(user) or _("a member")
+
+
+@register.filter
+def page_numbers(items):
+    """The page numbers a pagination shows around ``items`` (a Django ``Page``): the first and
+    the last, two each side of the current one, and ``Paginator.ELLIPSIS`` for each gap; a
+    few numbers whatever the number of pages (never a loop over all of them)."""
+    return items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)

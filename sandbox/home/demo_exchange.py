@@ -1,9 +1,10 @@
 """The sandbox's exchange spaces, read from ``sandbox/demo_content/exchange/threads.toml``:
 topic spaces for each strategic axis and one region with threads in the three languages, the
-Paris workshop's cohort space with the trainer's answered question, and the space of the demo
-learner's partnership. Threads are written through the domain's actions (the space's row, the
-figures, the follows as in use); a thread already there (same space and title) is left as is,
-so loading again duplicates nothing."""
+Paris workshop's cohort space with the trainer's answered question, the space of the demo
+learner's partnership, a case study's discussion, and a conversation the learner's association
+opened about another association's need. Threads are written through the domain's actions (the
+space's row, the figures, the follows as in use); a thread already there (same space and title)
+is left as is, so loading again duplicates nothing."""
 
 import tomllib
 from pathlib import Path
@@ -13,7 +14,8 @@ from django.contrib.auth import get_user_model
 from capacity_lms.exchange.models import Thread
 from capacity_lms.exchange.posting import MarkSolution, Reply, StartThread
 from capacity_lms.exchange.spaces import space_for
-from capacity_lms.network.models import Partnership
+from capacity_lms.library.models import CaseStudyPage
+from capacity_lms.network.models import OfferOrNeed, Partnership
 from capacity_lms.taxonomy.models import Region, StrategicAxis
 from capacity_lms.workshops.models import Workshop
 from sandbox.home.demo_content import DemoContentError
@@ -22,7 +24,7 @@ from sandbox.home.demo_network_content import load_network_content
 
 THREADS = Path(__file__).resolve().parents[1] / "demo_content" / "exchange" / "threads.toml"
 KEYS = {"axis", "region", "workshop", "partnership", "author", "language", "title", "body"}
-KEYS |= {"replies"}
+KEYS |= {"replies", "case_study", "offer"}
 
 
 def load_exchange(path=THREADS):
@@ -74,6 +76,17 @@ def _space(item, path):
         initiator, partner = (_association(key, path) for key in item["partnership"])
         partnership = Partnership.objects.get(initiator=initiator, partner=partner)
         return space_for("partnership", partnership.pk)
+    if "case_study" in item:
+        page = CaseStudyPage.objects.filter(slug=item["case_study"]).live().first()
+        if page is None:
+            raise DemoContentError(f"{path.name}: no live case study {item['case_study']!r}")
+        return space_for("case_study", page.translation_key)
+    if "offer" in item:
+        title, answering = item["offer"]
+        offer = OfferOrNeed.objects.filter(title=title).first()
+        if offer is None:
+            raise DemoContentError(f"{path.name}: no offer or need {title!r}")
+        return space_for("offer", f"{offer.pk}-{_association(answering, path).pk}")
     raise DemoContentError(f"{path.name}: the thread {item['title']!r} names no space")
 
 

@@ -164,6 +164,11 @@ def test_load_demo_data_builds_every_module_and_lesson_of_the_files_in_each_lang
         for language in LANGUAGES
     }
     assert built == expected
+    # Every kind of exchange space the demo shows has its threads (threads.toml).
+    from capacity_lms.exchange.models import Thread
+
+    kinds = set(Thread.objects.values_list("space__kind", flat=True))
+    assert kinds == {"axis", "region", "workshop", "partnership", "case_study", "offer"}
 
 
 def case_study_files():

@@ -43,3 +43,6 @@ def test_the_course_page_slot_holds_the_workshops_the_case_studies_and_the_cohor
         assert [panel.template_name for panel in panels.panels_for(slot)] == [
             "capacity_lms/exchange/includes/cohort_panel.html"
         ]
+    assert [panel.template_name for panel in panels.panels_for("case_study_page")] == [
+        "capacity_lms/exchange/includes/discussion_panel.html"
+    ]

@@ -6,7 +6,9 @@
 - ``trainer``: trains the workshop; ``other_trainer``: another workshop;
 - ``staff``: programme staff (moderate everywhere); ``editor``: in the Editors group
   (moderates the modules' spaces);
-- ``partner``: member of the partnership's other association.
+- ``partner``: member of the partnership's other association, which published a need (the
+  learner's association may answer it);
+- a published case study in a library.
 """
 
 from types import SimpleNamespace
@@ -19,9 +21,15 @@ from capacity_lms.people.roles import EDITORS, PROGRAMME_STAFF, TRAINERS
 from capacity_lms.taxonomy.models import Region, StrategicAxis
 from courses.actions import EnrolAction
 from sandbox.testing.call_factories import CallIndexPageFactory, CallPageFactory
-from sandbox.testing.factories import AssociationFactory, RegistrationFactory, UserFactory
+from sandbox.testing.factories import (
+    AssociationFactory,
+    CaseStudyPageFactory,
+    LibraryIndexPageFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 from sandbox.testing.followup_factories import funded_application
-from sandbox.testing.network_factories import PartnershipFactory
+from sandbox.testing.network_factories import OfferOrNeedFactory, PartnershipFactory
 from tests.integration.conftest import in_group, make_workshop
 from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     catalogue,
@@ -52,6 +60,12 @@ def build_exchange_world(root, courses, country):
     partnership = PartnershipFactory(
         initiator=ours, partner=theirs, status=Partnership.Status.ACTIVE
     )
+    library = LibraryIndexPageFactory(parent=root)
+    case_study = CaseStudyPageFactory(parent=library, host_country=country)
+    # The partner's association asks for help; the learner's association may answer it.
+    offer = OfferOrNeedFactory(
+        association=theirs, direction="need", title="Volunteers for a library in Oujda"
+    )
     calls = CallIndexPageFactory(parent=root)
     call = CallPageFactory(parent=calls, title="Last year's programme", slug="last-year")
     application = funded_application(call, association=ours, admin=UserFactory())
@@ -63,6 +77,10 @@ def build_exchange_world(root, courses, country):
         course=course,
         partnership=partnership,
         application=application,
+        case_study=case_study,
+        offer=offer,
+        ours=ours,
+        theirs=theirs,
     )
 
 

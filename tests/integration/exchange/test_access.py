@@ -10,8 +10,9 @@ from capacity_lms.exchange.models import Space
 from capacity_lms.exchange.people_models import SpaceRemoval
 from capacity_lms.exchange.posting import saved
 from capacity_lms.exchange.spaces import space_for
-from capacity_lms.network.models import Partnership
+from capacity_lms.network.models import OfferOrNeed, Partnership
 from capacity_lms.workshops.models import Registration
+from sandbox.testing.factories import AssociationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -24,6 +25,8 @@ def spaces_of(world):
         "module": space_for("module", world.course.translation_key),
         "partnership": space_for("partnership", world.partnership.pk),
         "project": space_for("project", world.application.pk),
+        "case_study": space_for("case_study", world.case_study.translation_key),
+        "offer": space_for("offer", f"{world.offer.pk}-{world.ours.pk}"),
     }
 
 
@@ -35,7 +38,12 @@ READERS = {
     "module": {"learner", "staff", "editor"},
     "partnership": {"learner", "partner", "staff"},
     "project": {"learner", "staff"},
+    "case_study": {"learner", "other", "trainer", "other_trainer", "staff", "editor", "partner"},
+    "offer": {"learner", "partner", "staff"},
 }
+# Who starts the first thread where it differs from the readers: an offer's conversation is
+# opened by a member of the answering association only.
+FIRST_WRITERS = {"offer": {"learner"}}
 MODERATORS = {
     "axis": {"staff"},
     "region": {"staff"},
@@ -43,6 +51,8 @@ MODERATORS = {
     "module": {"staff", "editor"},
     "partnership": {"staff"},
     "project": {"staff"},
+    "case_study": {"staff", "editor"},
+    "offer": {"staff"},
 }
 
 
@@ -50,7 +60,8 @@ def test_each_kind_lets_in_its_people_only(world):
     for kind, space in spaces_of(world).items():
         for name, person in vars(world.people).items():
             assert access.may_read(person, space) == (name in READERS[kind]), (kind, name)
-            assert access.may_write(person, space) == (name in READERS[kind]), (kind, name)
+            writers = FIRST_WRITERS.get(kind, READERS[kind])
+            assert access.may_write(person, space) == (name in writers), (kind, name)
             assert access.may_moderate(person, space) == (name in MODERATORS[kind]), (kind, name)
         assert not access.may_read(AnonymousUser(), space), kind
 
@@ -98,3 +109,32 @@ def test_an_unknown_kind_or_target_is_no_space(world):
     assert space_for("workshop", 999999) is None
     assert space_for("workshop", "1 OR 1=1") is None
     assert space_for("module", "not-a-uuid") is None
+
+
+def test_once_opened_both_associations_write_in_an_offers_conversation(world):
+    space = saved(space_for("offer", f"{world.offer.pk}-{world.ours.pk}"))
+    assert access.may_write(world.people.partner, space)
+    assert access.may_write(world.people.learner, space)
+    assert not access.may_read(world.people.other, space)
+
+
+def test_nobody_opens_a_conversation_for_an_association_not_theirs_or_a_closed_offer(world):
+    other_association = AssociationFactory(name="Tiznit Solidarité")
+    foreign = space_for("offer", f"{world.offer.pk}-{other_association.pk}")
+    assert not access.may_read(world.people.learner, foreign)
+    assert not access.may_write(world.people.learner, foreign)
+    # An association does not talk to itself about its own offer.
+    assert space_for("offer", f"{world.offer.pk}-{world.theirs.pk}") is None
+    assert space_for("offer", f"{world.offer.pk}") is None
+    assert space_for("offer", f"{world.offer.pk}-{world.ours.pk}-1") is None
+    OfferOrNeed.objects.filter(pk=world.offer.pk).update(status=OfferOrNeed.Status.CLOSED)
+    closed = space_for("offer", f"{world.offer.pk}-{world.ours.pk}")
+    assert access.may_read(world.people.learner, closed)
+    assert not access.may_write(world.people.learner, closed)
+
+
+def test_a_case_study_discussion_needs_a_live_public_case_study(world):
+    assert space_for("case_study", world.case_study.translation_key) is not None
+    world.case_study.unpublish()
+    assert space_for("case_study", world.case_study.translation_key) is None
+    assert space_for("case_study", world.course.translation_key) is None
