@@ -481,7 +481,7 @@ def limited(scope):
 def exchange_demo():
     """The demo's exchange spaces the lists reach (sandbox/demo_content/exchange): the Paris
     workshop's cohort space and its answered question, the learner's partnership's space, a
-    topic space."""
+    topic space, a case study's discussion, the conversation about Sefrou's need."""
     from capacity_lms.exchange.models import Thread
     from capacity_lms.exchange.notices import unsubscribe_token
 
@@ -494,6 +494,8 @@ def exchange_demo():
         answer=posts[1],
         partnership=Thread.objects.get(space__kind="partnership").space,
         topic=Thread.objects.filter(space__kind="axis").order_by("pk").first().space,
+        discussion=Thread.objects.get(space__kind="case_study").space,
+        conversation=Thread.objects.get(space__kind="offer").space,
         unsubscribe=unsubscribe_token(posts[0].author),
     )
 
@@ -503,7 +505,7 @@ def exchange(name, attribute):
 
     def target(demo):
         found = getattr(demo.exchange, attribute)
-        if attribute in ("cohort", "partnership", "topic"):
+        if attribute in ("cohort", "partnership", "topic", "discussion", "conversation"):
             return localized(demo.language, name, found.kind, found.target_key())
         return localized(demo.language, name, found.pk)
 
@@ -1059,6 +1061,16 @@ LEARNER = [
         "exchange-partnership",
         "capacity_lms:exchange_space",
         exchange("capacity_lms:exchange_space", "partnership"),
+    ),
+    Visit(
+        "exchange-case-study-discussion",
+        "capacity_lms:exchange_space",
+        exchange("capacity_lms:exchange_space", "discussion"),
+    ),
+    Visit(
+        "exchange-offer-conversation",
+        "capacity_lms:exchange_space",
+        exchange("capacity_lms:exchange_space", "conversation"),
     ),
     Visit(
         "exchange-thread",
