@@ -64,3 +64,19 @@ def peak_memory_and_queries(function):
 def report(name, figures):
     lines = [f"BENCHMARK {name}"] + [f"  {key}: {value}" for key, value in figures.items()]
     print("\n" + "\n".join(lines))
+
+
+def bench_home():
+    """A plain Wagtail home page (the sandbox's ``HomePage``) made the default site's root: the
+    peer every page's median is compared with."""
+    from wagtail.models import Site
+
+    from sandbox.home.models import HomePage
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.get_parent().add_child(
+        instance=HomePage(title="Home", slug="bench-home")
+    )
+    site.root_page = home
+    site.save()
+    return home

@@ -10,15 +10,13 @@ import random
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from courses.models import CoursePage, Enrolment
-from sandbox.home.models import HomePage
 from sandbox.testing.bulk import bulk_courses
 from sandbox.testing.factories import CatalogueIndexPageFactory, UserFactory
 
-from .conftest import median_seconds, report
+from .conftest import bench_home, median_seconds, report
 
 COURSES = 10_000
 ENROLMENTS = 100_000
@@ -27,11 +25,7 @@ LEARNERS = 10_000
 
 def seed():
     load_standard_taxonomy()
-    site = Site.objects.get(is_default_site=True)
-    root = site.root_page
-    home = root.get_parent().add_child(instance=HomePage(title="Home", slug="bench-home"))
-    site.root_page = home
-    site.save()
+    home = bench_home()
     catalogue = CatalogueIndexPageFactory(parent=home)
     rng = random.Random(7)
     course_ids = bulk_courses(catalogue, COURSES, rng)

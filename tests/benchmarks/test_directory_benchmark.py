@@ -14,17 +14,15 @@ import datetime
 
 import pytest
 from django.test import Client
-from wagtail.models import Site
 
 from capacity_lms.network.models import Partnership
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Region
-from sandbox.home.models import HomePage
 from sandbox.testing.directory_factories import DirectoryPageFactory, bulk_associations
 from sandbox.testing.factories import UserFactory
 
-from .conftest import median_seconds, report
+from .conftest import bench_home, median_seconds, report
 
 ASSOCIATIONS = 10_000
 PARTNERSHIPS = 500
@@ -32,11 +30,7 @@ PARTNERSHIPS = 500
 
 def seed():
     load_standard_taxonomy()
-    site = Site.objects.get(is_default_site=True)
-    root = site.root_page
-    home = root.get_parent().add_child(instance=HomePage(title="Home", slug="bench-home"))
-    site.root_page = home
-    site.save()
+    home = bench_home()
     directory = DirectoryPageFactory(parent=home)
     created = bulk_associations(ASSOCIATIONS)
     regions = list(Region.objects.all())

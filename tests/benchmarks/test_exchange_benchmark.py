@@ -26,7 +26,6 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
 
 from capacity_lms.exchange.models import Post, Space, Thread
 from capacity_lms.exchange.people_models import Follow, ReadMarker
@@ -35,11 +34,10 @@ from capacity_lms.exchange.spaces import space_for
 from capacity_lms.exchange.views import THREADS_PER_PAGE
 from capacity_lms.people.roles import TRAINERS
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from sandbox.home.models import HomePage
 from sandbox.testing.factories import CountryFactory, RegistrationFactory, UserFactory
 from tests.integration.conftest import in_group, make_workshop
 
-from .conftest import median_seconds, report
+from .conftest import bench_home, median_seconds, report
 
 POSTS = int(os.environ.get("CAPACITY_LMS_BENCH_EXCHANGE_POSTS", "100000"))
 POSTS_PER_THREAD = 50
@@ -51,12 +49,7 @@ TARGET = 2.0
 
 def seed():
     load_standard_taxonomy()
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.get_parent().add_child(
-        instance=HomePage(title="Home", slug="bench-home")
-    )
-    site.root_page = home
-    site.save()
+    home = bench_home()
     # As tests/integration/exchange/conftest.py's world: a workshop, its trainer and a
     # registered learner; a few more registrants write too.
     country = CountryFactory(code="fr", name_en="France", default_time_zone="Europe/Paris")

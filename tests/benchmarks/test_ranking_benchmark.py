@@ -13,18 +13,16 @@ import random
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Site
 
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.review_models import Score
 from capacity_lms.calls.review_scopes import ranking
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from sandbox.home.models import HomePage
 from sandbox.testing.call_factories import CallIndexPageFactory, CallPageFactory
 from sandbox.testing.committee_factories import CommitteeMemberFactory, bulk_reviewed_applications
 from sandbox.testing.factories import UserFactory
 
-from .conftest import median_seconds, peak_memory_and_queries, report
+from .conftest import bench_home, median_seconds, peak_memory_and_queries, report
 
 APPLICATIONS = 5_000
 REVIEWS = 3
@@ -32,12 +30,7 @@ REVIEWS = 3
 
 def seed():
     load_standard_taxonomy()
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.get_parent().add_child(
-        instance=HomePage(title="Home", slug="bench-home")
-    )
-    site.root_page = home
-    site.save()
+    home = bench_home()
     call = CallPageFactory(parent=CallIndexPageFactory(parent=home), slug="bench-call")
     chair = UserFactory(username="bench-chair")
     CommitteeMemberFactory(call=call, user=chair, is_chair=True, department="Finance")

@@ -16,12 +16,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import StrategicAxis
 from courses.models import Enrolment, LessonCompletion
-from sandbox.home.models import HomePage
 from sandbox.testing.bulk import bulk_courses
 from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
@@ -32,7 +30,7 @@ from sandbox.testing.factories import (
 )
 from tests.integration.courses.conftest import make_course
 
-from .conftest import median_seconds, report
+from .conftest import bench_home, median_seconds, report
 
 COURSES = 200
 TARGET = 2.0
@@ -40,12 +38,7 @@ TARGET = 2.0
 
 def seed():
     load_standard_taxonomy()
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.get_parent().add_child(
-        instance=HomePage(title="Home", slug="bench-home")
-    )
-    site.root_page = home
-    site.save()
+    home = bench_home()
     catalogue = CatalogueIndexPageFactory(parent=home)
     axis = StrategicAxis.objects.get(code="project-engineering")
     learner = UserFactory(username="bench-learner")
