@@ -21,6 +21,11 @@ class SpaceName:
 
     text: str
     language: str = ""
+    # Said after the name, in no particular language (the names of associations).
+    detail: str = ""
+
+    def __str__(self):
+        return f"{self.text} – {self.detail}" if self.detail else self.text
 
 
 def with_names(spaces):
@@ -74,16 +79,13 @@ def _name(space, pages):
         page = pages.get(next(iter(space.target_filter().values())))
         if page is None:
             return SpaceName(_("A page no longer published"))
-        if kind == Space.Kind.CASE_STUDY:
-            return SpaceName(
-                _("Discussing “%(title)s”") % {"title": page.title}, page.locale.language_code
-            )
         return SpaceName(page.title, page.locale.language_code)
     if kind == Space.Kind.OFFER:
         offer = space.offer
         return SpaceName(
-            f"{offer.title} – {offer.association.name} – {space.association.name}",
+            offer.title,
             offer.language or "",
+            f"{offer.association.name} – {space.association.name}",
         )
     if kind == Space.Kind.PARTNERSHIP:
         partnership = space.partnership
