@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from capacity_lms.privacy.registry import PSEUDONYMISE, register
-from courses.models import Enrolment, LessonCompletion, QuizAttempt
+from capacity_lms.privacy.registry import KEEP, PSEUDONYMISE, register
+from courses.models import CoursePage, Enrolment, LessonCompletion, QuizAttempt
 
 COUNTED = _(
     "Counted in the reports (enrolments, completions, people trained); after erasure it "
@@ -33,4 +33,15 @@ register(
     erase=PSEUDONYMISE,
     scrub={"answers": {}},
     reason=_("The score and result decide certificates and stay; the answers given are erased."),
+)
+
+register(
+    CoursePage,
+    person_fields=["trainers"],
+    export=["title", "slug"],
+    erase=KEEP,
+    reason=_(
+        "The programme's record of who trained a module; after erasure the trainer is the "
+        "pseudonymous account. Kept as long as the module."
+    ),
 )

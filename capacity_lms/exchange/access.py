@@ -7,8 +7,8 @@ visitor reads public topic spaces only; a person removed from a space reads noth
   one. Programme staff moderate.
 - A workshop's cohort: its registrants (confirmed or waiting) and its trainers; the trainers and
   programme staff moderate.
-- A module's cohort (every language version): its learners (in progress or completed);
-  programme staff and editors moderate (modules have no trainers yet).
+- A module's cohort (every language version): its learners (in progress or completed) and the
+  trainers of any of its versions; they, programme staff and editors moderate.
 - A partnership: the members of its two associations while it is active (an ended one is read,
   not written); programme staff moderate.
 - A funded project: the association's members and programme staff, once the call is decided.
@@ -63,6 +63,10 @@ def course_keys(user):
     return CoursePage.objects.filter(pk__in=learning.values("course")).values("translation_key")
 
 
+def trained_course_keys(user):
+    return CoursePage.objects.filter(trainers=user).values("translation_key")
+
+
 def partnerships(user, statuses=READ_PARTNERSHIPS):
     ours = _associations(user)
     return Partnership.objects.filter(
@@ -89,6 +93,7 @@ def readable_spaces(user):
         | Q(kind=Space.Kind.WORKSHOP, workshop__in=registrations(user).values("workshop"))
         | Q(kind=Space.Kind.WORKSHOP, workshop__in=user.trained_workshops.values("pk"))
         | Q(kind=Space.Kind.MODULE, course_key__in=course_keys(user))
+        | Q(kind=Space.Kind.MODULE, course_key__in=trained_course_keys(user))
         | Q(kind=Space.Kind.PARTNERSHIP, partnership__in=partnerships(user))
         | Q(kind=Space.Kind.PROJECT, application__in=projects(user))
         | Q(kind=Space.Kind.OFFER, association__in=ours)
@@ -117,6 +122,7 @@ def _member(user, space):
         return (
             user.has_perm(MODERATE_MODULES)
             or course_keys(user).filter(translation_key=space.course_key).exists()
+            or _trains_module(user, space)
         )
     if kind == Space.Kind.PARTNERSHIP:
         return partnerships(user).filter(pk=space.partnership_id).exists()
@@ -150,9 +156,15 @@ def may_moderate(user, space):
         return True
     if space.kind == Space.Kind.WORKSHOP:
         return user.trained_workshops.filter(pk=space.workshop_id).exists()
+    if space.kind == Space.Kind.MODULE and _trains_module(user, space):
+        return True
     if space.kind in (Space.Kind.MODULE, Space.Kind.CASE_STUDY):
         return user.has_perm(MODERATE_MODULES)
     return False
+
+
+def _trains_module(user, space):
+    return trained_course_keys(user).filter(translation_key=space.course_key).exists()
 
 
 def may_write(user, space):

@@ -172,12 +172,10 @@ class Space(models.Model):
 
     def target_filter(self):
         """``{column: value}`` naming what this space is about (its kind aside)."""
-        return {
-            field if self.kind in KEY_KINDS else f"{field}_id": getattr(
-                self, field if self.kind in KEY_KINDS else f"{field}_id"
-            )
-            for field in TARGET_FIELDS[self.kind]
-        }
+        fields = TARGET_FIELDS[self.kind]
+        # A translation key is a value of its own; the other fields are rows, named by id.
+        columns = fields if self.kind in KEY_KINDS else [f"{field}_id" for field in fields]
+        return {column: getattr(self, column) for column in columns}
 
     def target_key(self):
         """What names the space in its URL: the target's id (a page's translation key; an

@@ -93,6 +93,7 @@ def listed_spaces(user):
         )
         wanted += [Space(kind=Space.Kind.WORKSHOP, workshop=item) for item in workshops]
         keys = {row["translation_key"] for row in access.course_keys(user)}
+        keys |= {row["translation_key"] for row in access.trained_course_keys(user)}
         wanted += [Space(kind=Space.Kind.MODULE, course_key=key) for key in sorted(keys, key=str)]
         wanted += [
             Space(kind=Space.Kind.PARTNERSHIP, partnership=item)

@@ -17,6 +17,19 @@ AUDITORS = "Auditors"
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 
 
+def trainer_choices():
+    """Who may be named a trainer of a workshop or a module (live models, not for migrations):
+    the Trainers and Programme staff groups' members, and superusers."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=[TRAINERS, PROGRAMME_STAFF]) | Q(is_superuser=True))
+        .distinct()
+    )
+
+
 def _permission(apps, app_label, model, codename, name):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from capacity_lms.people.roles import PROGRAMME_STAFF, TRAINERS
+from capacity_lms.people.roles import trainer_choices
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.models import Session, Workshop
 
@@ -76,14 +76,6 @@ class WorkshopFilterForm(forms.Form):
             end = datetime.datetime.combine(data["starts_before"], datetime.time.max, datetime.UTC)
             sessions &= Q(sessions__starts_at__lte=end)
         return workshops.filter(pk__in=Workshop.objects.filter(sessions).values("pk"))
-
-
-def trainer_choices():
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=[TRAINERS, PROGRAMME_STAFF]) | Q(is_superuser=True))
-        .distinct()
-    )
 
 
 def time_zone_select():

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
@@ -8,6 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework.fields import Field
 from rest_framework.relations import SlugRelatedField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -19,6 +21,7 @@ from capacity_lms.conf import validate_language_code
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
 from capacity_lms.core.tree import children_of, live_only, view_restrictions
+from capacity_lms.people.roles import trainer_choices
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from courses.actions import EnrolAction, LeaveAction, missing_prerequisites
 from courses.catalogue import Catalogue
@@ -85,6 +88,15 @@ class CourseTag(TaggedItemBase):
     content_object = ParentalKey(
         "capacity_courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """The course editor: its trainers are chosen among trainers and programme staff."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "trainers" in self.fields:
+            self.fields["trainers"].queryset = trainer_choices()
 
 
 class CoursePageQuerySet(PageQuerySet):
@@ -200,8 +212,19 @@ class CoursePage(SharedPage, PersonalPage, Page):
         related_name="+",
     )
     leads_to_certificate = models.BooleanField(_("leads to a certificate"), default=False)
+    trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="trained_courses",
+        help_text=_(
+            "They answer the learners and moderate the module's exchange space (every language "
+            "version's trainers together)."
+        ),
+    )
 
     objects = CoursePageManager()
+    base_form_class = CoursePageForm
 
     content_panels = [
         *Page.content_panels,
@@ -222,6 +245,7 @@ class CoursePage(SharedPage, PersonalPage, Page):
                 FieldRowPanel([FieldPanel("language"), FieldPanel("level"), FieldPanel("format")]),
                 FieldRowPanel([FieldPanel("estimated_hours"), FieldPanel("leads_to_certificate")]),
                 FieldPanel("prerequisites"),
+                FieldPanel("trainers"),
             ],
             heading=_("Organisation"),
         ),

@@ -65,6 +65,8 @@ MODULE = {
     "hours": int,
     "certificate": bool,
     "prerequisites": STRINGS,
+    # Demo usernames who train the module (every language version); optional.
+    "trainers": STRINGS,
     "tags": STRINGS,
     "title": TEXT,
     "summary": TEXT,
@@ -105,7 +107,7 @@ CASE_STUDY = {
     # Any of the languages, each optional; the original's is refused by load_case_study.
     "translations": dict.fromkeys(LANGUAGES, TRANSLATION),
 }
-OPTIONAL = {"languages", "callout", "quiz", "regions", "translations", *LANGUAGES}
+OPTIONAL = {"languages", "callout", "quiz", "regions", "translations", "trainers", *LANGUAGES}
 KIND_NAMES = {
     str: "a string",
     int: "a whole number",

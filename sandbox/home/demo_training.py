@@ -7,6 +7,7 @@ language. Idempotent: pages are looked up by
 locale and slug.
 """
 
+from django.contrib.auth import get_user_model
 from django.utils.html import escape
 from wagtail.models import Locale
 
@@ -138,6 +139,10 @@ def ensure_course(module, catalogues, created_courses):
             leads_to_certificate=module["certificate"],
             **extra,
         )
+        trainers = get_user_model().objects.filter(username__in=module.get("trainers", []))
+        if trainers:
+            course.trainers.set(trainers)
+            course.save_revision().publish()
         lesson_keys = [None] * len(module["lessons"])
         if first is not None:
             lesson_keys = [lesson.translation_key for lesson in first.lessons()]

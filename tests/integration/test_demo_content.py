@@ -169,6 +169,10 @@ def test_load_demo_data_builds_every_module_and_lesson_of_the_files_in_each_lang
 
     kinds = set(Thread.objects.values_list("space__kind", flat=True))
     assert kinds == {"axis", "region", "workshop", "partnership", "case_study", "offer"}
+    # The demo trainer trains the foundations module, in every language version.
+    foundations = CoursePage.objects.filter(slug="project-engineering-foundations")
+    assert foundations.exists()
+    assert not foundations.exclude(trainers__username="trainer").exists()
 
 
 def case_study_files():

@@ -3,7 +3,8 @@
 - ``learner``: registered in the workshop, enrolled in the module, member of the first
   association of the partnership and of the funded project's association;
 - ``other``: signed in, in none of it;
-- ``trainer``: trains the workshop; ``other_trainer``: another workshop;
+- ``trainer``: trains the workshop; ``other_trainer``: another workshop; ``course_trainer``:
+  trains the module;
 - ``staff``: programme staff (moderate everywhere); ``editor``: in the Editors group
   (moderates the modules' spaces);
 - ``partner``: member of the partnership's other association, which published a need (the
@@ -48,11 +49,14 @@ def build_exchange_world(root, courses, country):
         staff=in_group(UserFactory(username="staff-nadia"), PROGRAMME_STAFF),
         editor=in_group(UserFactory(username="editor-salma"), EDITORS),
         partner=UserFactory(username="partner-youssef"),
+        course_trainer=in_group(UserFactory(username="trainer-latifa"), TRAINERS),
     )
     workshop = make_workshop(country, trainers=[people.trainer], sessions=1)
     make_workshop(country, trainers=[people.other_trainer], sessions=1)
     RegistrationFactory(workshop=workshop, user=people.learner, status="confirmed")
     course = make_course(courses, title="Project engineering")
+    course.trainers.add(people.course_trainer)
+    course.save()  # a parental many-to-many is written with its page
     EnrolAction(course, user=people.learner).execute()
     ours, theirs = AssociationFactory(name="Horizons Lyon"), AssociationFactory(name="Atlas Oujda")
     Membership.objects.create(user=people.learner, association=ours)

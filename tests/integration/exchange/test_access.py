@@ -30,15 +30,28 @@ def spaces_of(world):
     }
 
 
+# Every signed-in person of the world.
+EVERYONE = frozenset(
+    {
+        "learner",
+        "other",
+        "trainer",
+        "other_trainer",
+        "staff",
+        "editor",
+        "partner",
+        "course_trainer",
+    }
+)
 # Who reads each kind (the learner is in every one of them).
 READERS = {
-    "axis": {"learner", "other", "trainer", "other_trainer", "staff", "editor", "partner"},
-    "region": {"learner", "other", "trainer", "other_trainer", "staff", "editor", "partner"},
+    "axis": EVERYONE,
+    "region": EVERYONE,
     "workshop": {"learner", "trainer", "staff"},
-    "module": {"learner", "staff", "editor"},
+    "module": {"learner", "staff", "editor", "course_trainer"},
     "partnership": {"learner", "partner", "staff"},
     "project": {"learner", "staff"},
-    "case_study": {"learner", "other", "trainer", "other_trainer", "staff", "editor", "partner"},
+    "case_study": EVERYONE,
     "offer": {"learner", "partner", "staff"},
 }
 # Who starts the first thread where it differs from the readers: an offer's conversation is
@@ -48,7 +61,7 @@ MODERATORS = {
     "axis": {"staff"},
     "region": {"staff"},
     "workshop": {"trainer", "staff"},
-    "module": {"staff", "editor"},
+    "module": {"staff", "editor", "course_trainer"},
     "partnership": {"staff"},
     "project": {"staff"},
     "case_study": {"staff", "editor"},
@@ -138,3 +151,20 @@ def test_a_case_study_discussion_needs_a_live_public_case_study(world):
     world.case_study.unpublish()
     assert space_for("case_study", world.case_study.translation_key) is None
     assert space_for("case_study", world.course.translation_key) is None
+
+
+def test_a_modules_trainers_are_chosen_among_trainers_and_staff(world):
+    form_class = type(world.course).get_edit_handler().get_form_class()
+    form = form_class(instance=world.course, for_user=world.people.staff)
+    choices = set(form.fields["trainers"].queryset)
+    assert {world.people.course_trainer, world.people.trainer, world.people.staff} <= choices
+    assert not {world.people.learner, world.people.editor, world.people.partner} & choices
+
+
+def test_the_modules_trainers_find_its_space_among_theirs(world):
+    from capacity_lms.exchange.spaces import listed_spaces
+
+    listed = listed_spaces(world.people.course_trainer)
+    assert ("module", str(world.course.translation_key)) in {
+        (space.kind, space.target_key()) for space in listed
+    }
