@@ -51,8 +51,11 @@ class CapacityLmsConfig(AppConfig):
         network_pages.register()
         from .calls import page_panels as call_panels
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
+        from .exchange import (
+            alerts,  # noqa: F401  (moderators hear of reports and held posts)
+            notices,  # noqa: F401  (e-mails followers of new posts)
+        )
         from .exchange import attachments as exchange_files  # noqa: F401  (files go with posts)
-        from .exchange import notices  # noqa: F401  (e-mails followers of new posts)
         from .exchange import page_panels as exchange_panels
         from .library import (
             attachments,  # noqa: F401  (publishes submitted files with their case study)

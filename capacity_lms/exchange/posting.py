@@ -25,7 +25,7 @@ from capacity_lms.exchange import access
 from capacity_lms.exchange.attachments import Storing, check_files
 from capacity_lms.exchange.models import Post, PostRevision, Space, Thread
 from capacity_lms.exchange.people_models import Follow, ModerationEvent, ReadMarker
-from capacity_lms.exchange.signals import post_published
+from capacity_lms.exchange.signals import post_held, post_published
 from capacity_lms.exchange.versions import space_changed
 
 MAX_TITLE = 200
@@ -240,9 +240,12 @@ class Reply(_Write):
 
 
 def _announce(post):
-    """Followers hear of a visible post once it is committed (a held one when approved)."""
+    """Followers hear of a visible post once it is committed (a held one when approved); the
+    space's moderators of a held one."""
     if post.status == Post.Status.VISIBLE:
         transaction.on_commit(lambda: post_published.send(sender=Post, post=post))
+    elif post.status == Post.Status.HELD:
+        transaction.on_commit(lambda: post_held.send(sender=Post, post=post))
 
 
 class EditPost(BaseAction):

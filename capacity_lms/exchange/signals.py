@@ -7,3 +7,6 @@ post_published = Signal()
 
 # A reader reported a post: ``report`` (the space's moderators are told).
 post_reported = Signal()
+
+# A new member's first post waits for a moderator: ``post`` (the space's moderators are told).
+post_held = Signal()
