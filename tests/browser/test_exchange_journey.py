@@ -152,6 +152,9 @@ def test_a_question_answered_solved_told_and_a_reported_post_hidden(new_context,
     type_into(learner, learner.locator("#id_reason"), "Advertising.")
     press(learner, learner.locator("main form.cl-form button[type=submit]"))
     expect(learner).to_have_url(re.compile(re.escape(thread_path) + "$"))
+    # Its moderators are told, the trainer among them.
+    told = [address for message in mail.outbox for address in message.to]
+    assert world["trainer"].email in told and world["other"].email not in told
 
     # The trainer hides it from the moderation page, with a reason.
     with translation.override(language):
