@@ -178,16 +178,24 @@ def may_write(user, space):
     return True
 
 
-def may_answer(user, offer, association):
-    """Whether ``user`` may open a conversation with the association that published ``offer``
-    (open, of a verified association) as a member of ``association`` (another verified one):
-    only the answering side starts one, so nobody opens spaces with associations at will."""
+def answering_associations(user, offer):
+    """The associations as which ``user`` may open a conversation with the association that
+    published ``offer`` (open, of a verified association): their other verified ones. Only
+    the answering side starts one, so nobody opens spaces with associations at will."""
     from capacity_lms.network.models import OfferOrNeed
     from capacity_lms.network.reach import active_associations
 
-    if not signed_in(user) or association.pk == offer.association_id:
-        return False
+    is_open = OfferOrNeed.objects.open(timezone.localdate()).filter(pk=offer.pk).exists()
+    if not signed_in(user) or not is_open:
+        return active_associations().none()
     return (
-        OfferOrNeed.objects.open(timezone.localdate()).filter(pk=offer.pk).exists()
-        and active_associations().filter(pk=association.pk, memberships__user=user).exists()
+        active_associations()
+        .filter(memberships__user=user)
+        .exclude(pk=offer.association_id)
+        .distinct()
     )
+
+
+def may_answer(user, offer, association):
+    """Whether ``user`` may open a conversation about ``offer`` as ``association``."""
+    return answering_associations(user, offer).filter(pk=association.pk).exists()

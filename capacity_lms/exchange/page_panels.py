@@ -97,8 +97,6 @@ def offer_panel(offer, request):
     """An offer or need's conversations: those ``request``'s person may read (their
     association published it, or answered it), and, while it is open, the way to answer it as
     each of their associations that has not yet. Nothing for a signed-out visitor."""
-    from capacity_lms.network.reach import active_associations
-
     user = getattr(request, "user", None)
     if not access.signed_in(user):
         return None
@@ -107,11 +105,11 @@ def offer_panel(offer, request):
     ).order_by("association__name")
     talks = list(talks)
     answering = {space.association_id for space in talks}
-    mine = active_associations().filter(memberships__user=user).exclude(pk=offer.association_id)
     answers = [
         Space(kind=Space.Kind.OFFER, offer=offer, association=association)
-        for association in mine.exclude(pk__in=answering).order_by("name").distinct()
-        if access.may_answer(user, offer, association)
+        for association in access.answering_associations(user, offer)
+        .exclude(pk__in=answering)
+        .order_by("name")
     ]
     if not talks and not answers:
         return None
