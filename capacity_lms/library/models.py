@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -352,7 +352,8 @@ class CaseStudyPage(SharedPage, ReadOnlyPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["printable"] = request.GET.get("print") == "1"
-        context["attachments"] = self.shown_attachments() if self.pk else []
+        # Read only when the page's kept text is rendered again (``case_study_page.html``).
+        context["attachments"] = SimpleLazyObject(self.shown_attachments) if self.pk else []
         return context
 
 
