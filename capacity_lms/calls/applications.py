@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from capacity_lms.calls.document_models import ApplicationDocument
 from capacity_lms.calls.models import Application
 from capacity_lms.people.models import Association, Membership
-from capacity_lms.projects import budget
+from capacity_lms.projects import budget, readout
 from capacity_lms.projects.models import Project
 
 VIEW_ALL_PERMISSION = "capacity_lms.view_application"
@@ -89,10 +89,6 @@ def _text(value):
     return "" if value is None else str(value)
 
 
-def _number(value):
-    return None if value is None else str(value)
-
-
 def _date(value):
     return None if value is None else value.isoformat()
 
@@ -100,23 +96,7 @@ def _date(value):
 def project_budget(project, call):
     """The project's budget computed on the server in the call's currency and rates."""
     call = call.canonical()
-    lines = [
-        budget.BudgetLine(
-            category=line.category,
-            description=line.description,
-            unit=line.unit,
-            quantity=line.quantity,
-            unit_cost=line.unit_cost,
-            currency=line.currency,
-        )
-        for line in project.budget_lines.all()
-    ]
-    funding = budget.Funding(
-        project.requested_amount,
-        project.own_contribution,
-        tuple((funder.name, funder.amount) for funder in project.other_funders.all()),
-    )
-    return budget.compute(lines, funding, currency=call.currency, rates=call.rates_by_currency())
+    return readout.compute_budget(project, call.currency, call.rates_by_currency())
 
 
 def budget_problems(result, call):
@@ -125,83 +105,6 @@ def budget_problems(result, call):
     return budget.check(
         result, ceiling=call.ceiling, minimum_share=Decimal(call.minimum_share) / 100
     )
-
-
-def _logframe(project):
-    """The logical framework with objectives and results numbered in order (results across
-    the whole framework, as the form numbers them), indicators naming them by number: a
-    version reads the same whatever rows the database gave them."""
-    objectives = list(project.specific_objectives.prefetch_related("results__activities"))
-    objective_numbers, result_numbers, frozen = {}, {}, []
-    for objective in objectives:
-        objective_numbers[objective.pk] = len(objective_numbers) + 1
-        results = []
-        for result in objective.results.all():
-            result_numbers[result.pk] = len(result_numbers) + 1
-            results.append(
-                {
-                    "number": result_numbers[result.pk],
-                    "text": result.text,
-                    "activities": [
-                        {
-                            "text": activity.text,
-                            "starts_on": _date(activity.starts_on),
-                            "ends_on": _date(activity.ends_on),
-                        }
-                        for activity in result.activities.all()
-                    ],
-                }
-            )
-        frozen.append(
-            {"number": objective_numbers[objective.pk], "text": objective.text, "results": results}
-        )
-    indicators = [
-        {
-            "text": indicator.text,
-            "unit": indicator.unit,
-            "baseline": _number(indicator.baseline),
-            "target": _number(indicator.target),
-            "source": indicator.source,
-            "objective": objective_numbers.get(indicator.objective_id),
-            "result": result_numbers.get(indicator.result_id),
-        }
-        for indicator in project.indicators.all()
-    ]
-    return {
-        "overall_objective": project.overall_objective,
-        "specific_objectives": frozen,
-        "indicators": indicators,
-        "assumptions": [assumption.text for assumption in project.assumptions.all()],
-    }
-
-
-def _budget_figures(result, problems):
-    return {
-        "currency": result.currency,
-        "lines": [
-            {
-                "number": item.number,
-                "category": item.line.category,
-                "description": item.line.description,
-                "unit": item.line.unit,
-                "quantity": _number(item.line.quantity),
-                "unit_cost": _number(item.line.unit_cost),
-                "currency": item.line.currency,
-                "amount": _number(item.amount),
-                "rate": _number(item.rate),
-                "converted": _number(item.converted),
-            }
-            for item in result.lines
-        ],
-        "category_totals": {key: str(value) for key, value in result.category_totals.items()},
-        "total_cost": str(result.total_cost),
-        "requested": _number(result.requested),
-        "own_contribution": _number(result.own_contribution),
-        "others": [[name, _number(amount)] for name, amount in result.others],
-        "others_total": _number(result.others_total),
-        "share_percent": _number(result.share_percent),
-        "problems": [problem.code for problem in problems],
-    }
 
 
 def snapshot(application):
@@ -224,7 +127,7 @@ def snapshot(application):
             "starts_on": _date(project.starts_on),
             "ends_on": _date(project.ends_on),
         },
-        "logframe": _logframe(project),
+        "logframe": readout.logframe(project),
         "funding": {
             "requested": str(project.requested_amount),
             "own_contribution": str(project.own_contribution),
@@ -244,7 +147,7 @@ def snapshot(application):
             }
             for partner in project.partners.select_related("association")
         ],
-        "budget": _budget_figures(result, budget_problems(result, application.call)),
+        "budget": readout.budget_figures(result, budget_problems(result, application.call)),
         "documents": [
             {
                 "id": document.pk,

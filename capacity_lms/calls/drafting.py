@@ -3,12 +3,11 @@ framework, and a budget uploaded as XLSX. One action each; none changes the appl
 state, so none writes a history row (the versions a member saves are ``SaveVersion``).
 
 Each save replaces what it covers (the budget's lines and other funders, the partners, the
-logical framework) in one transaction: what a form or a file held becomes the project, whole,
+logical framework) in one transaction, through ``projects/writing.py`` (the project workbook
+writes the same rows the same way): what a form or a file held becomes the project, whole,
 or nothing changes. Totals are never taken from a form or a file: ``projects/budget.py``
 computes them from the lines whenever they are shown or frozen.
 """
-
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,17 +15,14 @@ from django.utils.translation import gettext as _
 from capacity_lms.calls.applications import can_edit
 from capacity_lms.calls.models import Application
 from capacity_lms.core.actions import ActionRefused, BaseAction
-from capacity_lms.projects.budget import MAX_LINES, MAX_MAGNITUDE, BudgetCategory, as_decimal
-from capacity_lms.projects.models import (
-    Activity,
-    Assumption,
-    BudgetLine,
-    ExpectedResult,
-    Indicator,
-    OtherFunder,
-    Project,
-    ProjectPartner,
-    SpecificObjective,
+from capacity_lms.projects.budget import as_decimal
+from capacity_lms.projects.models import Project
+from capacity_lms.projects.writing import (
+    budget_entry_problems,
+    logframe_problems,
+    replace_budget,
+    replace_logframe,
+    replace_partners,
 )
 
 SECTION_FIELDS = (
@@ -39,53 +35,6 @@ SECTION_FIELDS = (
     "starts_on",
     "ends_on",
 )
-CENT = Decimal("0.01")
-
-
-def _cents(number):
-    """Whether ``number`` is stored as given: at most two decimals, within the magnitude."""
-    return abs(number) < MAX_MAGNITUDE and number == number.quantize(CENT)
-
-
-def budget_entry_problems(lines, requested, own_contribution, others):
-    """What stops lines and funding being stored as given (a budget line per
-    :class:`~capacity_lms.projects.budget.BudgetLine`, ``others`` as (funder, amount) pairs):
-    messages naming the line, empty when everything can be stored."""
-    problems = []
-    if len(lines) > MAX_LINES or len(others) > MAX_LINES:
-        problems.append(_("A budget may have at most %(limit)s lines.") % {"limit": MAX_LINES})
-    for number, line in enumerate(lines, 1):
-        values = {"number": number}
-        quantity, unit_cost = as_decimal(line.quantity), as_decimal(line.unit_cost)
-        if line.category not in BudgetCategory.values:
-            problems.append(_("Line %(number)s: choose a category.") % values)
-        if not line.description or len(line.description) > 255 or len(line.unit or "") > 60:
-            problems.append(
-                _("Line %(number)s: a description of at most 255 characters is needed.") % values
-            )
-        if quantity is None or quantity <= 0 or not _cents(quantity):
-            problems.append(
-                _("Line %(number)s: the quantity must be more than zero, to the hundredth.")
-                % values
-            )
-        if unit_cost is None or unit_cost < 0 or not _cents(unit_cost):
-            problems.append(
-                _("Line %(number)s: the unit cost must be zero or more, to the hundredth.")
-                % values
-            )
-        if len(line.currency or "") != 3:
-            problems.append(_("Line %(number)s: the currency is a three-letter code.") % values)
-    amounts = [requested, own_contribution, *(amount for _name, amount in others)]
-    for amount in amounts:
-        number = as_decimal(amount)
-        if number is None or number < 0 or not _cents(number):
-            problems.append(
-                _("The amounts of the funding must be zero or more, to the hundredth.")
-            )
-            break
-    if any(not name or len(name) > 255 for name, _amount in others):
-        problems.append(_("Each other funder needs a name of at most 255 characters."))
-    return problems
 
 
 class _DraftAction(BaseAction):
@@ -117,31 +66,6 @@ class _DraftAction(BaseAction):
         return Project.objects.get(pk=application.project_id)
 
 
-def _replace_budget(project, lines, requested, own_contribution, others):
-    project.requested_amount = requested
-    project.own_contribution = own_contribution
-    project.save(update_fields=["requested_amount", "own_contribution", "updated_at"])
-    project.budget_lines.all().delete()
-    BudgetLine.objects.bulk_create(
-        BudgetLine(
-            project=project,
-            order=number,
-            category=line.category,
-            description=line.description,
-            unit=line.unit or "",
-            quantity=as_decimal(line.quantity),
-            unit_cost=as_decimal(line.unit_cost),
-            currency=line.currency.upper(),
-        )
-        for number, line in enumerate(lines, 1)
-    )
-    project.other_funders.all().delete()
-    OtherFunder.objects.bulk_create(
-        OtherFunder(project=project, order=number, name=name, amount=as_decimal(amount))
-        for number, (name, amount) in enumerate(others, 1)
-    )
-
-
 class SaveDraft(_DraftAction):
     """A member saves the sections, the budget (lines, amount requested, own contribution,
     other funders) and the partners: ``sections`` a dict of :data:`SECTION_FIELDS`,
@@ -166,20 +90,10 @@ class SaveDraft(_DraftAction):
                 if name in SECTION_FIELDS:
                     setattr(project, name, value)
             project.save()
-            _replace_budget(
+            replace_budget(
                 project, data["lines"], data["requested"], data["own_contribution"], data["others"]
             )
-            project.partners.all().delete()
-            ProjectPartner.objects.bulk_create(
-                ProjectPartner(
-                    project=project,
-                    order=number,
-                    kind=partner["kind"],
-                    name=partner["name"],
-                    role=partner.get("role", ""),
-                )
-                for number, partner in enumerate(data["partners"], 1)
-            )
+            replace_partners(project, data["partners"])
         return project
 
 
@@ -201,7 +115,7 @@ class ReplaceBudget(_DraftAction):
         funding = self.data["funding"]
         with transaction.atomic():
             project = self.locked_project()
-            _replace_budget(
+            replace_budget(
                 project,
                 list(self.data["lines"]),
                 as_decimal(funding.requested),
@@ -220,17 +134,9 @@ class SaveLogframe(_DraftAction):
     def check(self):
         super().check()
         data = self.data
-        problems = []
-        if any(not 1 <= number <= len(data["objectives"]) for number, _t in data["results"]):
-            problems.append(_("Each expected result must name one of the specific objectives."))
-        results = len(data["results"])
-        if any(not 1 <= activity[0] <= results for activity in data["activities"]):
-            problems.append(_("Each activity must name one of the expected results."))
-        if any(
-            indicator.get("result") and not 1 <= indicator["result"] <= results
-            for indicator in data["indicators"]
-        ):
-            problems.append(_("An indicator names an expected result that does not exist."))
+        problems = logframe_problems(
+            data["objectives"], data["results"], data["activities"], data["indicators"]
+        )
         if problems:
             raise ActionRefused(*problems, code="bad_logframe")
 
@@ -239,44 +145,12 @@ class SaveLogframe(_DraftAction):
         data = self.data
         with transaction.atomic():
             project = self.locked_project()
-            project.specific_objectives.all().delete()
-            project.indicators.all().delete()
-            project.assumptions.all().delete()
-            objectives = [
-                SpecificObjective.objects.create(project=project, order=number, text=text)
-                for number, text in enumerate(data["objectives"], 1)
-            ]
-            results = [
-                ExpectedResult.objects.create(
-                    objective=objectives[objective - 1], order=number, text=text
-                )
-                for number, (objective, text) in enumerate(data["results"], 1)
-            ]
-            Activity.objects.bulk_create(
-                Activity(
-                    result=results[result - 1],
-                    order=number,
-                    text=text,
-                    starts_on=starts_on,
-                    ends_on=ends_on,
-                )
-                for number, (result, text, starts_on, ends_on) in enumerate(data["activities"], 1)
-            )
-            Indicator.objects.bulk_create(
-                Indicator(
-                    project=project,
-                    order=number,
-                    result=results[indicator["result"] - 1] if indicator.get("result") else None,
-                    text=indicator["text"],
-                    unit=indicator.get("unit", ""),
-                    baseline=indicator.get("baseline"),
-                    target=indicator.get("target"),
-                    source=indicator.get("source", ""),
-                )
-                for number, indicator in enumerate(data["indicators"], 1)
-            )
-            Assumption.objects.bulk_create(
-                Assumption(project=project, order=number, text=text)
-                for number, text in enumerate(data["assumptions"], 1)
+            replace_logframe(
+                project,
+                data["objectives"],
+                data["results"],
+                data["activities"],
+                data["indicators"],
+                data["assumptions"],
             )
         return project

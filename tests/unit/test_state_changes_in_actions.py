@@ -51,6 +51,19 @@ ALLOWED = {
     "capacity_lms/calls/history.py:record:create": (
         "a call's history row, written by the action that makes the change, in its transaction"
     ),
+    **{
+        f"capacity_lms/projects/writing.py:{function}:{write}": (
+            "a project's rows replaced or copied for the domains' actions (calls' SaveDraft, "
+            "ReplaceBudget, SaveLogframe; the workbook's), in the action's transaction"
+        )
+        for function, writes in {
+            "replace_budget": ("save", "delete", "bulk_create"),
+            "replace_logframe": ("delete", "bulk_create"),
+            "replace_partners": ("delete", "bulk_create"),
+            "copy_project": ("save", "bulk_create"),
+        }.items()
+        for write in writes
+    },
     "capacity_lms/core/spreadsheets.py:write_xlsx:save": (
         "openpyxl's workbook saved into the response stream, not a model"
     ),
