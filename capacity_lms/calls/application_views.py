@@ -42,7 +42,8 @@ from capacity_lms.calls.drafting import ReplaceBudget, SaveDraft, SaveLogframe
 from capacity_lms.calls.models import ApplicationVersion
 from capacity_lms.calls.pages import CallPage
 from capacity_lms.core.actions import ActionRefused, perform, show_refusal
-from capacity_lms.projects import budget
+from capacity_lms.projects import budget, readout
+from capacity_lms.projects import forms as project_forms
 from capacity_lms.projects.budget_xlsx import BudgetFileRefused, read_budget, write_budget
 from capacity_lms.projects.models import Project
 
@@ -120,56 +121,16 @@ def mine(request):
     )
 
 
-def _line_initial(project):
-    return [
-        {
-            "category": line.category,
-            "description": line.description,
-            "unit": line.unit,
-            "quantity": line.quantity,
-            "unit_cost": line.unit_cost,
-            "currency": line.currency,
-        }
-        for line in project.budget_lines.all()
-    ]
-
-
-def _draft_forms(project, call, data=None):
+def _draft_forms(project, call, data=None, add=None):
     return {
         "sections": forms.SectionsForm(data, instance=project, prefix="sections"),
-        "funding": forms.FundingForm(
-            data,
-            prefix="funding",
-            initial={
-                "requested_amount": project.requested_amount,
-                "own_contribution": project.own_contribution,
-            },
-        ),
-        "lines": forms.LineFormSet(
-            data,
-            prefix="lines",
-            initial=_line_initial(project),
-            currency=call.currency,
-        ),
-        "funders": forms.FunderFormSet(
-            data,
-            prefix="funders",
-            initial=[{"name": f.name, "amount": f.amount} for f in project.other_funders.all()],
-        ),
-        "partners": forms.PartnerFormSet(
-            data,
-            prefix="partners",
-            initial=[
-                {"kind": p.kind, "name": p.name, "role": p.role}
-                for p in project.partners.all()
-                if not p.association_id
-            ],
-        ),
+        **project_forms.budget_formsets(project, call.currency, data, add),
+        "partners": project_forms.partner_formset(project, data, add),
     }
 
 
 def _save_draft(request, application, bound):
-    lines = [budget.BudgetLine(**row) for row in forms.kept(bound["lines"])]
+    lines = [budget.BudgetLine(**row) for row in project_forms.kept(bound["lines"])]
     funding = bound["funding"].cleaned_data
     SaveDraft(
         application,
@@ -182,8 +143,8 @@ def _save_draft(request, application, bound):
         lines=lines,
         requested=funding["requested_amount"],
         own_contribution=funding["own_contribution"],
-        others=[(row["name"], row["amount"]) for row in forms.kept(bound["funders"])],
-        partners=forms.kept(bound["partners"]),
+        others=[(row["name"], row["amount"]) for row in project_forms.kept(bound["funders"])],
+        partners=project_forms.kept(bound["partners"]),
     ).execute()
 
 
@@ -195,9 +156,12 @@ def edit(request, pk):
     application = _application(request, pk)
     project = _project(application)
     call = application.call.canonical()
-    status = 200
     if request.method == "POST":
-        bound = _draft_forms(Project.objects.get(pk=project.pk), call, request.POST)
+        add = request.POST.get(project_forms.ADD)
+        bound = _draft_forms(Project.objects.get(pk=project.pk), call, request.POST, add)
+        if add is not None:
+            # "Add a row" without JavaScript: the page again, as typed, one row longer.
+            return _render_edit(request, application, project, project_forms.not_judged(bound))
         if all(item.is_valid() for item in bound.values()):
             try:
                 _save_draft(request, application, bound)
@@ -218,9 +182,11 @@ def edit(request, pk):
                 else:
                     messages.success(request, _("Your application is saved."))
                 return _edit_url(application)
-        draft_forms, status = bound, 400
-    else:
-        draft_forms = _draft_forms(project, call)
+        return _render_edit(request, application, project, bound, status=400)
+    return _render_edit(request, application, project, _draft_forms(project, call))
+
+
+def _render_edit(request, application, project, draft_forms, status=200):
     context = {
         **_common(request, application, project),
         **draft_forms,
@@ -231,49 +197,6 @@ def edit(request, pk):
     return TemplateResponse(request, TEMPLATES + "edit.html", context, status=status)
 
 
-def _logframe_forms(project, data=None):
-    objectives = list(project.specific_objectives.all())
-    results, activities, indicators = [], [], []
-    result_numbers = {}
-    for number, objective in enumerate(objectives, 1):
-        for result in objective.results.all():
-            results.append({"objective": number, "text": result.text})
-            result_numbers[result.pk] = len(results)
-            activities.extend(
-                {
-                    "result": len(results),
-                    "text": activity.text,
-                    "starts_on": activity.starts_on,
-                    "ends_on": activity.ends_on,
-                }
-                for activity in result.activities.all()
-            )
-    for indicator in project.indicators.all():
-        indicators.append(
-            {
-                "result": result_numbers.get(indicator.result_id),
-                "text": indicator.text,
-                "unit": indicator.unit,
-                "baseline": indicator.baseline,
-                "target": indicator.target,
-                "source": indicator.source,
-            }
-        )
-    return {
-        "objectives": forms.ObjectiveFormSet(
-            data, prefix="objectives", initial=[{"text": o.text} for o in objectives]
-        ),
-        "results": forms.ResultFormSet(data, prefix="results", initial=results),
-        "activities": forms.ActivityFormSet(data, prefix="activities", initial=activities),
-        "indicators": forms.IndicatorFormSet(data, prefix="indicators", initial=indicators),
-        "assumptions": forms.AssumptionFormSet(
-            data,
-            prefix="assumptions",
-            initial=[{"text": a.text} for a in project.assumptions.all()],
-        ),
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def logframe(request, pk):
@@ -281,11 +204,14 @@ def logframe(request, pk):
     objective's number), activities, indicators and assumptions."""
     application = _application(request, pk)
     project = Project.objects.get(pk=application.project_id)
-    status = 200
     if request.method == "POST":
-        bound = _logframe_forms(project, request.POST)
+        add = request.POST.get(project_forms.ADD)
+        bound = project_forms.logframe_formsets(project, request.POST, add)
+        if add is not None:
+            # "Add a row" without JavaScript: the page again, as typed, one row longer.
+            return _render_logframe(request, application, project, project_forms.not_judged(bound))
         if all(item.is_valid() for item in bound.values()):
-            rows = {name: forms.kept(item) for name, item in bound.items()}
+            rows = {name: project_forms.kept(item) for name, item in bound.items()}
             try:
                 SaveLogframe(
                     application,
@@ -304,13 +230,14 @@ def logframe(request, pk):
             else:
                 messages.success(request, _("The logical framework is saved."))
                 return redirect("capacity_lms:application_logframe", pk=application.pk)
-        logframe_forms, status = bound, 400
-    else:
-        logframe_forms = _logframe_forms(project)
-    context = {
-        **_common(request, application, project),
-        "formsets": logframe_forms,
-    }
+        return _render_logframe(request, application, project, bound, status=400)
+    return _render_logframe(
+        request, application, project, project_forms.logframe_formsets(project)
+    )
+
+
+def _render_logframe(request, application, project, formsets, status=200):
+    context = {**_common(request, application, project), "formsets": formsets}
     return TemplateResponse(request, TEMPLATES + "logframe.html", context, status=status)
 
 
@@ -324,11 +251,7 @@ def budget_download(request, pk):
     result = project_budget(project, call)
     content = write_budget(
         [item.line for item in result.lines],
-        budget.Funding(
-            project.requested_amount,
-            project.own_contribution,
-            tuple((f.name, f.amount) for f in project.other_funders.all()),
-        ),
+        readout.funding(project),
         currency=call.currency,
         rates=call.rates_by_currency(),
     )
