@@ -12,6 +12,7 @@ PRIVACY_PACKAGES = (
     "network",
     "calls",
     "exchange",
+    "workbook",
     "reports",
 )
 
@@ -62,6 +63,9 @@ class CapacityLmsConfig(AppConfig):
             notifications,  # noqa: F401  (tells submitters the editors' decision)
         )
         from .library import page_panels as library_panels
+        from .workbook import alerts as workbook_alerts  # noqa: F401  (trainers, members)
+        from .workbook import completion  # noqa: F401  (accepted steps complete lessons)
+        from .workbook import page_panels as workbook_panels
         from .workshops import feed_cache  # noqa: F401  (purges cached feeds on changes)
         from .workshops import page_panels as workshop_panels
 
@@ -71,6 +75,7 @@ class CapacityLmsConfig(AppConfig):
         library_panels.register()
         call_panels.register()
         exchange_panels.register()
+        workbook_panels.register()
         from .privacy import known_apps
         from .privacy.registry import autodiscover
 

@@ -78,6 +78,13 @@ from capacity_lms.taxonomy.models import (
     SpecializedGroup,
     StrategicAxis,
 )
+from capacity_lms.workbook.models import (
+    Deliverable,
+    DeliverableReview,
+    DeliverableVersion,
+    ReviewAlertChoice,
+    Workbook,
+)
 from capacity_lms.workshops.models import (
     CalendarFeedToken,
     OccurrenceChange,
@@ -119,6 +126,9 @@ __all__ = [
     "Country",
     "CountryCoordinator",
     "Decision",
+    "Deliverable",
+    "DeliverableReview",
+    "DeliverableVersion",
     "DirectoryPage",
     "DocumentRequest",
     "EligibilityCheck",
@@ -153,6 +163,7 @@ __all__ = [
     "RelayedMessage",
     "ReminderDelivery",
     "RequiredDocument",
+    "ReviewAlertChoice",
     "ReviewAssignment",
     "ScopedLogEntry",
     "Score",
@@ -167,5 +178,6 @@ __all__ = [
     "Tranche",
     "VerificationEvent",
     "WalkIn",
+    "Workbook",
     "Workshop",
 ]

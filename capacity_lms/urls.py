@@ -17,6 +17,7 @@ from capacity_lms.network.partner_urls import urlpatterns as partner_urlpatterns
 from capacity_lms.network.urls import urlpatterns as network_urlpatterns
 from capacity_lms.privacy.urls import urlpatterns as privacy_urlpatterns
 from capacity_lms.views import ProgrammeOverviewView
+from capacity_lms.workbook.urls import urlpatterns as workbook_urlpatterns
 from capacity_lms.workshops.urls import urlpatterns as workshop_urlpatterns
 from courses.urls import urlpatterns as course_urlpatterns
 
@@ -37,4 +38,5 @@ urlpatterns = [
     *application_urlpatterns,
     *committee_urlpatterns,
     *exchange_urlpatterns,
+    *workbook_urlpatterns,
 ]

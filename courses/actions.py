@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
+from courses.completion import accepted_steps
 from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
 from courses.signals import course_completed, lesson_completed
@@ -111,33 +112,55 @@ def passed_quiz_ids(user, lesson):
     )
 
 
+def waiting_deliverables(user, lesson):
+    """The lesson's required deliverable steps not yet accepted for ``user``'s work (as the
+    registered source of acceptances says; none registered: none accepted)."""
+    required = set(lesson.required_deliverable_ids)
+    if not required:
+        return set()
+    return required - accepted_steps(user, lesson)
+
+
 class CompleteLessonAction(BaseAction):
-    def __init__(self, lesson, user=None, *, method=LessonCompletion.Method.EXPLICIT):
+    """``user`` completes ``lesson``; or, for ``learner``, ``user`` records what completes it
+    for them (a trainer accepting their association's deliverable)."""
+
+    def __init__(
+        self, lesson, user=None, *, method=LessonCompletion.Method.EXPLICIT, learner=None
+    ):
         super().__init__(lesson, user=user)
         self.lesson = lesson
         self.method = method
+        self.learner = learner or user
 
     def check(self):
         _require_signed_in(self.user)
+        if self.learner != self.user and self.method != LessonCompletion.Method.DELIVERABLE:
+            raise ActionRefused(_("Only learners complete their own lessons."), code="not_yours")
         if not self.lesson.live:
             raise ActionRefused(_("This lesson is not published."), code="not_live")
-        _active_enrolment(self.user, self.lesson.course)
-        waiting = set(self.lesson.required_quiz_ids) - passed_quiz_ids(self.user, self.lesson)
+        _active_enrolment(self.learner, self.lesson.course)
+        waiting = set(self.lesson.required_quiz_ids) - passed_quiz_ids(self.learner, self.lesson)
         if waiting:
             raise ActionRefused(_("Pass the quiz to complete this lesson."), code="quiz_required")
+        if waiting_deliverables(self.learner, self.lesson):
+            raise ActionRefused(
+                _("This lesson completes when a trainer accepts your association's work."),
+                code="deliverable_required",
+            )
 
     @transaction.atomic
     def execute(self):
         self.check()
         completion, created = LessonCompletion.objects.get_or_create(
-            user=self.user,
+            user=self.learner,
             lesson=self.lesson,
             defaults={"course": self.lesson.course, "method": self.method},
         )
         if created:
             sender = type(self.lesson)
             transaction.on_commit(lambda: lesson_completed.send(sender, completion=completion))
-        complete_course_if_done(self.user, self.lesson.course)
+        complete_course_if_done(self.learner, self.lesson.course)
         return completion
 
 
@@ -239,8 +262,13 @@ class SubmitQuizAction(BaseAction):
                     score=result.score,
                     passed=result.passed,
                 )
-                if result.passed and not (
-                    set(self.lesson.required_quiz_ids) - passed_quiz_ids(self.user, self.lesson)
+                if (
+                    result.passed
+                    and not (
+                        set(self.lesson.required_quiz_ids)
+                        - passed_quiz_ids(self.user, self.lesson)
+                    )
+                    and not waiting_deliverables(self.user, self.lesson)
                 ):
                     CompleteLessonAction(
                         self.lesson, user=self.user, method=LessonCompletion.Method.QUIZ

@@ -13,6 +13,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from courses.deliverable_blocks import DeliverableBlock
+
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
@@ -121,3 +123,4 @@ class LessonContentBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     resource = ResourceBlock()
     quiz = QuizBlock()
+    deliverable = DeliverableBlock()

@@ -197,13 +197,15 @@ def _with_one_more_row(data, formset):
     return data
 
 
-def _build(formset_class, prefix, data, add, initial, **kwargs):
+def build_formset(formset_class, prefix, data, add, initial, **kwargs):
+    """``formset_class`` under ``prefix``, from ``initial`` or bound to ``data``; one row
+    longer when ``add`` names it (the "Add a row" button)."""
     if data is not None and add == prefix:
         data = _with_one_more_row(data, formset_class(prefix=prefix, initial=initial, **kwargs))
     return formset_class(data, prefix=prefix, initial=initial, **kwargs)
 
 
-def _logframe_initial(project):
+def logframe_rows(project):
     """The rows of the logical framework as the forms number them: results across the whole
     framework, each naming its objective's number, activities their result's."""
     objectives = list(project.specific_objectives.prefetch_related("results__activities"))
@@ -253,9 +255,9 @@ LOGFRAME = {
 def logframe_formsets(project, data=None, add=None):
     """The logical framework's formsets by prefix: objectives, results, activities,
     indicators, assumptions."""
-    initial = _logframe_initial(project)
+    initial = logframe_rows(project)
     return {
-        prefix: _build(formset_class, prefix, data, add, initial[prefix])
+        prefix: build_formset(formset_class, prefix, data, add, initial[prefix])
         for prefix, formset_class in LOGFRAME.items()
     }
 
@@ -284,8 +286,8 @@ def budget_formsets(project, currency, data=None, add=None):
                 "own_contribution": project.own_contribution,
             },
         ),
-        "lines": _build(LineFormSet, "lines", data, add, lines, currency=currency),
-        "funders": _build(FunderFormSet, "funders", data, add, funders),
+        "lines": build_formset(LineFormSet, "lines", data, add, lines, currency=currency),
+        "funders": build_formset(FunderFormSet, "funders", data, add, funders),
     }
 
 
@@ -296,4 +298,4 @@ def partner_formset(project, data=None, add=None):
         for p in project.partners.all()
         if not p.association_id
     ]
-    return _build(PartnerFormSet, "partners", data, add, initial)
+    return build_formset(PartnerFormSet, "partners", data, add, initial)

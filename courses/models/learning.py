@@ -142,6 +142,7 @@ class LessonCompletion(models.Model):
     class Method(models.TextChoices):
         EXPLICIT = "explicit", _("Marked as complete")
         QUIZ = "quiz", _("Passed the quiz")
+        DELIVERABLE = "deliverable", _("Deliverable accepted")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

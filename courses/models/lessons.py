@@ -71,6 +71,17 @@ class LessonPage(SharedPage, PersonalPage, Page):
     def required_quiz_ids(self):
         return [quiz_id for quiz_id, quiz in self.quizzes if quiz["is_required"]]
 
+    @property
+    def deliverables(self):
+        """The deliverable steps of this lesson, as (block id, value) pairs."""
+        return [
+            (block.id, block.value) for block in self.body if block.block_type == "deliverable"
+        ]
+
+    @property
+    def required_deliverable_ids(self):
+        return [step_id for step_id, step in self.deliverables if step["is_required"]]
+
     def shared_with_visitors(self, request):
         """Only an open preview is the same for every signed-out visitor; the others send
         them to sign in, which is never stored."""

@@ -152,6 +152,41 @@ def quiz_block(title, questions, pass_mark=70, max_attempts=0, is_required=True)
     }
 
 
+def deliverable_block(kind, title, rubric=(), is_required=True, due_date=None, instructions=""):
+    """Raw StreamField data for a deliverable step; ``rubric`` is a list of (criterion,
+    [(level, points), ...])."""
+    return {
+        "type": "deliverable",
+        "id": _block_id(),
+        "value": {
+            "kind": kind,
+            "title": title,
+            "instructions": instructions or f"<p>Write the {title.lower()}.</p>",
+            "rubric": [
+                {
+                    "type": "item",
+                    "id": _block_id(),
+                    "value": {
+                        "name": name,
+                        "description": "",
+                        "levels": [
+                            {
+                                "type": "item",
+                                "id": _block_id(),
+                                "value": {"label": label, "points": points},
+                            }
+                            for label, points in levels
+                        ],
+                    },
+                }
+                for name, levels in rubric
+            ],
+            "due_date": due_date.isoformat() if due_date else None,
+            "is_required": is_required,
+        },
+    }
+
+
 def paragraph_block(html):
     return {"type": "paragraph", "value": html, "id": _block_id()}
 

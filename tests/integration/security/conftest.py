@@ -46,6 +46,7 @@ from tests.integration.courses.conftest import make_course, right_answers
 from tests.integration.security.calls_world import build_calls_world
 from tests.integration.security.exchange_world import build_exchange_world
 from tests.integration.security.partners_world import build_partners_world
+from tests.integration.security.workbook_world import build_workbook_world
 
 # The roles of the matrix, in the order its tables read.
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -253,5 +254,6 @@ def build_world():
     build_partners_world(people, objects)
     build_calls_world(people, objects, site_root)
     build_exchange_world(people, objects)
+    build_workbook_world(people, objects)
     assert Association.objects.count() >= 2
     return World(people=people, objects=objects)

@@ -818,6 +818,33 @@ PUBLIC.update(
     }
 )
 
+# The project workbook: a step is its association's members' (enrolled in the module); a
+# review its module's trainers' (read by the members and staff too); the lists show each
+# person their own.
+PUBLIC.update(
+    {
+        "capacity_lms:workbooks": Route(allowed=SIGNED_IN),
+        "capacity_lms:workbook_step": Route(
+            lambda world: {
+                "association_pk": world.association.pk,
+                "lesson_pk": world.workbook_step.lesson.pk,
+                "step_id": world.workbook_step.step_id,
+            },
+            allowed=LEARNER,
+            kind="form",
+        ),
+        "capacity_lms:workbook_queue": Route(allowed=SIGNED_IN),
+        "capacity_lms:workbook_alerts": Route(
+            allowed=SIGNED_IN, kind="action", post=lambda world: {"frequency": "daily"}
+        ),
+        "capacity_lms:workbook_review": Route(
+            lambda world: {"pk": world.workbook_deliverable.pk},
+            allowed=frozenset({"learner", "trainer", "staff"}),
+            kind="form",
+        ),
+    }
+)
+
 # Routes that take a POST without a CSRF token, and why (test_methods.py checks the others).
 CSRF_EXEMPT = {
     "capacity_lms:exchange_unsubscribe": (

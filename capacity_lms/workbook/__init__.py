@@ -1,0 +1,1 @@
+"""The association's project workbook in the project-engineering modules (training layer)."""

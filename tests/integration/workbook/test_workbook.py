@@ -1,0 +1,289 @@
+"""The project workbook (issue #24): members of one association share one workbook across
+the module's language versions; versions keep who wrote what; trainers review against the
+rubric; acceptance completes the lesson; nobody else sees the work."""
+
+import pytest
+from django.core import mail
+
+from capacity_lms.workbook.alerts import send_digests
+from capacity_lms.workbook.models import (
+    Deliverable,
+    DeliverableReview,
+    DeliverableVersion,
+    ReviewAlertChoice,
+)
+from courses.models import LessonCompletion
+
+from .conftest import step_url
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+
+def needs(problem="Pupils drop out of school", causes=(), target="Families in La Duchère"):
+    data = {
+        "texts-problem": problem,
+        "texts-target_groups": target,
+        "causes-TOTAL_FORMS": str(len(causes) or 1),
+        "causes-INITIAL_FORMS": "0",
+        "effects-TOTAL_FORMS": "1",
+        "effects-INITIAL_FORMS": "0",
+        "effects-0-text": "",
+    }
+    for number, cause in enumerate(causes or [""]):
+        data[f"causes-{number}-text"] = cause
+    return data
+
+
+def post(client, person, url, data, association, **buttons):
+    client.force_login(person)
+    return client.post(url, {**data, **buttons})
+
+
+def test_two_members_in_two_languages_share_one_step_and_keep_their_names(
+    client, module, people, committing
+):
+    association = people["association"]
+    with committing():
+        first = post(
+            client,
+            people["fatima"],
+            step_url(module, "en", people["association"]),
+            needs(causes=["No homework help"]),
+            association,
+            save="",
+        )
+    assert first.status_code == 302
+    with committing():
+        second = post(
+            client,
+            people["omar"],
+            step_url(module, "fr", people["association"]),
+            needs(causes=["No homework help", "Parents work late"]),
+            association,
+            save="",
+        )
+    assert second.status_code == 302
+    deliverable = Deliverable.objects.get()
+    assert deliverable.content["causes"] == [
+        {"text": "No homework help"},
+        {"text": "Parents work late"},
+    ]
+    assert deliverable.workbook.project.context == "Pupils drop out of school"
+    versions = list(deliverable.versions.order_by("number"))
+    assert [(v.number, v.author, v.author_name) for v in versions] == [
+        (1, people["fatima"], "Fatima Alaoui"),
+        (2, people["omar"], "Omar Benali"),
+    ]
+    page = client.get(step_url(module, "fr", people["association"])).content.decode()
+    assert "Parents work late" in page and "Fatima" in page and "Omar" in page
+
+
+def test_nobody_else_sees_or_writes_the_work(client, module, people, committing):
+    association = people["association"]
+    with committing():
+        post(
+            client,
+            people["fatima"],
+            step_url(module, "en", people["association"]),
+            needs(),
+            association,
+            submit="",
+        )
+    deliverable = Deliverable.objects.get()
+    review_url = f"/learning/workbook/reviews/{deliverable.pk}/"
+    from django.urls import reverse
+
+    review_url = reverse("capacity_lms:workbook_review", args=[deliverable.pk])
+    # Another association's member: the step for their association only; ours is not found.
+    client.force_login(people["stranger"])
+    assert client.get(step_url(module, "en", people["association"])).status_code == 404
+    assert client.get(review_url).status_code == 404
+    refused = client.post(
+        step_url(module, "en", people["association"]), {**needs("Hijacked"), "save": ""}
+    )
+    assert refused.status_code == 404
+    # Another module's trainer: neither the review nor the queue.
+    client.force_login(people["other_trainer"])
+    assert client.get(review_url).status_code == 404
+    assert (
+        deliverable.workbook.association.name
+        not in client.get(reverse("capacity_lms:workbook_queue")).content.decode()
+    )
+    # Their own association's step is theirs, and shows nothing of ours.
+    client.force_login(people["stranger"])
+    theirs = client.get(step_url(module, "en", people["other_association"]))
+    assert theirs.status_code == 200 and "Pupils drop out" not in theirs.content.decode()
+    # A member who leaves loses access at once; what they wrote stays theirs.
+    people["fatima"].capacity_memberships.all().delete()
+    client.force_login(people["fatima"])
+    assert client.get(step_url(module, "en", people["association"])).status_code == 404
+    assert DeliverableVersion.objects.get().author == people["fatima"]
+    assert Deliverable.objects.get().workbook.project.context == "Pupils drop out of school"
+
+
+def test_review_cycle_changes_then_acceptance_completes_the_lesson(
+    client, module, people, committing
+):
+    association, trainer = people["association"], people["trainer"]
+    lesson_en, lesson_fr = module["lesson"]["en"], module["lesson"]["fr"]
+    # Before any acceptance, the lesson cannot be marked complete.
+    client.force_login(people["fatima"])
+    client.post(lesson_en.url, {"action": "complete"})
+    assert not LessonCompletion.objects.exists()
+
+    mail.outbox.clear()
+    with committing():
+        post(
+            client,
+            people["fatima"],
+            step_url(module, "en", people["association"]),
+            needs(),
+            association,
+            submit="",
+        )
+    deliverable = Deliverable.objects.get()
+    assert deliverable.status == Deliverable.Status.SUBMITTED
+    assert [message.to for message in mail.outbox] == [["amina@example.org"]]
+    # Submitted work is not edited.
+    with committing():
+        locked = post(
+            client,
+            people["omar"],
+            step_url(module, "fr", people["association"]),
+            needs("Changed"),
+            association,
+            save="",
+        )
+    assert locked.status_code == 302
+    assert Deliverable.objects.get().content["problem"] == "Pupils drop out of school"
+
+    from django.urls import reverse
+
+    review_url = reverse("capacity_lms:workbook_review", args=[deliverable.pk])
+    client.force_login(trainer)
+    assert "Needs analysis" in client.get(reverse("capacity_lms:workbook_queue")).content.decode()
+    # Changes asked for without a comment: refused, nothing written.
+    answer = client.post(
+        review_url, {"decision": "changes_requested", "criterion_0": "1", "criterion_1": "0"}
+    )
+    assert answer.status_code == 400 and not DeliverableReview.objects.exists()
+    mail.outbox.clear()
+    with committing():
+        answer = client.post(
+            review_url,
+            {
+                "decision": "changes_requested",
+                "criterion_0": "1",
+                "criterion_1": "0",
+                "section_target_groups": "Name the families you reach.",
+            },
+        )
+    assert answer.status_code == 302
+    review = DeliverableReview.objects.get()
+    assert (review.points, review.max_points) == (2, 6)
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "fatima@example.org"
+    ]  # the one member who wrote a version
+    assert "Name the families you reach." in mail.outbox[0].body
+    # Fixed and submitted again by the other member, then accepted.
+    with committing():
+        post(
+            client,
+            people["omar"],
+            step_url(module, "fr", people["association"]),
+            needs(target="Families of 40 pupils in La Duchère"),
+            association,
+            submit="",
+        )
+    client.force_login(trainer)
+    mail.outbox.clear()
+    with committing():
+        client.post(review_url, {"decision": "accepted", "criterion_0": "2", "criterion_1": "1"})
+    deliverable.refresh_from_db()
+    assert deliverable.status == Deliverable.Status.ACCEPTED
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "fatima@example.org",
+        "omar@example.org",
+    ]
+    # Each member's lesson (their own language's version) is complete.
+    completed = set(LessonCompletion.objects.values_list("user__username", "lesson_id", "method"))
+    assert completed == {
+        ("fatima", lesson_en.pk, "deliverable"),
+        ("omar", lesson_fr.pk, "deliverable"),
+    }
+    # A second review of the same submission changes nothing.
+    client.post(
+        review_url,
+        {"decision": "changes_requested", "criterion_0": "0", "criterion_1": "0", "comment": "x"},
+    )
+    assert DeliverableReview.objects.count() == 2
+
+
+def test_add_a_row_saves_nothing_and_keeps_what_was_typed(client, module, people):
+    response = post(
+        client,
+        people["fatima"],
+        step_url(module, "en", people["association"]),
+        needs(causes=["No homework help"]),
+        people["association"],
+        add="causes",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="causes-1-text"' in html and "No homework help" in html
+    assert not Deliverable.objects.exists()
+
+
+def test_hostile_input_is_refused_whole(client, module, people):
+    too_long = needs(problem="x" * 6000)
+    response = post(
+        client,
+        people["fatima"],
+        step_url(module, "en", people["association"]),
+        too_long,
+        people["association"],
+        save="",
+    )
+    assert response.status_code == 400
+    many = needs(causes=[f"cause {n}" for n in range(300)])
+    response = post(
+        client,
+        people["fatima"],
+        step_url(module, "en", people["association"]),
+        many,
+        people["association"],
+        save="",
+    )
+    assert response.status_code == 400
+    assert not Deliverable.objects.exists()
+    assert client.get(step_url(module, "en", 999999)).status_code == 404
+    from django.urls import reverse
+
+    missing = reverse(
+        "capacity_lms:workbook_step",
+        args=[people["association"].pk, module["lesson"]["en"].pk, "nope"],
+    )
+    assert client.get(missing).status_code == 404
+
+
+def test_daily_digest_trainers_get_one_email_once(client, module, people, committing):
+    ReviewAlertChoice.objects.create(
+        user=people["trainer"], frequency=ReviewAlertChoice.Frequency.DAILY
+    )
+    mail.outbox.clear()
+    with committing():
+        post(
+            client,
+            people["fatima"],
+            step_url(module, "en", people["association"]),
+            needs(),
+            people["association"],
+            submit="",
+        )
+    assert mail.outbox == []  # no e-mail per submission
+    with committing():
+        assert send_digests() == 1
+    assert [message.to for message in mail.outbox] == [["amina@example.org"]]
+    with committing():
+        assert send_digests() == 0
+    assert len(mail.outbox) == 1
