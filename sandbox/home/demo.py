@@ -21,6 +21,7 @@ from sandbox.home.demo_library import load_library
 from sandbox.home.demo_network import ensure_associations, load_network
 from sandbox.home.demo_privacy import load_privacy
 from sandbox.home.demo_training import load_training
+from sandbox.home.demo_workbook import load_workbook
 from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
 from sandbox.testing.factories import (
@@ -161,6 +162,7 @@ def load_demo_data():
     ensure_learner(users, associations)
     ensure_coordinator(users["coordinator"])
     training = load_training(users)
+    workbooks = load_workbook(users)
     workshops = load_workshops(users)
     attendance = load_attendance(users, ensure_members())
     certificates = load_certificates(users)
@@ -177,6 +179,7 @@ def load_demo_data():
         "taxonomy created": sum(taxonomy.values()),
         "associations": Association.objects.count(),
         "accounts": len(users),
+        **workbooks,
         **workshops,
         **attendance,
         **certificates,

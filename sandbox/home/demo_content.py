@@ -25,6 +25,8 @@ import datetime
 import tomllib
 from pathlib import Path
 
+from capacity_lms.projects.deliverables import DeliverableKind
+
 LANGUAGES = ["en", "fr", "ar"]
 
 DEMO_CONTENT_DIRECTORY = Path(__file__).resolve().parent.parent / "demo_content"
@@ -44,6 +46,16 @@ DATE = datetime.date
 OPTION = {"correct": bool, "text": TEXT, "feedback": TEXT}
 QUESTION = {"multiple": bool, "text": TEXT, "options": [OPTION]}
 QUIZ = {"pass_mark": int, "max_attempts": int, "title": TEXT, "questions": [QUESTION]}
+LEVEL = {"points": int, "label": TEXT}
+CRITERION = {"name": TEXT, "levels": [LEVEL]}
+# A deliverable step (courses/deliverable_blocks.py): kind is one of DeliverableKind's values.
+DELIVERABLE = {
+    "kind": str,
+    "required": bool,
+    "title": TEXT,
+    "instructions": TEXT,
+    "rubric": [CRITERION],
+}
 LESSON = {
     "slug": str,
     "minutes": int,
@@ -52,6 +64,7 @@ LESSON = {
     "body": LINES,
     "callout": TEXT,
     "quiz": QUIZ,
+    "deliverables": [DELIVERABLE],
 }
 MODULE = {
     "position": int,
@@ -107,7 +120,16 @@ CASE_STUDY = {
     # Any of the languages, each optional; the original's is refused by load_case_study.
     "translations": dict.fromkeys(LANGUAGES, TRANSLATION),
 }
-OPTIONAL = {"languages", "callout", "quiz", "regions", "translations", "trainers", *LANGUAGES}
+OPTIONAL = {
+    "languages",
+    "callout",
+    "quiz",
+    "deliverables",
+    "regions",
+    "translations",
+    "trainers",
+    *LANGUAGES,
+}
 KIND_NAMES = {
     str: "a string",
     int: "a whole number",
@@ -155,6 +177,13 @@ def load_module(path):
     # Always in the same order: a module's first language is the source of its translations.
     languages = [code for code in LANGUAGES if code in languages]
     module = {**_read(path, data, MODULE, "", languages), "languages": languages, "file": path}
+    for number, lesson in enumerate(module["lessons"], start=1):
+        for step in lesson.get("deliverables", []):
+            if step["kind"] not in DeliverableKind.values:
+                raise DemoContentError(
+                    f"{path}: lessons[{number}].deliverables: kind {step['kind']!r} is not one "
+                    f"of {sorted(DeliverableKind.values)}"
+                )
     lesson_slugs = [lesson["slug"] for lesson in module["lessons"]]
     for number, slug in enumerate(lesson_slugs, start=1):
         if slug in lesson_slugs[: number - 1]:

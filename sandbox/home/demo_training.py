@@ -7,6 +7,8 @@ language. Idempotent: pages are looked up by
 locale and slug.
 """
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -21,10 +23,12 @@ from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
+    deliverable_block,
     paragraph_block,
     quiz_block,
 )
 
+STEP_NAMESPACE = uuid.UUID("6f0c7b52-3d3e-4c53-9a55-0d6f5a1e2b71")
 CATALOGUE = {
     "en": (
         "Training modules",
@@ -50,7 +54,31 @@ def _callout(text):
     }
 
 
-def _lesson_body(lesson, language):
+def _step_id(module_slug, lesson, number):
+    """A deliverable block's id, the same in every language version (the step across
+    translations) and on every load."""
+    return str(uuid.uuid5(STEP_NAMESPACE, f"{module_slug}/{lesson['slug']}/{number}"))
+
+
+def _deliverable(module_slug, lesson, number, step, language):
+    block = deliverable_block(
+        step["kind"],
+        step["title"][language],
+        rubric=[
+            (
+                criterion["name"][language],
+                [(level["label"][language], level["points"]) for level in criterion["levels"]],
+            )
+            for criterion in step["rubric"]
+        ],
+        is_required=step["required"],
+        instructions=f"<p>{escape(step['instructions'][language])}</p>",
+    )
+    block["id"] = _step_id(module_slug, lesson, number)
+    return block
+
+
+def _lesson_body(lesson, language, module_slug=""):
     body = [paragraph_block(f"<p>{escape(text)}</p>") for text in lesson["body"][language]]
     if lesson.get("callout"):
         body.append(_callout(lesson["callout"][language]))
@@ -78,6 +106,8 @@ def _lesson_body(lesson, language):
                 max_attempts=quiz["max_attempts"],
             )
         )
+    for number, step in enumerate(lesson.get("deliverables", []), 1):
+        body.append(_deliverable(module_slug, lesson, number, step, language))
     return body
 
 
@@ -152,7 +182,7 @@ def ensure_course(module, catalogues, created_courses):
                 locale=catalogue.locale,
                 slug=lesson["slug"],
                 title=lesson["title"][language],
-                body=_lesson_body(lesson, language),
+                body=_lesson_body(lesson, language, module["slug"]),
                 estimated_minutes=lesson["minutes"],
                 is_preview=lesson["preview"],
                 **({"translation_key": key} if key else {}),
@@ -183,7 +213,9 @@ def ensure_learner_history(learner, courses):
     EnrolAction(foundations, user=learner).execute()
     for lesson in LessonPage.objects.child_of(foundations).live().specific():
         _pass_quizzes(learner, lesson, "demo")
-        if not lesson.required_quiz_ids:
+        # A lesson with a required deliverable completes when a trainer accepts the
+        # association's work (demo_workbook.py).
+        if not lesson.required_quiz_ids and not lesson.required_deliverable_ids:
             CompleteLessonAction(lesson, user=learner).execute()
     cultural = courses[("cultural-projects-link-with-morocco", "fr")]
     EnrolAction(cultural, user=learner).execute()

@@ -138,6 +138,7 @@ EXCLUDED = {
     "capacity_lms:exchange_hide_post": "POST only: a moderator hides a post, then redirects",
     "capacity_lms:exchange_show_post": "POST only: a moderator shows a post, then redirects",
     "capacity_lms:exchange_dismiss_reports": "POST only: dismisses reports, then redirects",
+    "capacity_lms:workbook_alerts": "POST only: a trainer's choice of e-mails, then redirects",
     "capacity_lms:exchange_remove_person": "POST only: removes a person, then redirects",
     "capacity_lms:exchange_readmit": "POST only: lets a person back, then redirects",
     "capacity_lms:exchange_space_settings": "POST only: saves a space's settings, redirects",
@@ -498,6 +499,39 @@ def exchange_demo():
         conversation=Thread.objects.get(space__kind="offer").space,
         unsubscribe=unsubscribe_token(posts[0].author),
     )
+
+
+def workbook_step(kind):
+    """The demo learner's association's step of ``kind`` (demo_workbook.py), in the lesson of
+    the visit's language."""
+
+    def target(demo):
+        from capacity_lms.workbook.models import Deliverable
+        from courses.models import LessonPage
+
+        deliverable = Deliverable.objects.select_related("workbook").get(kind=kind)
+        lesson = LessonPage.objects.get(
+            translation_key=deliverable.lesson_key, locale__language_code=demo.language
+        )
+        return localized(
+            demo.language,
+            "capacity_lms:workbook_step",
+            deliverable.workbook.association_id,
+            lesson.pk,
+            deliverable.step_id,
+        )
+
+    return target
+
+
+def workbook_review(kind):
+    def target(demo):
+        from capacity_lms.workbook.models import Deliverable
+
+        pk = Deliverable.objects.get(kind=kind).pk
+        return localized(demo.language, "capacity_lms:workbook_review", pk)
+
+    return target
 
 
 def exchange(name, attribute):
@@ -1106,9 +1140,25 @@ LEARNER = [
         "capacity_lms:exchange_report",
         exchange("capacity_lms:exchange_report", "answer"),
     ),
+    Visit("workbooks", "capacity_lms:workbooks", route("capacity_lms:workbooks")),
+    Visit(
+        "workbook-needs-draft",
+        "capacity_lms:workbook_step",
+        workbook_step("needs_analysis"),
+        photographed=True,
+    ),
+    Visit("workbook-logframe-accepted", "capacity_lms:workbook_step", workbook_step("logframe")),
+    Visit("workbook-budget-submitted", "capacity_lms:workbook_step", workbook_step("budget")),
 ]
 
 TRAINER = [
+    Visit("workbook-queue", "capacity_lms:workbook_queue", route("capacity_lms:workbook_queue")),
+    Visit(
+        "workbook-review",
+        "capacity_lms:workbook_review",
+        workbook_review("budget"),
+        photographed=True,
+    ),
     Visit(
         "exchange-moderation",
         "capacity_lms:exchange_moderation",
