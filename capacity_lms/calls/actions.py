@@ -27,6 +27,8 @@ from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.people.models import Membership
 from capacity_lms.projects.models import Project
+from capacity_lms.projects.writing import copy_project
+from capacity_lms.workbook.access import accepted_workbooks
 
 
 def _signed_in(user):
@@ -51,13 +53,16 @@ class StartApplication(BaseAction):
     titled ``title``, in the call's currency). One application per association per call,
     enforced by the database: starting again, or twice at once, gives the one that exists."""
 
-    def __init__(self, call, user=None, *, association, title="", language="", now=None):
+    def __init__(
+        self, call, user=None, *, association, title="", language="", now=None, workbook=None
+    ):
         super().__init__(call, user=user)
         self.call = call.canonical()
         self.association = association
         self.title = (title or "").strip()
         self.language = language or ""
         self.now = now
+        self.workbook = workbook
 
     def existing(self):
         return Application.objects.filter(call=self.call, association=self.association).first()
@@ -71,6 +76,43 @@ class StartApplication(BaseAction):
             )
         if not self.call.is_open(self.now):
             raise ActionRefused(_("This call is not open for applications."), code="call_closed")
+        if self.workbook is not None:
+            self.check_workbook()
+
+    def check_workbook(self):
+        """Only an admin of the association starts from its workbook, once some of the
+        workbook is accepted by the module's trainers."""
+        if self.workbook.association_id != self.association.pk or not (
+            Membership.objects.filter(
+                user=self.user, association=self.association, role=Membership.Role.LEADER
+            ).exists()
+        ):
+            raise ActionRefused(
+                _("Only an admin of the association starts an application from its workbook."),
+                code="not_admin",
+            )
+        if not accepted_workbooks(self.association).filter(pk=self.workbook.pk).exists():
+            raise ActionRefused(
+                _("Start from a workbook once the trainers have accepted some of its work."),
+                code="workbook_not_accepted",
+            )
+
+    def new_project(self):
+        if self.workbook is None:
+            return Project.objects.create(
+                association=self.association,
+                title=self.title or self.call.title,
+                language=self.language,
+                currency=self.call.currency,
+                created_by=self.user,
+            )
+        # A copy: the workbook and the application change apart from now on.
+        project = copy_project(self.workbook.project, association=self.association, user=self.user)
+        project.currency = self.call.currency
+        if self.title:
+            project.title = self.title
+        project.save(update_fields=["currency", "title", "updated_at"])
+        return project
 
     def execute(self):
         self.check()
@@ -79,15 +121,12 @@ class StartApplication(BaseAction):
             return found
         try:
             with transaction.atomic():
-                project = Project.objects.create(
-                    association=self.association,
-                    title=self.title or self.call.title,
-                    language=self.language,
-                    currency=self.call.currency,
-                    created_by=self.user,
-                )
+                project = self.new_project()
                 application = Application.objects.create(
-                    call=self.call, association=self.association, project=project
+                    call=self.call,
+                    association=self.association,
+                    project=project,
+                    started_from=self.workbook,
                 )
                 history.record(
                     self.call, CallEvent.Verb.STARTED, actor=self.user, application=application

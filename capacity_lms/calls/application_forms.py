@@ -13,6 +13,8 @@ from capacity_lms.projects.models import Project
 
 class StartForm(forms.Form):
     association = forms.IntegerField(widget=forms.HiddenInput)
+    # Given: the application starts as a copy of this workbook's project.
+    workbook = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class SectionsForm(forms.ModelForm):

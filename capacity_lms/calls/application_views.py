@@ -46,6 +46,7 @@ from capacity_lms.projects import budget, readout
 from capacity_lms.projects import forms as project_forms
 from capacity_lms.projects.budget_xlsx import BudgetFileRefused, read_budget, write_budget
 from capacity_lms.projects.models import Project
+from capacity_lms.workbook.access import accepted_workbooks
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATES = "capacity_lms/calls/applications/"
@@ -98,8 +99,15 @@ def start(request, call_pk):
         member_associations(request.user),
         pk=form.cleaned_data["association"] if form.is_valid() else None,
     )
+    workbook = None
+    if form.is_valid() and form.cleaned_data["workbook"]:
+        workbook = get_object_or_404(
+            accepted_workbooks(association), pk=form.cleaned_data["workbook"]
+        )
     try:
-        application = StartApplication(call, user=request.user, association=association).execute()
+        application = StartApplication(
+            call, user=request.user, association=association, workbook=workbook
+        ).execute()
     except ActionRefused as refused:
         show_refusal(request, refused)
         return redirect(call.url or "capacity_lms:application_mine")

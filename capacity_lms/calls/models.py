@@ -62,6 +62,16 @@ class Application(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    # The project workbook it was started from: its project was copied, so neither changes
+    # the other afterwards.
+    started_from = models.ForeignKey(
+        "capacity_lms.Workbook",
+        verbose_name=_("started from the workbook"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -48,10 +48,50 @@ def reviews_link(page, request):
     return {}
 
 
+def workbook_calls(workbook, request):
+    """On a project workbook (``workbook/mine.html``), for an admin of its association once
+    some of it is accepted: the open calls an application may start from it, or the
+    application already started for each."""
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from capacity_lms.calls.applications import is_admin_of
+    from capacity_lms.calls.models import Application
+    from capacity_lms.calls.pages import CallPage
+    from capacity_lms.workbook.access import accepted_workbooks
+
+    user = getattr(request, "user", None)
+    if user is None or not is_admin_of(user, workbook.association_id):
+        return None
+    if not accepted_workbooks(workbook.association).filter(pk=workbook.pk).exists():
+        return None
+    now = timezone.now()
+    calls = [
+        call
+        for call in CallPage.objects.live().filter(locale=Locale.get_active()).order_by("-year")
+        if call.canonical().is_open(now)
+    ]
+    if not calls:
+        return None
+    started = {
+        application.call_id: application
+        for application in Application.objects.filter(association_id=workbook.association_id)
+    }
+    return {
+        "call_rows": [(call, started.get(call.canonical().pk)) for call in calls],
+    }
+
+
 def register():
     register_panel(
         "member_navigation",
         "capacity_lms/calls/includes/reviews_link.html",
         context=reviews_link,
+        order=10,
+    )
+    register_panel(
+        "workbook",
+        "capacity_lms/calls/includes/workbook_calls.html",
+        context=workbook_calls,
         order=10,
     )

@@ -1,9 +1,10 @@
 """Who has earned a certificate: whether one person meets a rule, everyone who does, and the
 rule of a course or a workshop.
 
-A course rule may ask for the course completed, every quiz passed and a minimum attendance
-over the course's workshops; a workshop rule for a confirmed registration and attendance (at
-least one meeting, or the minimum rate).
+A course rule may ask for the course completed, every quiz passed, every deliverable step
+accepted (the project workbook's) and a minimum attendance over the course's workshops; a
+workshop rule for a confirmed registration and attendance (at least one meeting, or the
+minimum rate).
 """
 
 from decimal import Decimal
@@ -15,6 +16,7 @@ from capacity_lms.attendance.rates import course_rate, person_rate
 from capacity_lms.certificates.models import Certificate, CertificateRule
 from capacity_lms.core.tree import children_of
 from capacity_lms.workshops.models import Registration, Workshop
+from courses.completion import accepted_steps
 from courses.models import Enrolment, LessonPage, QuizAttempt
 
 
@@ -38,6 +40,16 @@ def _every_quiz_passed(user, course):
     return wanted <= passed
 
 
+def _every_deliverable_accepted(user, course):
+    """Every deliverable step of ``course``'s lessons accepted for one of ``user``'s
+    associations (as the workbook tells ``courses``; nothing accepted when it is absent)."""
+    for lesson in LessonPage.objects.filter(children_of(course)).live().specific():
+        wanted = {step_id for step_id, _step in lesson.deliverables}
+        if wanted and not wanted <= accepted_steps(user, lesson):
+            return False
+    return True
+
+
 def _attendance_ok(rate, minimum):
     if minimum is None:
         return True
@@ -48,14 +60,18 @@ def rule_is_met(rule, user, now=None):
     """Whether ``user`` meets ``rule`` now."""
     if rule.course_id:
         course = rule.course
-        if rule.requires_completion or rule.requires_quizzes_passed:
+        needs = rule.requires_quizzes_passed or rule.requires_accepted_deliverables
+        if rule.requires_completion or needs:
             enrolment = _completed_enrolment(user, course)
             if rule.requires_completion and enrolment is None:
                 return False
-            if rule.requires_quizzes_passed:
-                taken = enrolment.course if enrolment else course
-                if not _every_quiz_passed(user, taken):
-                    return False
+            taken = enrolment.course if enrolment else course
+            if rule.requires_quizzes_passed and not _every_quiz_passed(user, taken):
+                return False
+            if rule.requires_accepted_deliverables and not _every_deliverable_accepted(
+                user, taken
+            ):
+                return False
         elif (
             not Enrolment.objects.filter(
                 user=user, course__translation_key=course.translation_key
@@ -116,7 +132,11 @@ def eligible_people(rule, now=None, without_certificate=False):
     decided = (
         rule.course_id
         and rule.requires_completion
-        and not (rule.requires_quizzes_passed or rule.minimum_attendance is not None)
+        and not (
+            rule.requires_quizzes_passed
+            or rule.requires_accepted_deliverables
+            or rule.minimum_attendance is not None
+        )
     )
     if decided:
         return list(people)

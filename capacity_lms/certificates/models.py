@@ -82,6 +82,14 @@ class CertificateRule(models.Model):
         default=False,
         help_text=_("Every quiz of the course's lessons passed, the optional ones too."),
     )
+    requires_accepted_deliverables = models.BooleanField(
+        _("every deliverable accepted"),
+        default=False,
+        help_text=_(
+            "Every deliverable step of the course's lessons (the optional ones too) accepted by "
+            "a trainer for one of the person's associations."
+        ),
+    )
     minimum_attendance = models.PositiveSmallIntegerField(
         _("minimum attendance (%)"),
         null=True,

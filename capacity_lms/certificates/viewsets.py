@@ -88,6 +88,7 @@ class CertificateRuleViewSet(ModelViewSet):
                 [
                     FieldPanel("requires_completion"),
                     FieldPanel("requires_quizzes_passed"),
+                    FieldPanel("requires_accepted_deliverables"),
                     FieldPanel("minimum_attendance"),
                 ],
                 heading=gettext_lazy("Who earns it"),

@@ -84,3 +84,11 @@ def readable_deliverables(user):
 
 def may_review(user, deliverable):
     return reviews_course(user, deliverable.workbook.course_key)
+
+
+def accepted_workbooks(association):
+    """``association``'s workbooks with work the trainers accepted: what an application to a
+    call may start from."""
+    return Workbook.objects.filter(
+        association=association, deliverables__status=Deliverable.Status.ACCEPTED
+    ).distinct()
