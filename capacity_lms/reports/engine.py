@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Sum, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, NullIf
 
 from capacity_lms.reports.sources import METRICS, SOURCES, UNIONS
 
@@ -24,6 +24,10 @@ __all__ = [
     "grand_total",
     "restricted",
 ]
+
+
+# The metrics computed by one aggregate over one kind of fact.
+PLAIN = ("count", "rate", "sum", "score")
 
 
 @dataclass
@@ -115,7 +119,7 @@ def cross_table(request, scope=None):
     metric = METRICS[request.metric]
     if metric.kind == "count":
         parts = _table_of(metric.source, request, scope, _count())
-    elif metric.kind in ("rate", "sum"):
+    elif metric.kind in PLAIN and metric.kind != "count":
         parts = _table_of(metric.source, request, scope, _aggregate(metric))
     elif metric.kind in UNIONS:
         parts = _union_count(request, scope, metric.kind)
@@ -208,10 +212,19 @@ def grand_total(metric_name, scope=None, request=None):
     return _source_total(metric.source, request, scope, _aggregate(metric))
 
 
+def _score(metric):
+    """Percent of the points offered that were given, over every fact of the cell."""
+    given = Cast(Sum(metric.numerator), FloatField())
+    offered = NullIf(Sum(metric.denominator), 0)
+    return ExpressionWrapper(given * Value(100.0) / offered, output_field=FloatField())
+
+
 def _aggregate(metric):
-    """What one cell of a plain metric computes: a count, the weighted rate, or a sum."""
+    """What one cell of a plain metric computes: a count, the weighted rate, a sum, a score."""
     if metric.kind == "rate":
         return _weighted_rate()
+    if metric.kind == "score":
+        return _score(metric)
     if metric.kind == "sum":
         return Sum(metric.numerator)
     return _count()
@@ -227,8 +240,10 @@ def cube(request, dimensions, scope=None):
     """``{(key, ...): value}`` of a count, rate or sum metric over any number of ``dimensions``,
     in one query (the country x group x axis report)."""
     metric = METRICS[request.metric]
-    if metric.kind not in ("count", "rate", "sum"):
-        raise ValueError(f"{request.metric} has no cube: it is not a plain count, rate or sum.")
+    if metric.kind not in PLAIN:
+        raise ValueError(
+            f"{request.metric} has no cube: it is not a plain count, rate, sum or score."
+        )
     source = SOURCES[metric.source]
     aggregate = _aggregate(metric)
     queryset = restricted(source, source.queryset(), request, scope)

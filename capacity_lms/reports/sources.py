@@ -15,7 +15,7 @@ by region, axis and year of start, in the countries of both their associations.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, CharField, F, Value, When
+from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat, TruncMonth, TruncQuarter, TruncYear
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +25,9 @@ from capacity_lms.calls.models import Application
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.network.models import Partnership
 from capacity_lms.people.models import Association
+from capacity_lms.workbook.models import Deliverable, DeliverableReview
 from capacity_lms.workshops.models import Registration
-from courses.models import Enrolment
+from courses.models import CoursePage, Enrolment
 
 PERSON = {
     "group": "user__capacity_profile__specialized_groups__code",
@@ -162,7 +163,8 @@ class Metric:
     label: str
     source: str
     # count | people | rate (weighted attendance) | ratio (of two counts) | sum (of
-    # ``numerator``, a path to an amount)
+    # ``numerator``, a path to an amount) | score (the sum of ``numerator`` over the sum of
+    # ``denominator``, in percent: points given of the points a rubric offers)
     kind: str = "count"
     numerator: str | None = None
     denominator: str | None = None
@@ -296,7 +298,53 @@ CALL_SOURCES = {
     ),
 }
 
-SOURCES = {**TRAINING_SOURCES, **NETWORK_SOURCES, **CALL_SOURCES}
+
+# The project workbook: an association's deliverables in a module, in its country, its groups,
+# the module's axis; submitted (on the day of the latest submission), accepted (on the day of
+# the decision); the trainers' reviews for the average rubric score.
+def _module_axis(key_path):
+    return Subquery(
+        CoursePage.objects.filter(translation_key=OuterRef(key_path))
+        .order_by("pk")
+        .values("strategic_axis__code")[:1]
+    )
+
+
+def _workbook_paths(prefix):
+    association = f"{prefix}workbook__association__"
+    return {
+        "country": association_country(association),
+        "group": f"{association}specialized_groups__code",
+        "association": f"{prefix}workbook__association_id",
+        "kind": f"{association}kind",
+        "axis": _module_axis(f"{prefix}workbook__course_key"),
+        "course": f"{prefix}workbook__course_key",
+    }
+
+
+def _workbook_source(facts, date, prefix=""):
+    return Source(
+        facts,
+        date,
+        _workbook_paths(prefix),
+        fact_fields=("country", "axis", "course"),
+        fact_id=("id", _("deliverable")),
+    )
+
+
+WORKBOOK_SOURCES = {
+    "deliverables_submitted": _workbook_source(
+        lambda: Deliverable.objects.filter(submitted_at__isnull=False), "submitted_at"
+    ),
+    "deliverables_accepted": _workbook_source(
+        lambda: Deliverable.objects.filter(status=Deliverable.Status.ACCEPTED), "decided_at"
+    ),
+    "deliverable_reviews": _workbook_source(
+        lambda: DeliverableReview.objects.filter(max_points__gt=0), "created_at", "deliverable__"
+    ),
+}
+
+SOURCES = {**TRAINING_SOURCES, **NETWORK_SOURCES, **CALL_SOURCES, **WORKBOOK_SOURCES}
 
 METRICS = {
     "enrolments": Metric(_("Enrolments"), "enrolments"),
@@ -331,6 +379,17 @@ METRICS = {
         "ratio",
         "funded_applications",
         "applications",
+    ),
+    "deliverables_submitted": Metric(
+        _("Workbook deliverables submitted"), "deliverables_submitted"
+    ),
+    "deliverables_accepted": Metric(_("Workbook deliverables accepted"), "deliverables_accepted"),
+    "rubric_score": Metric(
+        _("Average rubric score (%)"),
+        "deliverable_reviews",
+        "score",
+        numerator="points",
+        denominator="max_points",
     ),
     # Sums, in each call's currency (a table mixing calls of two currencies says so).
     "amount_requested": Metric(

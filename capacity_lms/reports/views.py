@@ -136,7 +136,7 @@ class ReportForm(forms.Form):
 def format_value(value, metric):
     if value is None:
         return ""
-    if METRICS[metric].kind in ("rate", "ratio"):
+    if METRICS[metric].kind in ("rate", "ratio", "score"):
         return f"{value:.1f}"
     return value
 
