@@ -72,6 +72,9 @@ DEFAULTS = {
     # Files a post in the exchange spaces may carry, and the largest size of each, in bytes.
     "EXCHANGE_MAX_ATTACHMENTS": 3,
     "EXCHANGE_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
+    # Files an association attaches to a workbook step (a free text or file deliverable).
+    "WORKBOOK_MAX_FILES": 5,
+    "WORKBOOK_MAX_UPLOAD_BYTES": 20 * 1024 * 1024,
     # Largest file, in bytes, a member may attach to a case study they submit.
     "SUBMISSION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     # Bounds on the work one uploaded file may cost (capacity_lms.core.uploads), for every

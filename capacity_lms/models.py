@@ -80,6 +80,7 @@ from capacity_lms.taxonomy.models import (
 )
 from capacity_lms.workbook.models import (
     Deliverable,
+    DeliverableFile,
     DeliverableReview,
     DeliverableVersion,
     ReviewAlertChoice,
@@ -127,6 +128,7 @@ __all__ = [
     "CountryCoordinator",
     "Decision",
     "Deliverable",
+    "DeliverableFile",
     "DeliverableReview",
     "DeliverableVersion",
     "DirectoryPage",

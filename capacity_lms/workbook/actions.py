@@ -16,6 +16,7 @@ from capacity_lms.projects import writing
 from capacity_lms.projects.models import Project
 from capacity_lms.workbook import access
 from capacity_lms.workbook.content import content_problems, normalised
+from capacity_lms.workbook.files import checked_files, storing
 from capacity_lms.workbook.models import (
     Deliverable,
     DeliverableReview,
@@ -104,13 +105,27 @@ class SaveStep(BaseAction):
     and texts), ``parts`` (what it writes of the project, see ``project_parts``); with
     ``submit``, it goes to the trainers for review. Returns the version kept."""
 
-    def __init__(self, step, user=None, *, association, content=None, parts=None, submit=False):
+    def __init__(
+        self,
+        step,
+        user=None,
+        *,
+        association,
+        content=None,
+        parts=None,
+        submit=False,
+        files=(),
+        remove_files=(),
+    ):
         super().__init__(step, user=user)
         self.step = step
         self.association = association
         self.content = content or {}
         self.parts = parts or {}
         self.submit = submit
+        self.files = list(files)
+        self.remove_files = [getattr(item, "pk", item) for item in remove_files]
+        self.checked = None
 
     def check(self):
         if (
@@ -123,6 +138,10 @@ class SaveStep(BaseAction):
                 code="not_member",
             )
         existing = find_deliverable(self.association, self.step)
+        if existing is not None and not existing.is_editable:
+            raise ActionRefused(_refusal(existing), code="not_editable")
+        if self.checked is None:
+            self.checked = checked_files(self.step.kind, existing, self.files, self.remove_files)
         workbook = (
             Workbook.objects.filter(association=self.association, course_key=self.step.course_key)
             .select_related("project")
@@ -134,11 +153,17 @@ class SaveStep(BaseAction):
         )
         if problems:
             raise ActionRefused(*problems, code="bad_content")
-        if existing is not None and not existing.is_editable:
-            raise ActionRefused(_refusal(existing), code="not_editable")
 
     def execute(self):
         self.check()
+        files = storing(self.checked, self.user)
+        try:
+            return self._write(files)
+        except BaseException:
+            files.discard()  # nothing kept of a save that did not happen
+            raise
+
+    def _write(self, files):
         with transaction.atomic():
             workbook = _workbook(self.association, self.step, self.user)
             deliverable = _locked_deliverable(workbook, self.step)
@@ -155,6 +180,8 @@ class SaveStep(BaseAction):
             if problems:
                 raise ActionRefused(*problems, code="bad_content")
             write_parts(project, self.parts)
+            deliverable.files.filter(pk__in=self.remove_files).delete()
+            files.store(deliverable)
             if self.submit:
                 deliverable.status = Deliverable.Status.SUBMITTED
                 deliverable.submitted_at = now

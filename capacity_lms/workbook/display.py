@@ -42,6 +42,7 @@ PARTS = {
     "funding": (_("Funding"), ""),
     "lines": (_("Budget lines"), _("Budget line")),
     "funders": (_("Other funders"), _("Other funder")),
+    "files": (_("Files"), ""),
 }
 SECTION_LABELS = {
     "context": _("The core problem"),
@@ -75,7 +76,16 @@ def shown_parts(snapshot):
             )
         else:
             parts.append({"heading": LABELS.get(name, name), "text": value, "rows": None})
-    return parts + shown_project(snapshot.get("project", {}))
+    parts += shown_project(snapshot.get("project", {}))
+    if snapshot.get("files"):
+        parts.append(
+            _table(
+                _("Files"),
+                [_("File"), _("Size in bytes")],
+                [[row["name"], row["size"]] for row in snapshot["files"]],
+            )
+        )
+    return parts
 
 
 def _activity_rows(logframe):

@@ -13,9 +13,11 @@ who wrote what stays known, also after they leave the association; every review 
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core.storage import get_private_storage
 from capacity_lms.people.models import Association
 from capacity_lms.projects.deliverables import DeliverableKind
 from capacity_lms.projects.models import Project
@@ -127,6 +129,42 @@ class DeliverableVersion(models.Model):
 
     def __str__(self):
         return f"{self.deliverable} v{self.number}"
+
+
+class DeliverableFile(models.Model):
+    """A file a member attached to a step (a free text or file deliverable): kept in private
+    storage, read through the view that asks who may see the deliverable."""
+
+    deliverable = models.ForeignKey(
+        Deliverable, verbose_name=_("deliverable"), on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(
+        upload_to="capacity_lms/workbook/", storage=get_private_storage, max_length=255
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    kind = models.CharField(_("kind"), max_length=16)
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("deliverable file")
+        verbose_name_plural = _("deliverable files")
+        ordering = ["deliverable", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("capacity_lms:workbook_file", args=[self.pk, self.original_name])
 
 
 class DeliverableReview(models.Model):

@@ -7,8 +7,13 @@ actor): kept, its name cleared the same way. A trainer's choice of alerts is the
 
 from django.utils.translation import gettext_lazy as _
 
-from capacity_lms.privacy.registry import DELETE, PSEUDONYMISE, register
-from capacity_lms.workbook.models import DeliverableReview, DeliverableVersion, ReviewAlertChoice
+from capacity_lms.privacy.registry import DELETE, KEEP, PSEUDONYMISE, register
+from capacity_lms.workbook.models import (
+    DeliverableFile,
+    DeliverableReview,
+    DeliverableVersion,
+    ReviewAlertChoice,
+)
 
 register(
     DeliverableVersion,
@@ -25,5 +30,11 @@ register(
     erase=PSEUDONYMISE,
     scrub={"reviewer_name": ""},
     reason=_("A review is part of the association's record: it stays, unsigned."),
+)
+register(
+    DeliverableFile,
+    actor_fields=["uploaded_by"],
+    erase=KEEP,
+    reason=_("A file of the association's work stays with the work."),
 )
 register(ReviewAlertChoice, person_fields=["user"], export=["frequency"], erase=DELETE)

@@ -116,4 +116,5 @@ def snapshot(deliverable):
             {"kind": row.kind, "name": str(row), "role": row.role}
             for row in project.partners.all()
         ]
-    return {"content": deliverable.content, "project": kept}
+    files = [{"name": row.original_name, "size": row.size} for row in deliverable.files.all()]
+    return {"content": deliverable.content, "project": kept, "files": files}

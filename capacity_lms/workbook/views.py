@@ -18,6 +18,7 @@ from capacity_lms.projects.models import Project
 from capacity_lms.workbook import access
 from capacity_lms.workbook.actions import SaveStep, find_deliverable
 from capacity_lms.workbook.display import section_label, shown_parts
+from capacity_lms.workbook.files import FILE_KINDS, FilesForm
 from capacity_lms.workbook.forms import layout, posted, step_forms
 from capacity_lms.workbook.steps import find_step, steps_for
 
@@ -57,11 +58,16 @@ def step_page(request, association_pk, lesson_pk, step_id):
     status = 200
     if request.method == "POST" and (deliverable is None or deliverable.is_editable):
         bound = step_forms(step.kind, project, content, request.POST, request.POST.get(ADD))
+        if step.kind in FILE_KINDS:
+            bound["files"] = FilesForm(
+                request.POST, request.FILES, prefix="files", deliverable=deliverable
+            )
         if ADD in request.POST:
             forms_shown = not_judged(bound)
         elif all(item.is_valid() for item in bound.values()):
             new_content, parts = posted(step.kind, bound)
             submit = "submit" in request.POST
+            attached = bound["files"].cleaned_data if "files" in bound else {}
             try:
                 SaveStep(
                     step,
@@ -70,6 +76,8 @@ def step_page(request, association_pk, lesson_pk, step_id):
                     content=new_content,
                     parts=parts,
                     submit=submit,
+                    files=attached.get("files", ()),
+                    remove_files=attached.get("remove", ()),
                 ).execute()
             except ActionRefused as refused:
                 show_refusal(request, refused)
@@ -89,6 +97,8 @@ def step_page(request, association_pk, lesson_pk, step_id):
         return HttpResponseRedirect(step_url(step, association))
     else:
         forms_shown = step_forms(step.kind, project, content)
+        if step.kind in FILE_KINDS:
+            forms_shown["files"] = FilesForm(prefix="files", deliverable=deliverable)
     context = {
         "step": step,
         "association": association,
@@ -96,6 +106,7 @@ def step_page(request, association_pk, lesson_pk, step_id):
         "deliverable": deliverable,
         "parts": layout(forms_shown),
         "editable": deliverable is None or deliverable.is_editable,
+        "takes_files": step.kind in FILE_KINDS,
         "versions": with_shown(deliverable.versions.all()[:20]) if deliverable else [],
         "reviews": labelled(deliverable.reviews.all()[:10]) if deliverable else [],
     }

@@ -139,6 +139,7 @@ EXCLUDED = {
     "capacity_lms:exchange_show_post": "POST only: a moderator shows a post, then redirects",
     "capacity_lms:exchange_dismiss_reports": "POST only: dismisses reports, then redirects",
     "capacity_lms:workbook_alerts": "POST only: a trainer's choice of e-mails, then redirects",
+    "capacity_lms:workbook_file": "a workbook step's file, served as a download, not HTML",
     "capacity_lms:exchange_remove_person": "POST only: removes a person, then redirects",
     "capacity_lms:exchange_readmit": "POST only: lets a person back, then redirects",
     "capacity_lms:exchange_space_settings": "POST only: saves a space's settings, redirects",

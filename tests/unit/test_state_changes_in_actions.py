@@ -39,13 +39,14 @@ PRIVACY_REGISTRIES = {"privacy.py", "registry.py", "known_apps.py"}
 
 #: ``"path:function:method"`` → why this write is not a state change an action must own.
 ALLOWED = {
-    "capacity_lms/exchange/attachments.py:Storing.store:save": (
-        "a post's files, stored by the posting actions (StartThread, Reply) in their transaction"
+    "capacity_lms/core/stored_files.py:Storing.store:save": (
+        "files attached to a post or a workbook step, stored by the actions that save those "
+        "(StartThread, Reply, SaveStep) in their transaction"
     ),
-    "capacity_lms/exchange/attachments.py:Storing.discard:delete": (
-        "a storage's delete: the files a posting action wrote before its transaction failed"
+    "capacity_lms/core/stored_files.py:Storing.discard:delete": (
+        "a storage's delete: the files an action wrote before its transaction failed"
     ),
-    "capacity_lms/exchange/attachments.py:_attachment_deleted:delete": (
+    "capacity_lms/core/stored_files.py:_file_of_deleted_row:delete": (
         "a storage's delete: the stored file of a row already deleted, once that commits"
     ),
     "capacity_lms/calls/history.py:record:create": (

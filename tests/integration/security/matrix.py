@@ -837,6 +837,14 @@ PUBLIC.update(
         "capacity_lms:workbook_alerts": Route(
             allowed=SIGNED_IN, kind="action", post=lambda world: {"frequency": "daily"}
         ),
+        # A step's file: whoever may read the work (404 for anyone else).
+        "capacity_lms:workbook_file": Route(
+            lambda world: {
+                "pk": world.workbook_file.pk,
+                "name": world.workbook_file.original_name,
+            },
+            allowed=frozenset({"learner", "trainer", "staff"}),
+        ),
         "capacity_lms:workbook_review": Route(
             lambda world: {"pk": world.workbook_deliverable.pk},
             allowed=frozenset({"learner", "trainer", "staff"}),

@@ -287,3 +287,65 @@ def test_daily_digest_trainers_get_one_email_once(client, module, people, commit
     with committing():
         assert send_digests() == 0
     assert len(mail.outbox) == 1
+    # The command cron runs: nothing new, nothing sent.
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with committing():
+        call_command("send_workbook_digests", stdout=out)
+    assert "0 digests sent." in out.getvalue() and len(mail.outbox) == 1
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_files_on_a_text_step_are_checked_kept_and_read_by_the_work_s_readers_only(
+    client, module, people, settings, tmp_path, committing
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from capacity_lms.workbook.models import DeliverableFile
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "capacity_lms_private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    settings.CAPACITY_LMS_WORKBOOK_MAX_FILES = 2
+    url = step_url(module, "en", people["association"], step="notes")
+    client.force_login(people["fatima"])
+
+    def send(*files, **extra):
+        data = {"texts-text": "What we learnt.", **extra, "save": ""}
+        data["files-files"] = list(files)
+        with committing():
+            return client.post(url, data)
+
+    hostile = SimpleUploadedFile("notes.pdf", b"MZ\x90\x00 not a pdf at all")
+    assert send(hostile).status_code == 400
+    assert not DeliverableFile.objects.exists() and not Deliverable.objects.exists()
+    assert send(SimpleUploadedFile("plan.pdf", PDF_BYTES)).status_code == 302
+    item = DeliverableFile.objects.get()
+    assert item.uploaded_by == people["fatima"]
+    too_many = [SimpleUploadedFile(f"{n}.pdf", PDF_BYTES) for n in range(2)]
+    assert send(*too_many).status_code == 400
+    assert DeliverableFile.objects.count() == 1
+    download = client.get(item.get_absolute_url())
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF_BYTES
+    client.force_login(people["stranger"])
+    assert client.get(item.get_absolute_url()).status_code == 404
+    # Removed by a member: the row goes, the stored file with it.
+    client.force_login(people["omar"])
+    stored = tmp_path / item.file.name
+    assert stored.exists()
+    with committing():
+        client.post(
+            step_url(module, "fr", people["association"], step="notes"),
+            {"texts-text": "What we learnt.", "files-remove": [item.pk], "save": ""},
+        )
+    assert not DeliverableFile.objects.exists() and not stored.exists()
+    assert Deliverable.objects.get().versions.first().content["files"] == []
