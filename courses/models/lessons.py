@@ -17,7 +17,7 @@ from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, SharedPage
 from capacity_lms.core.tree import view_restrictions
 from courses.access import lesson_access_denied
-from courses.actions import CompleteLessonAction, SubmitQuizAction
+from courses.actions import CompleteLessonAction, SubmitQuizAction, waiting_deliverables
 from courses.blocks import LessonContentBlock
 from courses.progress import CourseProgress, forget_learner_state, lesson_blocks, quiz_states
 from courses.quiz import answers_from_post
@@ -157,4 +157,11 @@ class LessonPage(SharedPage, PersonalPage, Page):
         context["progress"] = progress
         context["previous_lesson"], context["next_lesson"] = progress.neighbours(self)
         context["lesson_blocks"] = lesson_blocks(self, request, quiz_states(request, self))
+        # Required steps not yet accepted for the reader's association (asked only when the
+        # lesson has some and the reader is enrolled).
+        context["waiting_deliverables"] = (
+            waiting_deliverables(request.user, self)
+            if progress.is_enrolled and self.required_deliverable_ids
+            else set()
+        )
         return context

@@ -349,3 +349,32 @@ def test_files_on_a_text_step_are_checked_kept_and_read_by_the_work_s_readers_on
         )
     assert not DeliverableFile.objects.exists() and not stored.exists()
     assert Deliverable.objects.get().versions.first().content["files"] == []
+
+
+def test_a_member_enrolled_after_the_acceptance_completes_the_lesson_themselves(
+    client, module, people
+):
+    from capacity_lms.people.models import Membership
+    from capacity_lms.workbook.actions import ReviewStep, SaveStep, find_deliverable
+    from capacity_lms.workbook.steps import find_step
+    from courses.models import Enrolment
+    from sandbox.testing.factories import UserFactory
+
+    association = people["association"]
+    step = find_step(module["lesson"]["en"].pk, module["steps"]["needs"])
+    SaveStep(step, user=people["fatima"], association=association, submit=True).execute()
+    ReviewStep(
+        find_deliverable(association, step),
+        user=people["trainer"],
+        step=step,
+        decision="accepted",
+        scores=[2, 1],
+    ).execute()
+    newcomer = UserFactory(username="newcomer")
+    Membership.objects.create(user=newcomer, association=association)
+    Enrolment.objects.create(user=newcomer, course=module["en"])
+    client.force_login(newcomer)
+    lesson = module["lesson"]["en"]
+    assert "Mark as complete" in client.get(lesson.url).content.decode()
+    client.post(lesson.url, {"action": "complete"})
+    assert LessonCompletion.objects.filter(user=newcomer, lesson=lesson).exists()
