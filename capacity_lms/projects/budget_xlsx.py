@@ -124,20 +124,24 @@ def _funding_rows(result):
     yield ["share", _("Own and co-financing share (%)"), None, result.share_percent]
 
 
+def budget_sheets(lines, funding, *, currency, rates):
+    """The Budget and Funding sheets as ``[(name, rows)]`` for ``write_xlsx``: what
+    :func:`write_budget` writes, for a workbook holding more sheets."""
+    result = compute(lines, funding, currency=currency, rates=rates)
+    return [(BUDGET_SHEET, _budget_rows(result)), (FUNDING_SHEET, _funding_rows(result))]
+
+
 def write_budget(lines, funding, *, currency, rates):
     """The budget as XLSX bytes; text cells are neutralised against formula injection."""
-    result = compute(lines, funding, currency=currency, rates=rates)
     buffer = io.BytesIO()
-    write_xlsx(
-        [(BUDGET_SHEET, _budget_rows(result)), (FUNDING_SHEET, _funding_rows(result))], buffer
-    )
+    write_xlsx(budget_sheets(lines, funding, currency=currency, rates=rates), buffer)
     return buffer.getvalue()
 
 
 # Reading ------------------------------------------------------------------------------------
 
 
-def _text(value):
+def cell_text(value):
     """A text cell as entered: the apostrophe that neutralised a formula-like text removed
     (the text is neutralised again whenever it is exported)."""
     if value is None:
@@ -149,7 +153,7 @@ def _text(value):
 
 
 def _category(value, labels):
-    text = _text(value)
+    text = cell_text(value)
     if text in BudgetCategory.values:
         return text
     return labels.get(text.casefold())
@@ -165,7 +169,7 @@ def _read_line(row_number, row, labels, problems):
     code = _category(category, labels)
     if code is None:
         refuse(_("Row %(row)s: the category is not one of the budget's categories."))
-    texts = {"description": _text(description), "unit": _text(unit)}
+    texts = {"description": cell_text(description), "unit": cell_text(unit)}
     if not texts["description"]:
         refuse(_("Row %(row)s: the description is missing."))
     if any(len(text) > MAX_TEXT_LENGTH for text in texts.values()):
@@ -178,7 +182,7 @@ def _read_line(row_number, row, labels, problems):
         numbers[name] = as_decimal(value) if value not in (None, "") else None
         if numbers[name] is None:
             refuse(message)
-    currency = _text(currency).upper()
+    currency = cell_text(currency).upper()
     if not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
         refuse(_("Row %(row)s: the currency is not a three-letter code, such as MAD or EUR."))
     problems.extend(row_problems)
@@ -230,7 +234,7 @@ def _read_funding(sheet, problems):
     rows = sheet.iter_rows(min_row=2, max_row=MAX_FUNDING_ROWS + 1, max_col=4, values_only=True)
     for row_number, row in enumerate(rows, 2):
         key, _label, funder, amount = (tuple(row) + (None,) * 4)[:4]
-        key = _text(key)
+        key = cell_text(key)
         if not key or key in COMPUTED_KEYS:
             continue
         values = {
@@ -247,7 +251,7 @@ def _read_funding(sheet, problems):
             problems.append(_("Funding, row %(row)s: the amount is not a number.") % values)
             continue
         if key == "other":
-            name = _text(funder)
+            name = cell_text(funder)
             if not name or len(name) > MAX_TEXT_LENGTH:
                 problems.append(
                     _(
@@ -272,35 +276,61 @@ def _read_funding(sheet, problems):
     )
 
 
-def _missing_sheet(name):
-    return _(
-        "The file has no sheet named “%(sheet)s”. Download the budget again and fill in that file."
-    ) % {"sheet": name}
+def missing_sheets(workbook, names):
+    """A message for each of the sheets ``names`` that ``workbook`` lacks."""
+    return [
+        _(
+            "The file has no sheet named “%(sheet)s”. Download the budget again and fill in "
+            "that file."
+        )
+        % {"sheet": name}
+        for name in names
+        if name not in workbook.sheetnames
+    ]
+
+
+def opened_upload(upload, *, with_formulas=False):
+    """``upload`` through the one upload check, then opened read-only with openpyxl: cells'
+    saved values, or with ``with_formulas`` the formulas themselves (never run), so that a
+    reader can refuse them. :class:`BudgetFileRefused` when it is not a workbook to read.
+    The caller closes it."""
+    try:
+        check_upload(upload, max_bytes=MAX_FILE_BYTES, kinds=(XLSX,), limits=_limits())
+    except UploadRefused as refused:
+        raise BudgetFileRefused([str(refused)]) from refused
+    upload.seek(0)
+    try:
+        return load_workbook(upload, read_only=True, data_only=not with_formulas)
+    except UNREADABLE as error:
+        raise BudgetFileRefused([unreadable()]) from error
+
+
+def unreadable():
+    return _("The file could not be read as a spreadsheet.")
+
+
+def read_budget_sheets(workbook, problems):
+    """``(lines, funding)`` from the Budget and Funding sheets of an opened workbook, each
+    problem found added to ``problems``; the sheets must be there (:func:`missing_sheets`).
+    """
+    return _read_lines(workbook[BUDGET_SHEET], problems), _read_funding(
+        workbook[FUNDING_SHEET], problems
+    )
 
 
 def read_budget(upload):
     """``(lines, funding)`` from an uploaded budget workbook, or :class:`BudgetFileRefused`
     listing every problem found (per row where there are rows). Totals in the file are not
     read: compute the budget from what this returns."""
-    try:
-        check_upload(upload, max_bytes=MAX_FILE_BYTES, kinds=(XLSX,), limits=_limits())
-    except UploadRefused as refused:
-        raise BudgetFileRefused([str(refused)]) from refused
-    upload.seek(0)
+    workbook = opened_upload(upload)
     problems = []
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except UNREADABLE as error:
-        raise BudgetFileRefused([_("The file could not be read as a spreadsheet.")]) from error
-    try:
-        names = workbook.sheetnames
-        missing = [name for name in (BUDGET_SHEET, FUNDING_SHEET) if name not in names]
+        missing = missing_sheets(workbook, (BUDGET_SHEET, FUNDING_SHEET))
         if missing:
-            raise BudgetFileRefused([_missing_sheet(name) for name in missing])
-        lines = _read_lines(workbook[BUDGET_SHEET], problems)
-        funding = _read_funding(workbook[FUNDING_SHEET], problems)
+            raise BudgetFileRefused(missing)
+        lines, funding = read_budget_sheets(workbook, problems)
     except UNREADABLE as error:
-        raise BudgetFileRefused([_("The file could not be read as a spreadsheet.")]) from error
+        raise BudgetFileRefused([unreadable()]) from error
     finally:
         workbook.close()
     if problems:
