@@ -53,6 +53,8 @@ DEFAULTS = {
         "certificate_verify": "30/60",
         "case_study_submit": "5/3600",
         "case_study_pdf": "20/600",
+        # Renders of a project workbook's PDF (each request renders it anew).
+        "workbook_pdf": "10/600",
         "check_in": "20/60",
         "workshop_registration": "20/600",
         # Messages one person sends to other associations through the platform.

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from capacity_lms.workbook import files, review_views, views
+from capacity_lms.workbook import export_views, files, review_views, views
 
 urlpatterns = [
     path("workbook/", never_cache(views.my_workbooks), name="workbooks"),
@@ -19,5 +19,24 @@ urlpatterns = [
         "workbook/step-files/<int:pk>/<str:name>",
         never_cache(files.file_download),
         name="workbook_file",
+    ),
+]
+
+# A workbook's files (export_views.py): the XLSX and the PDF out, the XLSX back in.
+urlpatterns += [
+    path(
+        "workbook/files/<int:pk>/workbook.xlsx",
+        never_cache(export_views.workbook_xlsx),
+        name="workbook_xlsx",
+    ),
+    path(
+        "workbook/files/<int:pk>/import/",
+        never_cache(export_views.workbook_import),
+        name="workbook_import",
+    ),
+    path(
+        "workbook/files/<int:pk>/workbook.pdf",
+        never_cache(export_views.workbook_pdf),
+        name="workbook_pdf",
     ),
 ]

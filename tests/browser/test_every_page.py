@@ -140,6 +140,8 @@ EXCLUDED = {
     "capacity_lms:exchange_dismiss_reports": "POST only: dismisses reports, then redirects",
     "capacity_lms:workbook_alerts": "POST only: a trainer's choice of e-mails, then redirects",
     "capacity_lms:workbook_file": "a workbook step's file, served as a download, not HTML",
+    "capacity_lms:workbook_xlsx": "a workbook's logical framework and budget as XLSX, not HTML",
+    "capacity_lms:workbook_pdf": "the whole workbook's PDF, not HTML",
     "capacity_lms:exchange_remove_person": "POST only: removes a person, then redirects",
     "capacity_lms:exchange_readmit": "POST only: lets a person back, then redirects",
     "capacity_lms:exchange_space_settings": "POST only: saves a space's settings, redirects",
@@ -533,6 +535,15 @@ def workbook_review(kind):
         return localized(demo.language, "capacity_lms:workbook_review", pk)
 
     return target
+
+
+def workbook_import(demo):
+    """The import page of the demo learner's association's workbook (its logframe accepted
+    and budget submitted: the page says why no file is taken now)."""
+    from capacity_lms.workbook.models import Deliverable
+
+    pk = Deliverable.objects.get(kind="logframe").workbook_id
+    return localized(demo.language, "capacity_lms:workbook_import", pk)
 
 
 def exchange(name, attribute):
@@ -1150,6 +1161,7 @@ LEARNER = [
     ),
     Visit("workbook-logframe-accepted", "capacity_lms:workbook_step", workbook_step("logframe")),
     Visit("workbook-budget-submitted", "capacity_lms:workbook_step", workbook_step("budget")),
+    Visit("workbook-import", "capacity_lms:workbook_import", workbook_import),
 ]
 
 TRAINER = [

@@ -853,6 +853,26 @@ PUBLIC.update(
     }
 )
 
+# A workbook's files (#24 point 6): read by whoever may read its work (its members, the
+# module's trainers, staff); uploaded back by its members only.
+PUBLIC.update(
+    {
+        "capacity_lms:workbook_xlsx": Route(
+            lambda world: {"pk": world.workbook_deliverable.workbook_id},
+            allowed=frozenset({"learner", "trainer", "staff"}),
+        ),
+        "capacity_lms:workbook_pdf": Route(
+            lambda world: {"pk": world.workbook_deliverable.workbook_id},
+            allowed=frozenset({"learner", "trainer", "staff"}),
+        ),
+        "capacity_lms:workbook_import": Route(
+            lambda world: {"pk": world.workbook_deliverable.workbook_id},
+            allowed=LEARNER,
+            kind="form",
+        ),
+    }
+)
+
 # Routes that take a POST without a CSRF token, and why (test_methods.py checks the others).
 CSRF_EXEMPT = {
     "capacity_lms:exchange_unsubscribe": (
