@@ -48,6 +48,9 @@ def write_parts(project, parts):
         writing.replace_logframe(project, **logframe_arguments(rows))
     if "budget" in parts:
         entered = parts["budget"]
+        if entered.get("currency"):
+            project.currency = entered["currency"]
+            project.save(update_fields=["currency", "updated_at"])
         writing.replace_budget(
             project,
             budget_lines(entered["lines"]),

@@ -40,6 +40,7 @@ PARTS = {
     "indicators": (_("Indicators"), _("Indicator")),
     "assumptions": (_("Assumptions"), _("Assumption")),
     "funding": (_("Funding"), ""),
+    "currency": (_("Currency of the project"), ""),
     "lines": (_("Budget lines"), _("Budget line")),
     "funders": (_("Other funders"), _("Other funder")),
     "files": (_("Files"), ""),

@@ -60,6 +60,19 @@ def _texts_form(kind):
     )
 
 
+class CurrencyForm(forms.Form):
+    """The currency the association costs its project in (its lines may be in others)."""
+
+    currency = forms.RegexField(
+        label=_("Currency of the project"),
+        regex=r"^[A-Za-z]{3}$",
+        max_length=3,
+        help_text=_("ISO 4217 code, e.g. EUR, MAD. The totals are computed in it."),
+        error_messages={"invalid": _("Give a three-letter currency code, e.g. EUR or MAD.")},
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off", "size": 4}),
+    )
+
+
 class SectionsForm(forms.Form):
     overall_objective = _text_field(_("Overall objective"))
 
@@ -101,6 +114,9 @@ def step_forms(kind, project, content, data=None, add=None):
         )
         built |= project_forms.logframe_formsets(project, data, add)
     elif kind == DeliverableKind.BUDGET:
+        built["currency"] = CurrencyForm(
+            data, prefix="project", initial={"currency": project.currency}
+        )
         built |= project_forms.budget_formsets(project, project.currency, data, add)
     elif kind == DeliverableKind.STAKEHOLDERS:
         built["partners"] = project_forms.partner_formset(project, data, add)
@@ -129,6 +145,7 @@ def posted(kind, bound):
         }
     elif kind == DeliverableKind.BUDGET:
         parts["budget"] = {
+            "currency": bound["currency"].cleaned_data["currency"].upper(),
             "funding": dict(bound["funding"].cleaned_data),
             "lines": project_forms.kept(bound["lines"]),
             "funders": project_forms.kept(bound["funders"]),

@@ -84,6 +84,9 @@ def part_problems(kind, parts, project=None):
             )
     if "budget" in parts:
         entered = parts["budget"]
+        currency = entered.get("currency", "")
+        if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+            problems.append(_("Give a three-letter currency code, e.g. EUR or MAD."))
         problems += writing.budget_entry_problems(
             budget_lines(entered["lines"]),
             entered["funding"]["requested_amount"],

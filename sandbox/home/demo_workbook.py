@@ -80,6 +80,7 @@ def _steps(course):
 
 def _budget():
     return {
+        "currency": "EUR",
         "funding": {"requested_amount": Decimal("5000"), "own_contribution": Decimal("600")},
         "lines": [
             {
@@ -130,13 +131,7 @@ def load_workbook(users):
         ).execute()
     budget = steps.get(DeliverableKind.BUDGET)
     if budget and find_deliverable(association, budget) is None:
-        # The budget is in euros: the workbook's project is costed in the association's
-        # currency.
-        project = Workbook.objects.get(
-            association=association, course_key=course.translation_key
-        ).project
-        project.currency = "EUR"
-        project.save(update_fields=["currency"])
+        # The association costs its project in euros (the budget step's currency).
         SaveStep(
             budget, user=learner, association=association, parts={"budget": _budget()}, submit=True
         ).execute()

@@ -55,6 +55,7 @@ def logframe(result_objective="1"):
 
 def budget():
     return {
+        "project-currency": "mad",
         "funding-requested_amount": "3000",
         "funding-own_contribution": "600",
         **management(
@@ -103,6 +104,7 @@ def test_logframe_budget_and_timeline_are_the_projects_rows(client, module, peop
     assert sorted(line.description for line in project.budget_lines.all()) == ["Books", "Tutors"]
     version = Deliverable.objects.get(kind="logframe").versions.get()
     assert version.content["project"]["logframe"]["indicators"][0]["target"] == "40.00"
+    assert project.currency == "MAD"  # typed in lower case, kept as the ISO code
     budget_version = Deliverable.objects.get(kind="budget").versions.get()
     assert budget_version.content["project"]["budget"]["total_cost"] == "3600.00"
     # The timeline step changes the activities only; the submitted logframe's version stays.
@@ -157,6 +159,15 @@ def test_a_result_naming_no_objective_is_refused_and_nothing_is_written(client, 
         "Each expected result must name one of the specific objectives."
         in response.content.decode()
     )
+    assert not Deliverable.objects.exists()
+
+
+def test_a_bad_currency_is_refused_and_nothing_is_written(client, module, people):
+    client.force_login(people["fatima"])
+    url = step_url(module, "en", people["association"], "budget")
+    for bad in ("EURO", "€€€", ""):
+        response = client.post(url, {**budget(), "project-currency": bad, "save": ""})
+        assert response.status_code == 400, bad
     assert not Deliverable.objects.exists()
 
 
