@@ -43,7 +43,7 @@ def _every_quiz_passed(user, course):
 def _every_deliverable_accepted(user, course):
     """Every deliverable step of ``course``'s lessons accepted for one of ``user``'s
     associations (as the workbook tells ``courses``; nothing accepted when it is absent)."""
-    for lesson in LessonPage.objects.filter(children_of(course)).live().specific():
+    for lesson in course.lessons(with_bodies=True):
         wanted = {step_id for step_id, _step in lesson.deliverables}
         if wanted and not wanted <= accepted_steps(user, lesson):
             return False

@@ -132,14 +132,15 @@ class BaseLineFormSet(forms.BaseFormSet):
         return kwargs
 
 
-def formset(form, extra=1, base=forms.BaseFormSet):
+def formset(form, extra=1, base=forms.BaseFormSet, rows=ROWS):
+    """Rows of ``form``, at most ``rows`` (more are refused, never read)."""
     return forms.formset_factory(
         form,
         formset=base,
         extra=extra,
         can_delete=True,
-        max_num=ROWS,
-        absolute_max=ROWS,
+        max_num=rows,
+        absolute_max=rows,
         validate_max=True,
     )
 

@@ -15,6 +15,7 @@ from capacity_lms.core.names import person_name
 from capacity_lms.projects import writing
 from capacity_lms.projects.models import Project
 from capacity_lms.workbook import access
+from capacity_lms.workbook.completion import complete_for_members
 from capacity_lms.workbook.content import content_problems, normalised
 from capacity_lms.workbook.files import checked_files, storing
 from capacity_lms.workbook.models import (
@@ -31,6 +32,7 @@ from capacity_lms.workbook.project_parts import (
     with_activities,
 )
 from capacity_lms.workbook.signals import deliverable_reviewed, deliverable_submitted
+from courses.deliverable_blocks import rubric_points
 
 
 def write_parts(project, parts):
@@ -282,7 +284,7 @@ class ReviewStep(BaseAction):
                 decision=self.decision,
                 scores=scores,
                 points=sum(score["points"] for score in scores),
-                max_points=sum(max(level["points"] for level in c["levels"]) for c in rubric),
+                max_points=rubric_points(rubric),
                 comments=self.comments,
                 comment=self.comment,
                 created_at=now,
@@ -291,8 +293,6 @@ class ReviewStep(BaseAction):
             deliverable.decided_at = now
             deliverable.save(update_fields=["status", "decided_at"])
             if self.decision == DeliverableReview.Decision.ACCEPTED:
-                from capacity_lms.workbook.completion import complete_for_members
-
                 complete_for_members(deliverable, self.user)
             transaction.on_commit(
                 lambda: deliverable_reviewed.send(DeliverableReview, review=review)

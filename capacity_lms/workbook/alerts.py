@@ -153,13 +153,16 @@ def tell_members(review_pk):
     from capacity_lms.workbook.steps import step_in_language
 
     locales = dict(Locale.objects.values_list("language_code", "pk"))
+    steps = {}  # the step in each language written to, looked up once
     messages = []
     for member in members:
         language = language_of(member)
         with translation.override(language):
-            step = step_in_language(
-                deliverable.lesson_key, deliverable.step_id, locales.get(language)
-            )
+            if language not in steps:
+                steps[language] = step_in_language(
+                    deliverable.lesson_key, deliverable.step_id, locales.get(language)
+                )
+            step = steps[language]
             if review.decision == DeliverableReview.Decision.ACCEPTED:
                 subject = _("Your work is accepted: %(title)s")
             else:

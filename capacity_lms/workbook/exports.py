@@ -55,7 +55,7 @@ def latest_steps(workbook, request):
     """The workbook's steps in the module's order, each a dict of ``deliverable``, ``step``
     (None when its lesson is gone), ``version`` (the latest, or None) and ``parts``."""
     deliverables = list(workbook.deliverables.all())
-    found = steps_for(deliverables, request)
+    found = steps_for(deliverables)
     steps = []
     for deliverable in deliverables:
         version = deliverable.versions.order_by("-number").first()

@@ -44,12 +44,10 @@ def _row_form(table, fields):
 
 
 _FORMSETS = {
-    (kind, table): project_forms.formset(_row_form(table, fields))
+    (kind, table): project_forms.formset(_row_form(table, fields), rows=MAX_ROWS)
     for kind, shape in SHAPES.items()
     for table, fields in shape["rows"].items()
 }
-for _formset in _FORMSETS.values():
-    _formset.max_num = _formset.absolute_max = MAX_ROWS
 
 
 def _texts_form(kind):

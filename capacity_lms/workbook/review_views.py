@@ -40,7 +40,7 @@ def queue(request):
             status__in=[Deliverable.Status.ACCEPTED, Deliverable.Status.CHANGES_REQUESTED]
         ).order_by("-decided_at", "-pk")[:20]
     )
-    found = steps_for(waiting + decided, request)
+    found = steps_for(waiting + decided)
     context = {
         "waiting": [(item, found.get(item.pk)) for item in waiting],
         "decided": [(item, found.get(item.pk)) for item in decided],
@@ -130,7 +130,7 @@ def _review_target(request, pk):
     )
     if deliverable is None:
         raise Http404
-    step = steps_for([deliverable], request).get(deliverable.pk)
+    step = steps_for([deliverable]).get(deliverable.pk)
     if step is None:
         raise Http404
     return deliverable, step

@@ -42,18 +42,23 @@ def find_step(lesson_pk, step_id):
     return Step(lesson, str(step_id), value) if value is not None else None
 
 
-def step_in_language(lesson_key, step_id, locale_id):
-    """The step in the lesson's version in ``locale_id`` (else any live version)."""
-    lessons = list(LessonPage.objects.live().filter(translation_key=lesson_key))
-    lessons.sort(key=lambda lesson: lesson.locale_id != locale_id)
-    for lesson in lessons:
+def _in_language(lessons, step_id, locale_id):
+    """The step ``step_id`` in the first of ``lessons`` (versions of one lesson) that holds it,
+    the version in ``locale_id`` first."""
+    for lesson in sorted(lessons, key=lambda version: version.locale_id != locale_id):
         value = dict(lesson.deliverables).get(step_id)
         if value is not None:
             return Step(lesson, step_id, value)
     return None
 
 
-def steps_for(deliverables, request):
+def step_in_language(lesson_key, step_id, locale_id):
+    """The step in the lesson's version in ``locale_id`` (else any live version)."""
+    lessons = LessonPage.objects.live().filter(translation_key=lesson_key)
+    return _in_language(lessons, step_id, locale_id)
+
+
+def steps_for(deliverables):
     """{deliverable pk: Step} in the reader's language where the lesson has it (else another
     live version): one query for every lesson of ``deliverables``."""
     from wagtail.models import Locale
@@ -68,15 +73,10 @@ def steps_for(deliverables, request):
     versions = {}
     for lesson in LessonPage.objects.live().filter(translation_key__in=keys):
         versions.setdefault(lesson.translation_key, []).append(lesson)
-    found = {}
-    for deliverable in deliverables:
-        lessons = sorted(
-            versions.get(deliverable.lesson_key, []),
-            key=lambda version: version.locale_id != locale_id,
+    found = {
+        deliverable.pk: _in_language(
+            versions.get(deliverable.lesson_key, []), deliverable.step_id, locale_id
         )
-        for lesson in lessons:
-            value = dict(lesson.deliverables).get(deliverable.step_id)
-            if value is not None:
-                found[deliverable.pk] = Step(lesson, deliverable.step_id, value)
-                break
-    return found
+        for deliverable in deliverables
+    }
+    return {pk: step for pk, step in found.items() if step is not None}

@@ -124,7 +124,7 @@ def my_workbooks(request):
         .order_by("association__name", "created_at")
     )
     deliverables = [item for workbook in workbooks for item in workbook.deliverables.all()]
-    found = steps_for(deliverables, request)
+    found = steps_for(deliverables)
     for workbook in workbooks:
         workbook.steps = [(item, found.get(item.pk)) for item in workbook.deliverables.all()]
     return TemplateResponse(request, TEMPLATES + "mine.html", {"workbooks": workbooks})
