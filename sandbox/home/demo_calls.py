@@ -35,19 +35,22 @@ def _inlines(content, language, users):
                 name=item["name"][language],
                 weight=Decimal(item["weight"]),
                 max_score=item["max_score"],
+                sort_order=number,
             )
-            for item in content["criteria"]
+            for number, item in enumerate(content["criteria"])
         ],
         "required_documents": [
-            RequiredDocument(name=item["name"][language]) for item in content["documents"]
+            RequiredDocument(name=item["name"][language], sort_order=number)
+            for number, item in enumerate(content["documents"])
         ],
         "committee": [
             CommitteeMember(
                 user=users[item["username"]],
                 department=item["department"][language],
                 is_chair=item["is_chair"],
+                sort_order=number,
             )
-            for item in content["committee"]
+            for number, item in enumerate(content["committee"])
         ],
     }
 

@@ -66,6 +66,11 @@ class CallPageFactory(PageFactory):
             raise ValueError(f"{cls.__name__} needs parent=<page>.")
         page = model_class(*args, **kwargs)
         for name, rows in inlines.items():
+            # In the order given, as the editor's inline panel saves them: without a sort
+            # order PostgreSQL returns tied rows in any order.
+            for number, row in enumerate(rows):
+                if hasattr(row, "sort_order") and row.sort_order is None:
+                    row.sort_order = number
             setattr(page, name, rows)
         for name, values in many.items():
             getattr(page, name).set(values)
