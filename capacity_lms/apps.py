@@ -13,6 +13,7 @@ PRIVACY_PACKAGES = (
     "calls",
     "exchange",
     "workbook",
+    "evaluation",
     "reports",
 )
 

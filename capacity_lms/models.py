@@ -32,6 +32,15 @@ from capacity_lms.certificates.models import (
     CertificateSettings,
 )
 from capacity_lms.core.history import ScopedLogEntry
+from capacity_lms.evaluation.models import (
+    AreaScore,
+    FollowUp,
+    LearningGain,
+    Questionnaire,
+    Reaction,
+    ReactionRequest,
+    SelfAssessment,
+)
 from capacity_lms.exchange.models import Post, PostAttachment, PostRevision, Space, Thread
 from capacity_lms.exchange.people_models import (
     Follow,

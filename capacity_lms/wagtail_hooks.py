@@ -12,6 +12,7 @@ from capacity_lms.network.admin_views import AssociationAdminViewSet, ProfileCha
 from capacity_lms.people.views import LearnerProfileViewSet, MembershipViewSet
 from capacity_lms.reports.viewsets import CountryCoordinatorViewSet
 from capacity_lms.taxonomy.views import (
+    CapacityAreaViewSet,
     CountryViewSet,
     ProvinceViewSet,
     RegionViewSet,
@@ -31,6 +32,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
         LearnerProfileViewSet,
         StrategicAxisViewSet,
         SpecializedGroupViewSet,
+        CapacityAreaViewSet,
         CountryViewSet,
         RegionViewSet,
         ProvinceViewSet,

@@ -16,7 +16,7 @@ from capacity_lms.core.actions import ActionRefused, BaseAction
 from courses.completion import accepted_steps
 from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
 from courses.quiz import InvalidAnswers, score_answers, validate_answers
-from courses.signals import course_completed, lesson_completed
+from courses.signals import course_completed, lesson_completed, quiz_submitted
 
 
 def new_submission_token():
@@ -273,6 +273,11 @@ class SubmitQuizAction(BaseAction):
                     CompleteLessonAction(
                         self.lesson, user=self.user, method=LessonCompletion.Method.QUIZ
                     ).execute()
+                transaction.on_commit(
+                    lambda: quiz_submitted.send(
+                        sender=type(self.lesson), attempt=attempt, quiz=quiz
+                    )
+                )
         except IntegrityError:
             # The same form was posted twice at once, or another attempt took this number:
             # the first one recorded stands.

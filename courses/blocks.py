@@ -99,6 +99,18 @@ class QuizBlock(blocks.StructBlock):
         label=_("required to complete the lesson"),
     )
     questions = blocks.ListBlock(QuestionBlock(), min_num=1, label=_("questions"))
+    measures = blocks.ChoiceBlock(
+        choices=[
+            ("pre", _("What learners know before the module (pre-test)")),
+            ("post", _("What learners know after the module (post-test)")),
+        ],
+        required=False,
+        label=_("learning gain"),
+        help_text=_(
+            "A module's pre-test and post-test are compared on each learner's first attempt: "
+            "the difference is their learning gain. Leave empty for an ordinary quiz."
+        ),
+    )
 
     class Meta:
         icon = "form"

@@ -1,7 +1,14 @@
 from django.db import transaction
 
-from .models import Country, Province, Region, SpecializedGroup, StrategicAxis
-from .standard import COUNTRIES, PROVINCES, REGIONS, SPECIALIZED_GROUPS, STRATEGIC_AXES
+from .models import CapacityArea, Country, Province, Region, SpecializedGroup, StrategicAxis
+from .standard import (
+    CAPACITY_AREAS,
+    COUNTRIES,
+    PROVINCES,
+    REGIONS,
+    SPECIALIZED_GROUPS,
+    STRATEGIC_AXES,
+)
 
 
 def _ensure(model, code, defaults):
@@ -12,8 +19,8 @@ def _ensure(model, code, defaults):
 
 @transaction.atomic
 def load_standard_taxonomy():
-    """Create the programme's standard axes, groups, countries, regions and provinces not there
-    yet.
+    """Create the programme's standard axes, groups, countries, regions, provinces and capacity
+    areas not there yet.
 
     Returns a dict of how many rows of each kind were created; a second call returns zeros.
     """
@@ -23,6 +30,7 @@ def load_standard_taxonomy():
         "countries": 0,
         "regions": 0,
         "provinces": 0,
+        "capacity areas": 0,
     }
     for position, (code, en, fr, ar) in enumerate(STRATEGIC_AXES):
         defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
@@ -43,6 +51,9 @@ def load_standard_taxonomy():
         defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
         created["regions"] += _ensure(Region, code, defaults)
     created["provinces"] = load_provinces(Region, Province)
+    for position, (code, en, fr, ar) in enumerate(CAPACITY_AREAS):
+        defaults = {"name_en": en, "name_fr": fr, "name_ar": ar, "sort_order": position}
+        created["capacity areas"] += _ensure(CapacityArea, code, defaults)
     return created
 
 

@@ -138,6 +138,21 @@ class StrategicAxis(TranslatedName):
         verbose_name_plural = _("strategic axes")
 
 
+class CapacityArea(TranslatedName):
+    """One area of an association's capacities that training strengthens.
+
+    Governance, finance, project cycle, partnerships, communication, volunteers: the
+    self-assessment scores an association on each, and modules declare the areas they
+    strengthen, so weak areas lead to the modules that help.
+    """
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("capacity area")
+        verbose_name_plural = _("capacity areas")
+
+
 class Region(TranslatedName):
     """One of Morocco's twelve regions, where solidarity-development projects take place.
 

@@ -3,6 +3,15 @@
 Loaded by ``manage.py load_programme_taxonomy``; editors may add to them in the admin.
 """
 
+CAPACITY_AREAS = [
+    ("governance", "Governance", "Gouvernance", "الحكامة"),
+    ("finance", "Financial management", "Gestion financière", "التدبير المالي"),
+    ("project-cycle", "Project cycle", "Cycle de projet", "دورة المشروع"),
+    ("partnerships", "Partnerships", "Partenariats", "الشراكات"),
+    ("communication", "Communication", "Communication", "التواصل"),
+    ("volunteers", "Volunteers", "Bénévolat", "التطوع"),
+]
+
 STRATEGIC_AXES = [
     ("project-engineering", "Project engineering", "Ingénierie de projet", "هندسة المشاريع"),
     ("school-support", "School support", "Soutien scolaire", "الدعم المدرسي"),

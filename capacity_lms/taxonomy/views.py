@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Country, Province, Region, SpecializedGroup, StrategicAxis
+from .models import CapacityArea, Country, Province, Region, SpecializedGroup, StrategicAxis
 
 NAME_PANELS = [
     FieldPanel("code"),
@@ -44,6 +44,14 @@ class StrategicAxisViewSet(TranslatedNameViewSet):
     icon = "tasks"
     menu_label = _("Strategic axes")
     export_filename = "strategic-axes"
+    panels = [*NAME_PANELS, FieldPanel("description")]
+
+
+class CapacityAreaViewSet(TranslatedNameViewSet):
+    model = CapacityArea
+    icon = "pick"
+    menu_label = _("Capacity areas")
+    export_filename = "capacity-areas"
     panels = [*NAME_PANELS, FieldPanel("description")]
 
 

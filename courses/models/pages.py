@@ -22,7 +22,7 @@ from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage, SharedPage
 from capacity_lms.core.tree import children_of, live_only, view_restrictions
 from capacity_lms.people.roles import trainer_choices
-from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import CapacityArea, Country, SpecializedGroup, StrategicAxis
 from courses.actions import EnrolAction, LeaveAction, missing_prerequisites
 from courses.catalogue import Catalogue
 from courses.models.learning import GroupConcat
@@ -182,6 +182,24 @@ class CoursePage(SharedPage, PersonalPage, Page):
     specialized_groups = ParentalManyToManyField(
         SpecializedGroup, verbose_name=_("specialized groups"), blank=True, related_name="courses"
     )
+    capacity_areas = ParentalManyToManyField(
+        CapacityArea,
+        verbose_name=_("capacity areas it strengthens"),
+        blank=True,
+        related_name="courses",
+        help_text=_(
+            "An association whose self-assessment is weak in one of these areas is recommended "
+            "this module."
+        ),
+    )
+    follow_up_months = models.PositiveSmallIntegerField(
+        _("follow-up after (months)"),
+        default=0,
+        help_text=_(
+            "Months after the certificate when its holder is asked what their association did "
+            "with the training. 0: no follow-up."
+        ),
+    )
     language = models.CharField(
         _("teaching language"), max_length=10, help_text=_("The language the module is taught in.")
     )
@@ -236,6 +254,7 @@ class CoursePage(SharedPage, PersonalPage, Page):
                 FieldPanel("strategic_axis"),
                 FieldPanel("countries"),
                 FieldPanel("specialized_groups"),
+                FieldPanel("capacity_areas"),
                 FieldPanel("tags"),
             ],
             heading=_("Who and what it is for"),
@@ -244,6 +263,7 @@ class CoursePage(SharedPage, PersonalPage, Page):
             [
                 FieldRowPanel([FieldPanel("language"), FieldPanel("level"), FieldPanel("format")]),
                 FieldRowPanel([FieldPanel("estimated_hours"), FieldPanel("leads_to_certificate")]),
+                FieldPanel("follow_up_months"),
                 FieldPanel("prerequisites"),
                 FieldPanel("trainers"),
             ],
