@@ -11,6 +11,7 @@ from capacity_lms.calls.committee_urls import urlpatterns as committee_urlpatter
 from capacity_lms.calls.followup_urls import urlpatterns as followup_urlpatterns
 from capacity_lms.certificates.urls import urlpatterns as certificate_urlpatterns
 from capacity_lms.core.language_switch import set_language
+from capacity_lms.evaluation.urls import urlpatterns as evaluation_urlpatterns
 from capacity_lms.exchange.urls import urlpatterns as exchange_urlpatterns
 from capacity_lms.library.urls import urlpatterns as library_urlpatterns
 from capacity_lms.network.partner_urls import urlpatterns as partner_urlpatterns
@@ -39,4 +40,5 @@ urlpatterns = [
     *committee_urlpatterns,
     *exchange_urlpatterns,
     *workbook_urlpatterns,
+    *evaluation_urlpatterns,
 ]

@@ -43,6 +43,11 @@ from sandbox.testing.factories import (
 from tests.integration.attendance.conftest import session_around
 from tests.integration.conftest import built_for_the_module, in_group, make_workshop
 from tests.integration.courses.conftest import make_course, right_answers
+from tests.integration.security import (
+    evaluation_assessment_world,
+    evaluation_follow_up_world,
+    evaluation_reactions_world,
+)
 from tests.integration.security.calls_world import build_calls_world
 from tests.integration.security.exchange_world import build_exchange_world
 from tests.integration.security.partners_world import build_partners_world
@@ -255,5 +260,8 @@ def build_world():
     build_calls_world(people, objects, site_root)
     build_exchange_world(people, objects)
     build_workbook_world(people, objects)
+    evaluation_assessment_world.build(people, objects)
+    evaluation_reactions_world.build(people, objects)
+    evaluation_follow_up_world.build(people, objects)
     assert Association.objects.count() >= 2
     return World(people=people, objects=objects)

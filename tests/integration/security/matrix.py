@@ -873,6 +873,17 @@ PUBLIC.update(
     }
 )
 
+# Evaluation and impact (#25): each part's rows live beside the world it builds. Imported
+# here, after Route: those modules import it from this one.
+from tests.integration.security import (  # noqa: E402
+    evaluation_assessment_world,
+    evaluation_follow_up_world,
+    evaluation_reactions_world,
+)
+
+for _part in (evaluation_assessment_world, evaluation_reactions_world, evaluation_follow_up_world):
+    PUBLIC.update(_part.ROUTES)
+
 # Routes that take a POST without a CSRF token, and why (test_methods.py checks the others).
 CSRF_EXEMPT = {
     "capacity_lms:exchange_unsubscribe": (
