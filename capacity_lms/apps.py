@@ -53,6 +53,7 @@ class CapacityLmsConfig(AppConfig):
         network_pages.register()
         from .calls import page_panels as call_panels
         from .certificates import receivers  # noqa: F401  (connects the certificate rules)
+        from .evaluation import page_panels as evaluation_panels
         from .exchange import (
             alerts,  # noqa: F401  (moderators hear of reports and held posts)
             notices,  # noqa: F401  (e-mails followers of new posts)
@@ -77,6 +78,7 @@ class CapacityLmsConfig(AppConfig):
         call_panels.register()
         exchange_panels.register()
         workbook_panels.register()
+        evaluation_panels.register()
         from .privacy import known_apps
         from .privacy.registry import autodiscover
 

@@ -1,0 +1,5 @@
+"""What the evaluation's assessment part shows on other domains' pages (core.panels)."""
+
+
+def register():
+    """Register this part's panels (called once, when the app is ready)."""
