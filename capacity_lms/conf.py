@@ -77,6 +77,11 @@ DEFAULTS = {
     # Files an association attaches to a workbook step (a free text or file deliverable).
     "WORKBOOK_MAX_FILES": 5,
     "WORKBOOK_MAX_UPLOAD_BYTES": 20 * 1024 * 1024,
+    # Evaluation (#25): a capacity area scored below this (0 to 100) in an association's
+    # latest self-assessment is weak, and the modules that strengthen it are recommended.
+    "EVALUATION_WEAK_AREA_BELOW": 60,
+    # How many recommended modules an association's page and My learning show at most.
+    "EVALUATION_RECOMMENDATIONS": 6,
     # Largest file, in bytes, a member may attach to a case study they submit.
     "SUBMISSION_MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     # Bounds on the work one uploaded file may cost (capacity_lms.core.uploads), for every
