@@ -67,6 +67,11 @@ DEFAULTS = {
     "PRIVATE_STORAGE": "capacity_lms_private",
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
+    # How many days a reaction form stays open after the meeting ends or the module is
+    # completed (evaluation, #25).
+    "REACTION_WINDOW_DAYS": 14,
+    # A trainer sees an average of the reactions about them once this many answers make it.
+    "REACTION_MIN_ANSWERS": 5,
     # What erasing a person does to their posts in the exchange spaces: "pseudonymise" (they
     # stay, by the pseudonymous account, so that threads still read) or "remove_text" (they
     # stay as "deleted", without their text or earlier versions).
