@@ -19,42 +19,24 @@ docs/security.md is this table in prose; the two must agree.
 
 from dataclasses import dataclass, field
 
-ALL = frozenset(
-    (
-        "anonymous",
-        "learner",
-        "other_learner",
-        "trainer",
-        "other_trainer",
-        "editor",
-        "lone_coordinator",
-        "staff",
-    )
+from tests.integration.security import (
+    evaluation_assessment_world,
+    evaluation_follow_up_world,
+    evaluation_reactions_world,
 )
-SIGNED_IN = ALL - {"anonymous"}
-LEARNER = frozenset({"learner"})
-STAFF = frozenset({"staff"})
-TRAINER_AND_STAFF = frozenset({"trainer", "staff"})
-TRAINERS_AND_STAFF = frozenset({"trainer", "other_trainer", "staff"})
-HOLDER_AND_STAFF = frozenset({"learner", "staff"})
-ADMIN_USERS = frozenset({"trainer", "other_trainer", "editor", "lone_coordinator", "staff"})
-NOBODY = frozenset()
-# The learner is the admin (leader) of the matrix's association.
-LEADER_AND_STAFF = frozenset({"learner", "staff"})
-
-
-@dataclass(frozen=True)
-class Route:
-    """A public route: how to fill its URL from the world, who gets in, how it writes."""
-
-    kwargs: object = None  # callable(world) -> dict of URL kwargs
-    allowed: frozenset = ALL
-    kind: str = "read"
-    query: str = ""
-    post: object = None  # callable(world) -> POST data for an action's check
-
-    def url_kwargs(self, world):
-        return self.kwargs(world) if self.kwargs else {}
+from tests.integration.security.roles import (
+    ADMIN_USERS,
+    ALL,
+    HOLDER_AND_STAFF,
+    LEADER_AND_STAFF,
+    LEARNER,
+    NOBODY,
+    SIGNED_IN,
+    STAFF,
+    TRAINER_AND_STAFF,
+    TRAINERS_AND_STAFF,
+    Route,
+)
 
 
 def _workshop(world):
@@ -379,6 +361,12 @@ ADMIN = {
     "wagtailsnippets_capacity_lms_region": _vocabulary(lambda world: world.region),
     "wagtailsnippets_capacity_lms_specializedgroup": _vocabulary(lambda world: world.group),
     "wagtailsnippets_capacity_lms_strategicaxis": _vocabulary(lambda world: world.axis),
+    "wagtailsnippets_capacity_lms_capacityarea": _vocabulary(lambda world: world.capacity_area),
+    # Questionnaires (#25): written by editors and staff (the matrix's editor is the library's
+    # only), never deleted (answers keep the one they used: retired instead).
+    "wagtailsnippets_capacity_lms_questionnaire": AdminViews(
+        lambda world: world.questionnaire, listing=STAFF, view=STAFF, add=STAFF, change=STAFF
+    ),
 }
 for _model in (
     "association",
@@ -387,11 +375,12 @@ for _model in (
     "province",
     "specializedgroup",
     "strategicaxis",
+    "capacityarea",
 ):
     ADMIN[f"wagtailsnippetchoosers_capacity_lms_{_model}"] = _open_chooser(
         ADMIN[f"wagtailsnippets_capacity_lms_{_model}"].obj
     )
-for _model in ("membership", "learnerprofile", "countrycoordinator"):
+for _model in ("membership", "learnerprofile", "countrycoordinator", "questionnaire"):
     ADMIN[f"wagtailsnippetchoosers_capacity_lms_{_model}"] = _person_chooser(
         ADMIN[f"wagtailsnippets_capacity_lms_{_model}"]
     )
@@ -873,14 +862,7 @@ PUBLIC.update(
     }
 )
 
-# Evaluation and impact (#25): each part's rows live beside the world it builds. Imported
-# here, after Route: those modules import it from this one.
-from tests.integration.security import (  # noqa: E402
-    evaluation_assessment_world,
-    evaluation_follow_up_world,
-    evaluation_reactions_world,
-)
-
+# Evaluation and impact (#25): each part's rows live beside the world it builds.
 for _part in (evaluation_assessment_world, evaluation_reactions_world, evaluation_follow_up_world):
     PUBLIC.update(_part.ROUTES)
 
