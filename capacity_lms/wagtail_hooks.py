@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from capacity_lms.attendance.viewsets import ATTENDANCE_VIEWSETS
 from capacity_lms.certificates.viewsets import CertificatesViewSetGroup
+from capacity_lms.evaluation.viewsets import QuestionnaireViewSet
 from capacity_lms.network.admin_views import AssociationAdminViewSet, ProfileChangeViewSet
 from capacity_lms.people.views import LearnerProfileViewSet, MembershipViewSet
 from capacity_lms.reports.viewsets import CountryCoordinatorViewSet
@@ -33,6 +34,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
         StrategicAxisViewSet,
         SpecializedGroupViewSet,
         CapacityAreaViewSet,
+        QuestionnaireViewSet,
         CountryViewSet,
         RegionViewSet,
         ProvinceViewSet,

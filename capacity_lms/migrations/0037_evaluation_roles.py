@@ -1,10 +1,11 @@
 """Who reads and writes evaluation data: editors and programme staff write the questionnaires;
 programme staff read every self-assessment, reaction, learning gain and follow-up (the
-``view_*`` permissions the evaluation's pages check)."""
+``view_*`` permissions the evaluation's pages check). The capacity areas are vocabulary: staff
+keep them, trainers and editors read them (as 0002 grants the other vocabulary)."""
 
 from django.db import migrations
 
-from capacity_lms.people.roles import EDITORS, PROGRAMME_STAFF, grant, revoke_models
+from capacity_lms.people.roles import EDITORS, PROGRAMME_STAFF, TRAINERS, grant, revoke_models
 
 ROLES = {
     PROGRAMME_STAFF: {
@@ -13,8 +14,10 @@ ROLES = {
         "reaction": ["view"],
         "learninggain": ["view"],
         "followup": ["view"],
+        "capacityarea": ["add", "change", "delete", "view"],
     },
-    EDITORS: {"questionnaire": ["add", "change", "view"]},
+    TRAINERS: {"capacityarea": ["view"]},
+    EDITORS: {"questionnaire": ["add", "change", "view"], "capacityarea": ["view"]},
 }
 
 
@@ -26,7 +29,14 @@ def remove(apps, schema_editor):
     revoke_models(
         apps,
         "capacity_lms",
-        ["questionnaire", "selfassessment", "reaction", "learninggain", "followup"],
+        [
+            "questionnaire",
+            "selfassessment",
+            "reaction",
+            "learninggain",
+            "followup",
+            "capacityarea",
+        ],
     )
 
 
