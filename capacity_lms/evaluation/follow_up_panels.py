@@ -6,6 +6,9 @@ pages (core.panels):
 - a module's page (``course_page``): its mean learning gain, for its trainers and programme
   staff, once enough learners are measured that no one's gain can be read from it;
 - each association of My associations (``my_association``): the way to its timeline.
+
+Importing :mod:`~capacity_lms.evaluation.gain` here (when the app is ready) also connects its
+receiver of ``quiz_submitted``.
 """
 
 from django.urls import reverse

@@ -369,6 +369,39 @@ def application_of_the_learner(led_association, open_call):
     return application
 
 
+def follow_up_of_the_learner(demo):
+    """The path of the follow-up of the demo learner's certificate, sent and not answered
+    (written here, with the demo's follow-up questionnaire)."""
+    from django.utils import timezone
+
+    from capacity_lms.evaluation.follow_ups import active_questionnaire
+    from capacity_lms.evaluation.models import FollowUp, Questionnaire
+    from sandbox.testing.questionnaire_factories import make_questionnaire, scale, section
+
+    questionnaire = active_questionnaire() or make_questionnaire(
+        kind=Questionnaire.Kind.FOLLOW_UP, sections=[section("Since", [scale("We used it.")])]
+    )
+    follow_up, _created = FollowUp.objects.update_or_create(
+        certificate=demo.certificate,
+        defaults={
+            "user": demo.certificate.user,
+            "questionnaire": questionnaire,
+            "due_on": timezone.localdate(),
+            "sent_at": timezone.now(),
+            "answered_at": None,
+            "answers": {},
+            "score": None,
+        },
+    )
+    return localized(demo.language, "capacity_lms:follow_up", follow_up.pk)
+
+
+def association_named(name):
+    from capacity_lms.people.models import Association
+
+    return Association.objects.get(name=name)
+
+
 def application_route(name, **kwargs):
     return lambda demo: localized(demo.language, name, pk=demo.application.pk, **kwargs)
 
@@ -1162,6 +1195,24 @@ LEARNER = [
     Visit("workbook-logframe-accepted", "capacity_lms:workbook_step", workbook_step("logframe")),
     Visit("workbook-budget-submitted", "capacity_lms:workbook_step", workbook_step("budget")),
     Visit("workbook-import", "capacity_lms:workbook_import", workbook_import),
+    # Evaluation (#25): the follow-up of the learner's certificate, shown and sent empty; the
+    # timeline of the learner's funded association.
+    Visit("follow-up", "capacity_lms:follow_up", follow_up_of_the_learner),
+    Visit(
+        "follow-up-sent-empty",
+        "capacity_lms:follow_up",
+        follow_up_of_the_learner,
+        act=lambda page, demo: send(page, "main form.cl-questionnaire button[type=submit]", 400),
+    ),
+    Visit(
+        "association-timeline",
+        "capacity_lms:association_timeline",
+        lambda demo: localized(
+            demo.language,
+            "capacity_lms:association_timeline",
+            association_named(FUNDED_ASSOCIATION).pk,
+        ),
+    ),
 ]
 
 TRAINER = [
