@@ -4,6 +4,7 @@ listed on My learning while it waits for an answer."""
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -168,6 +169,24 @@ def test_a_bad_answer_is_refused_and_writes_nothing(client, asked, member, monke
 
     assert response.status_code == 400
     assert not Reaction.objects.exists()
+
+
+def test_a_scale_sent_empty_says_so_to_a_screen_reader(
+    client, asked, member, monkeypatch, english
+):
+    fixed_clock(monkeypatch, AFTER)
+    client.force_login(member)
+
+    page = BeautifulSoup(client.post(url(asked), {"trainer_rating": "4"}).content, "html.parser")
+
+    (fieldset,) = [
+        each for each in page.find_all("fieldset") if "content" in each.legend.get_text()
+    ]
+    described = fieldset["aria-describedby"].split()
+    assert all(page.find(id=name) for name in described)
+    assert "This field is required." in page.find(id=described[-1]).get_text()
+    assert all(radio.get("aria-invalid") == "true" for radio in fieldset.find_all("input"))
+    assert page.select_one("#form-errors a")["href"] == "#id_content_rating_0"
 
 
 def test_a_signed_comment_is_signed_and_a_signature_without_comment_is_not(
