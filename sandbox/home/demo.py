@@ -15,6 +15,7 @@ from sandbox.home.demo_attendance import load_attendance
 from sandbox.home.demo_calls import load_calls
 from sandbox.home.demo_certificates import load_certificates
 from sandbox.home.demo_directory import load_directory
+from sandbox.home.demo_evaluation import load_evaluation
 from sandbox.home.demo_exchange import load_exchange
 from sandbox.home.demo_followup import load_current, load_funded
 from sandbox.home.demo_library import load_library
@@ -173,6 +174,7 @@ def load_demo_data():
     calls = load_calls(users)
     funded = {**load_funded(users), **load_current()}
     exchange = load_exchange()
+    evaluation = load_evaluation(users)
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -190,4 +192,5 @@ def load_demo_data():
         **calls,
         **funded,
         **exchange,
+        **evaluation,
     }
