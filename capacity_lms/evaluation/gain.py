@@ -20,14 +20,13 @@ from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.evaluation.models import LearningGain
-from courses.models import QuizAttempt
+from courses.models import CoursePage, QuizAttempt
 from courses.signals import quiz_submitted
 
 PRE, POST = "pre", "post"
 # A module's mean gain is shown to its trainers once this many learners are measured, so that
 # no one learner's gain can be read from it (as the programme's reports hide smaller cells).
 SHOWN_FROM = 5
-STAFF_PERMISSION = "capacity_lms.view_learninggain"
 
 
 def tests_of(course, measures):
@@ -125,6 +124,17 @@ def module_gain(course):
 def learner_gains(user):
     """``user``'s gains, newest first, each with its module (one query)."""
     return LearningGain.objects.filter(user=user).select_related("course")
+
+
+def trained_module_gains(user):
+    """The modules ``user`` trains that measured a gain, each with ``gain_mean`` and
+    ``gain_learners`` (one query)."""
+    return (
+        CoursePage.objects.filter(trainers=user)
+        .annotate(gain_mean=Avg("learning_gains__gain"), gain_learners=Count("learning_gains"))
+        .filter(gain_learners__gt=0)
+        .order_by("title", "pk")
+    )
 
 
 def signed_points(value):
