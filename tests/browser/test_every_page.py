@@ -396,6 +396,93 @@ def follow_up_of_the_learner(demo):
     return localized(demo.language, "capacity_lms:follow_up", follow_up.pk)
 
 
+def reaction_of_the_learner(state):
+    """A target: the demo learner's reaction to a meeting of the past Lyon workshop (the demo
+    trainer's), written here: ``open`` (not answered), ``answered`` (read-only) or ``closed``
+    (its window over)."""
+
+    def target(demo):
+        import datetime
+
+        from django.contrib.auth import get_user_model
+        from django.utils import timezone
+
+        from capacity_lms.evaluation.models import Reaction, ReactionRequest
+
+        learner = get_user_model().objects.get(username="learner")
+        session = demo.past_session
+        day = session.occurrence_dates()[{"open": -1, "answered": -2, "closed": 0}[state]]
+        opens_at = timezone.now() - datetime.timedelta(days=20 if state == "closed" else 1)
+        request, _created = ReactionRequest.objects.update_or_create(
+            user=learner,
+            subject=ReactionRequest.Subject.MEETING,
+            session=session,
+            occurrence_date=day,
+            defaults={"opens_at": opens_at, "closes_at": opens_at + datetime.timedelta(days=14)},
+        )
+        request.trainers.set(session.workshop.trainers.all())
+        Reaction.objects.filter(request=request).delete()
+        if state == "answered":
+            Reaction.objects.create(
+                request=request,
+                content_rating=4,
+                trainer_rating=5,
+                comment="Des exemples très concrets, merci.",
+                signed=True,
+                answered_at=opens_at,
+            )
+        return localized(demo.language, "capacity_lms:reaction", request.pk)
+
+    return target
+
+
+def reactions_about_the_trainer(demo):
+    """Six answers about the past Lyon workshop of the demo trainer (enough for its figures),
+    with an unsigned comment in Arabic and a signed one in French; the path of the trainer's
+    page."""
+    from django.utils import timezone
+
+    from capacity_lms.evaluation.models import Reaction, ReactionRequest
+    from sandbox.testing.factories import UserFactory
+
+    session = demo.past_session
+    day = session.occurrence_dates()[0]
+    now = timezone.now()
+    comments = {0: ("كان الإيقاع سريعا بعض الشيء.", False), 1: ("Très clair, merci.", True)}
+    for number in range(6):
+        person = UserFactory(username=f"reaction-{number}", first_name="Nadia", last_name="Amrani")
+        request, _created = ReactionRequest.objects.get_or_create(
+            user=person,
+            subject=ReactionRequest.Subject.MEETING,
+            session=session,
+            occurrence_date=day,
+            defaults={"opens_at": now, "closes_at": now},
+        )
+        request.trainers.set(session.workshop.trainers.all())
+        comment, signed = comments.get(number, ("", False))
+        Reaction.objects.get_or_create(
+            request=request,
+            defaults={
+                "content_rating": 3 + number % 3,
+                "trainer_rating": 4,
+                "comment": comment,
+                "signed": signed,
+                "answered_at": now,
+            },
+        )
+    return localized(demo.language, "capacity_lms:reaction_mine")
+
+
+def all_reactions(demo):
+    """Staff's page of every trainer's reactions, with those about the demo trainer."""
+    reactions_about_the_trainer(demo)
+    return localized(demo.language, "capacity_lms:reaction_all")
+
+
+def send_the_reaction_empty(page, demo):
+    send(page, "main form.cl-form button[type=submit]", status=400)
+
+
 def association_named(name):
     from capacity_lms.people.models import Association
 
@@ -1213,6 +1300,17 @@ LEARNER = [
             association_named(FUNDED_ASSOCIATION).pk,
         ),
     ),
+    # Reactions (#25): the form of a meeting the learner attended, sent empty, answered and
+    # closed.
+    Visit("reaction", "capacity_lms:reaction", reaction_of_the_learner("open"), photographed=True),
+    Visit(
+        "reaction-sent-empty",
+        "capacity_lms:reaction",
+        reaction_of_the_learner("open"),
+        act=send_the_reaction_empty,
+    ),
+    Visit("reaction-answered", "capacity_lms:reaction", reaction_of_the_learner("answered")),
+    Visit("reaction-closed", "capacity_lms:reaction", reaction_of_the_learner("closed")),
 ]
 
 TRAINER = [
@@ -1289,6 +1387,19 @@ TRAINER = [
         "capacity_lms:network_partnership_declare",
         network("capacity_lms:network_partnership_declare"),
         status=403,
+    ),
+    # Reactions (#25): the averages and comments about the trainer's past workshop.
+    Visit("reactions-mine", "capacity_lms:reaction_mine", reactions_about_the_trainer),
+]
+
+# Programme staff (the demo's "staff"): every trainer's reactions, all and filtered.
+STAFF = [
+    Visit("reactions-all", "capacity_lms:reaction_all", all_reactions, photographed=True),
+    Visit(
+        "reactions-all-filtered",
+        "capacity_lms:reaction_all",
+        route("capacity_lms:reaction_all"),
+        query="?since=2020-01-01&until=2020-12-31",
     ),
 ]
 
@@ -1533,6 +1644,13 @@ def test_every_trainer_page_passes_axe(desktop_page, demo_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_staff_page_passes_axe(desktop_page, demo_site, lang):
+    demo = demo_pages(lang)
+    sign_in(desktop_page, lang, "staff", localized(lang, "capacity_lms:reaction_all"))
+    check_every_page(desktop_page, STAFF, demo)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_committee_page_passes_axe(desktop_page, demo_site, lang):
     demo = demo_pages(lang)
     committee_at_work(demo)
@@ -1555,7 +1673,7 @@ def test_every_page_type_and_html_route_is_visited():
         if model._meta.app_label in ("capacity_lms", "capacity_courses")
     }
     routes = {route.name for route in package_routes() if route.namespace == "capacity_lms"}
-    every_list = (VISITOR, LEARNER, TRAINER, REVIEWER, CHAIR)
+    every_list = (VISITOR, LEARNER, TRAINER, STAFF, REVIEWER, CHAIR)
     visited = {visit.covers for visits in every_list for visit in visits}
     assert not EXCLUDED.keys() - routes - page_types, "EXCLUDED names what no longer exists"
     assert not EXCLUDED.keys() & visited, "EXCLUDED names what the lists visit"
