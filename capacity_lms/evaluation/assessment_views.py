@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.evaluation.assessment import (
@@ -40,6 +41,7 @@ def _association_for(user, pk, *, admin=False):
     return association
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def self_assessment(request, pk):
     """GET: the questionnaire in use, filled with this year's answers if any; POST: save it."""
@@ -94,6 +96,7 @@ def self_assessment(request, pk):
     )
 
 
+@require_GET
 @login_required
 def capacities(request, pk):
     """The association's capacity profile, its change since the year before, and the modules
