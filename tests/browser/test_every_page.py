@@ -333,6 +333,17 @@ def leads_the_funded_association():
     ).update(role=Membership.Role.LEADER)
 
 
+def send_the_questionnaire_empty(page, demo):
+    send(page, "main form.cl-questionnaire button[type=submit]", status=400)
+
+
+def capacities_of_the_funded_association(demo):
+    from capacity_lms.people.models import Association
+
+    association = Association.objects.get(name=FUNDED_ASSOCIATION)
+    return localized(demo.language, "capacity_lms:association_capacities", association.pk)
+
+
 def association_route(name, attribute):
     return lambda demo: localized(demo.language, name, getattr(demo, attribute).pk)
 
@@ -1282,6 +1293,26 @@ LEARNER = [
     Visit("workbook-logframe-accepted", "capacity_lms:workbook_step", workbook_step("logframe")),
     Visit("workbook-budget-submitted", "capacity_lms:workbook_step", workbook_step("budget")),
     Visit("workbook-import", "capacity_lms:workbook_import", workbook_import),
+    # The self-assessment of the association the learner leads (none taken yet), sent empty,
+    # and the capacities of the funded association (two years of self-assessments, #25).
+    Visit(
+        "self-assessment",
+        "capacity_lms:self_assessment",
+        association_route("capacity_lms:self_assessment", "led_association"),
+        photographed=True,
+    ),
+    Visit(
+        "self-assessment-empty",
+        "capacity_lms:self_assessment",
+        association_route("capacity_lms:self_assessment", "led_association"),
+        act=send_the_questionnaire_empty,
+    ),
+    Visit(
+        "association-capacities",
+        "capacity_lms:association_capacities",
+        capacities_of_the_funded_association,
+        photographed=True,
+    ),
     # Evaluation (#25): the follow-up of the learner's certificate, shown and sent empty; the
     # timeline of the learner's funded association.
     Visit("follow-up", "capacity_lms:follow_up", follow_up_of_the_learner),
