@@ -67,6 +67,10 @@ DEFAULTS = {
     "PRIVATE_STORAGE": "capacity_lms_private",
     # How many hours before a session its registered people get a reminder.
     "REMINDER_HOURS_BEFORE": 24,
+    # The fewest answers a protected report figure (the impact figures: self-assessments,
+    # reactions, learning gains, follow-ups, later facts) is shown from; smaller entries are
+    # hidden, with what would give them away (docs/reports.md).
+    "REPORT_MIN_ANSWERS": 5,
     # How many days a reaction form stays open after the meeting ends or the module is
     # completed (evaluation, #25).
     "REACTION_WINDOW_DAYS": 14,

@@ -6,6 +6,12 @@ A person in two groups counts in both groups' rows, once in the total: totals ar
 not summed. A table costs a fixed number of queries (cells, row totals, column totals, grand
 total, and one per dimension for the labels), whatever the data size. ``grand_total`` gives
 one figure (the admin home's summary), ``cube`` a count or rate over any number of dimensions.
+
+A protected figure (people's answers: the impact figures) counts its answers beside each value
+in the same queries, and its table comes out with the entries from too few answers hidden, and
+whatever would give them away (``suppression.py``): every page, chart and export reads that
+table, never the figures underneath. Its grand total alone hides under the minimum too, and it
+has no cube (hiding in more than two dimensions at once is not what suppression.py does).
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +21,7 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField, Sum, Value
 from django.db.models.functions import Cast, NullIf
 
 from capacity_lms.reports.sources import METRICS, SOURCES, UNIONS
+from capacity_lms.reports.suppression import minimum_answers, protect, shown_alone
 
 __all__ = [
     "CrossTable",
@@ -50,6 +57,9 @@ class CrossTable:
     row_totals: dict
     column_totals: dict
     total: object
+    # A protected figure's number of answers of each entry shown, by (row, column), the
+    # margins keyed suppression.TOTAL; empty for the other figures.
+    answers: dict = field(default_factory=dict)
 
     def value(self, row, column):
         return self.cells.get((row, column))
@@ -77,15 +87,23 @@ def restricted(source, queryset, request, scope):
     return queryset
 
 
-def _grouped(queryset, source, request, by, aggregate):
-    """``{key: value}`` (or ``{(row, column): value}``) of ``aggregate`` grouped by ``by``."""
+def _aggregates(aggregate, answers):
+    return {"value": aggregate} if answers is None else {"value": aggregate, "n": answers}
+
+
+def _grouped(queryset, source, request, by, aggregate, answers=None):
+    """``{key: value}`` (or ``{(row, column): value}``) of ``aggregate`` grouped by ``by``; with
+    ``answers``, the value is ``(value, answers)``."""
     names = [f"d_{name}" for name in by]
     annotated = queryset.annotate(
         **{f"d_{name}": source.expression(name, request.period) for name in by}
     )
+    aggregates = _aggregates(aggregate, answers)
     rows = (
-        annotated.order_by().values(*names).annotate(value=aggregate).values_list(*names, "value")
+        annotated.order_by().values(*names).annotate(**aggregates).values_list(*names, *aggregates)
     )
+    if answers is not None:
+        rows = [(*row[: len(by)], row[len(by) :]) for row in rows]
     if len(by) == 2:
         return {(row, column): value for row, column, value in rows}
     if len(by) == 1:
@@ -93,14 +111,15 @@ def _grouped(queryset, source, request, by, aggregate):
     return rows
 
 
-def _table_of(source_name, request, scope, aggregate):
+def _table_of(source_name, request, scope, aggregate, answers=None):
     source = SOURCES[source_name]
     queryset = restricted(source, source.queryset(), request, scope)
-    cells = _grouped(queryset, source, request, [request.rows, request.columns], aggregate)
-    rows = _grouped(queryset, source, request, [request.rows], aggregate)
-    columns = _grouped(queryset, source, request, [request.columns], aggregate)
-    total = queryset.aggregate(value=aggregate)["value"]
-    return cells, rows, columns, total
+    by = [request.rows, request.columns]
+    cells = _grouped(queryset, source, request, by, aggregate, answers)
+    rows = _grouped(queryset, source, request, by[:1], aggregate, answers)
+    columns = _grouped(queryset, source, request, by[1:], aggregate, answers)
+    total = queryset.aggregate(**_aggregates(aggregate, answers))
+    return cells, rows, columns, tuple(total.values()) if answers is not None else total["value"]
 
 
 def _count(path="pk"):
@@ -117,6 +136,8 @@ def _weighted_rate():
 def cross_table(request, scope=None):
     """The :class:`CrossTable` of ``request`` for a viewer limited by ``scope``."""
     metric = METRICS[request.metric]
+    if metric.protected:
+        return _protected_table(metric, request, scope)
     if metric.kind == "count":
         parts = _table_of(metric.source, request, scope, _count())
     elif metric.kind in PLAIN and metric.kind != "count":
@@ -130,14 +151,46 @@ def cross_table(request, scope=None):
     cells, rows, columns, total = parts
     return CrossTable(
         request=request,
-        row_keys=sorted({key for key in rows if key is not None}, key=_sort_key)
-        + ([None] if None in rows else []),
-        column_keys=sorted({key for key in columns if key is not None}, key=_sort_key)
-        + ([None] if None in columns else []),
+        row_keys=_keys(rows),
+        column_keys=_keys(columns),
         cells=cells,
         row_totals=rows,
         column_totals=columns,
         total=total,
+    )
+
+
+def _protected_table(metric, request, scope):
+    """The table of a protected figure, its small entries and their giveaways hidden."""
+    if metric.kind not in PLAIN:
+        raise ValueError(f"{request.metric}: only a plain figure can be protected.")
+    answers = _answers(metric)
+    cells, rows, columns, total = _table_of(
+        metric.source, request, scope, _aggregate(metric), answers
+    )
+    row_keys, column_keys = _keys(rows), _keys(columns)
+    shown = protect(cells, rows, columns, total, row_keys, column_keys, minimum_answers())
+    return CrossTable(
+        request=request,
+        row_keys=row_keys,
+        column_keys=column_keys,
+        cells=shown.cells,
+        row_totals=shown.rows,
+        column_totals=shown.columns,
+        total=shown.total,
+        answers=shown.answers,
+    )
+
+
+def _answers(metric):
+    """The answers a protected figure's entry is made of, counted once each."""
+    return Count(SOURCES[metric.source].answers, distinct=True)
+
+
+def _keys(totals):
+    """A dimension's keys in order, "not stated" (None) last."""
+    return sorted({key for key in totals if key is not None}, key=_sort_key) + (
+        [None] if None in totals else []
     )
 
 
@@ -209,14 +262,22 @@ def grand_total(metric_name, scope=None, request=None):
         top = _source_total(metric.numerator, request, scope, _count())
         bottom = _source_total(metric.denominator, request, scope, _count())
         return _ratio(top, bottom)
+    if metric.protected:
+        value, answers = _source_total(
+            metric.source, request, scope, _aggregate(metric), _answers(metric)
+        )
+        return shown_alone(value, answers, minimum_answers())
     return _source_total(metric.source, request, scope, _aggregate(metric))
 
 
 def _score(metric):
-    """Percent of the points offered that were given, over every fact of the cell."""
+    """Percent of the points offered that were given, over every fact of the cell; without a
+    denominator, the mean of the numerator over the facts that have one."""
     given = Cast(Sum(metric.numerator), FloatField())
-    offered = NullIf(Sum(metric.denominator), 0)
-    return ExpressionWrapper(given * Value(100.0) / offered, output_field=FloatField())
+    offered = NullIf(Sum(metric.denominator) if metric.denominator else Count(metric.numerator), 0)
+    return ExpressionWrapper(
+        given * Value(float(metric.scale)) / offered, output_field=FloatField()
+    )
 
 
 def _aggregate(metric):
@@ -230,19 +291,22 @@ def _aggregate(metric):
     return _count()
 
 
-def _source_total(source_name, request, scope, aggregate):
+def _source_total(source_name, request, scope, aggregate, answers=None):
+    """The aggregate over every fact (with ``answers``: the value and the answers)."""
     source = SOURCES[source_name]
     queryset = restricted(source, source.queryset(), request, scope)
-    return queryset.aggregate(value=aggregate)["value"]
+    total = queryset.aggregate(**_aggregates(aggregate, answers))
+    return tuple(total.values()) if answers is not None else total["value"]
 
 
 def cube(request, dimensions, scope=None):
     """``{(key, ...): value}`` of a count, rate or sum metric over any number of ``dimensions``,
     in one query (the country x group x axis report)."""
     metric = METRICS[request.metric]
-    if metric.kind not in PLAIN:
+    if metric.kind not in PLAIN or metric.protected:
         raise ValueError(
-            f"{request.metric} has no cube: it is not a plain count, rate, sum or score."
+            f"{request.metric} has no cube: it is not a plain count, rate, sum or score, "
+            "or it is protected (its small entries are hidden in cross tables only)."
         )
     source = SOURCES[metric.source]
     aggregate = _aggregate(metric)

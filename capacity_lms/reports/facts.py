@@ -35,7 +35,10 @@ def fact_values(request, scope=None):
     training). Text fields are neutralised for spreadsheets in the query itself (a code an
     editor typed could start with ``=``), so that PostgreSQL's COPY can write the export; the
     course key is a UUID."""
-    source = SOURCES[METRICS[request.metric].source]
+    metric = METRICS[request.metric]
+    if metric.protected:
+        raise ValueError(f"{request.metric} is protected: its facts are never listed.")
+    source = SOURCES[metric.source]
     queryset = restricted(source, source.queryset(), request, scope)
     fields = {
         f"f_{name}": source.expression(name)

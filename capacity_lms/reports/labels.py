@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.calls.pages import CallPage
 from capacity_lms.people.models import Association
-from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import (
+    CapacityArea,
+    Country,
+    Region,
+    SpecializedGroup,
+    StrategicAxis,
+)
 from courses.models import CoursePage
 
 TAXONOMY = {
@@ -14,6 +20,7 @@ TAXONOMY = {
     "group": SpecializedGroup,
     "axis": StrategicAxis,
     "region": Region,
+    "area": CapacityArea,
 }
 CHOICES = {
     "kind": Association.Kind,

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from capacity_lms.core.scopes import reach
 from capacity_lms.people.models import Association
-from capacity_lms.reports.sources import MOROCCO
+from capacity_lms.reports.definitions import MOROCCO
 from capacity_lms.taxonomy.models import VIEW_ALL_COUNTRIES, Country
 from capacity_lms.workshops.models import Workshop
 

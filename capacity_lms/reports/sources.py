@@ -11,12 +11,13 @@ refused, not merged) by kind, place (host country, or region for a local associa
 group and verification state, their country being Morocco for a local association; and the
 partnerships confirmed by both sides between verified associations (as the directory lists them)
 by region, axis and year of start, in the countries of both their associations.
+
+The impact figures (evaluation, issue #25) are ``impact.py``'s, merged into :data:`SOURCES` and
+:data:`METRICS` here; the shapes all of them are written in are ``definitions.py``'s.
 """
 
-from dataclasses import dataclass
-
-from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce, Concat, TruncMonth, TruncQuarter, TruncYear
+from django.db.models import Case, CharField, F, OuterRef, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.attendance.models import AttendanceRecord
@@ -25,15 +26,18 @@ from capacity_lms.calls.models import Application
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.network.models import Partnership
 from capacity_lms.people.models import Association
+from capacity_lms.reports.definitions import (
+    LOCAL,
+    PERSON,
+    Metric,
+    Source,
+    association_country,
+    association_paths,
+)
+from capacity_lms.reports.impact import IMPACT_METRICS, IMPACT_SOURCES
 from capacity_lms.workbook.models import Deliverable, DeliverableReview
 from capacity_lms.workshops.models import Registration
 from courses.models import CoursePage, Enrolment
-
-PERSON = {
-    "group": "user__capacity_profile__specialized_groups__code",
-    "association": "user__capacity_memberships__association_id",
-    "kind": "user__capacity_memberships__association__kind",
-}
 
 DIMENSIONS = {
     "country": _("Country"),
@@ -47,47 +51,8 @@ DIMENSIONS = {
     "region": _("Region of Morocco"),
     "status": _("Verification"),
     "call": _("Call for projects"),
+    "area": _("Capacity area"),
 }
-
-PERIODS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a metric's facts come from, and how each dimension reads on them."""
-
-    facts: object  # () -> QuerySet
-    date: str
-    paths: dict
-    workshop: str | None = None  # the path to the fact's workshop, for a trainer's scope
-    # The countries a coordinator's scope reads, when they are not just the "country" dimension
-    # (a partnership belongs to both its associations' countries).
-    scope_countries: tuple = ()
-    # The underlying rows' download: the dimensions each fact's row gives after its date, and
-    # the column naming the fact (its path, its header).
-    fact_fields: tuple = ("country", "axis", "course")
-    fact_id: tuple = ("user_id", _("person"))
-
-    def queryset(self):
-        return self.facts()
-
-    @property
-    def date_lookup(self):
-        """The fact's date as a date (the day of a timestamp, in the current time zone)."""
-        return f"{self.date}__date" if self.date.endswith("_at") else self.date
-
-    def expression(self, dimension, period="month"):
-        if dimension == "period":
-            return PERIODS[period](self.date)
-        path = self.paths[dimension]
-        return path if not isinstance(path, str) else F(path)
-
-    def counts_by(self, dimension):
-        return dimension == "period" or dimension in self.paths
-
-    def country_expressions(self):
-        """What a coordinator's countries are compared with: any of these may match."""
-        return self.scope_countries or (self.expression("country"),)
 
 
 def _enrolments():
@@ -158,42 +123,6 @@ TRAINING_SOURCES = {
 }
 
 
-@dataclass(frozen=True)
-class Metric:
-    label: str
-    source: str
-    # count | people | rate (weighted attendance) | ratio (of two counts) | sum (of
-    # ``numerator``, a path to an amount) | score (the sum of ``numerator`` over the sum of
-    # ``denominator``, in percent: points given of the points a rubric offers)
-    kind: str = "count"
-    numerator: str | None = None
-    denominator: str | None = None
-
-
-# Local associations are in Morocco: their country, for the dimension and for a coordinator.
-MOROCCO = "ma"
-LOCAL = Association.Kind.LOCAL
-
-
-def association_country(prefix=""):
-    """The code of the country an association is in: its host country, or Morocco."""
-    return Case(
-        When(**{f"{prefix}kind": LOCAL}, then=Value(MOROCCO)),
-        default=F(f"{prefix}host_country__code"),
-        output_field=CharField(),
-    )
-
-
-def association_place():
-    """``country:<code>`` for an association abroad, ``region:<code>`` for a local one (the
-    prefix keeps a region's code from ever reading as a country's)."""
-    return Case(
-        When(kind=LOCAL, then=Concat(Value("region:"), F("region__code"))),
-        default=Concat(Value("country:"), F("host_country__code")),
-        output_field=CharField(),
-    )
-
-
 def _associations():
     return Association.objects.live().exclude(
         verification_status=Association.VerificationStatus.REJECTED
@@ -208,16 +137,7 @@ def _partnerships():
     return Partnership.objects.shown()
 
 
-ASSOCIATION_PATHS = {
-    "country": association_country(),
-    "kind": "kind",
-    "place": association_place(),
-    "region": "region__code",
-    "axis": "strategic_axes__code",
-    "group": "specialized_groups__code",
-    "association": "id",
-    "status": "verification_status",
-}
+ASSOCIATION_PATHS = association_paths()
 
 NETWORK_SOURCES = {
     "associations": Source(
@@ -344,7 +264,13 @@ WORKBOOK_SOURCES = {
     ),
 }
 
-SOURCES = {**TRAINING_SOURCES, **NETWORK_SOURCES, **CALL_SOURCES, **WORKBOOK_SOURCES}
+SOURCES = {
+    **TRAINING_SOURCES,
+    **NETWORK_SOURCES,
+    **CALL_SOURCES,
+    **WORKBOOK_SOURCES,
+    **IMPACT_SOURCES,
+}
 
 METRICS = {
     "enrolments": Metric(_("Enrolments"), "enrolments"),
@@ -398,6 +324,7 @@ METRICS = {
     "amount_granted": Metric(
         _("Amount granted"), "funded_applications", "sum", numerator="decision__amount"
     ),
+    **IMPACT_METRICS,
 }
 
 

@@ -4,10 +4,15 @@ One GET form: the figure, the dimension down the rows and across the columns, th
 granularity and range, and filters on countries, groups and axes. Every view is limited to what
 the viewer may see (:mod:`capacity_lms.reports.scope`): staff everything, a country coordinator
 their countries, a trainer their workshops.
+
+A protected figure (the impact figures) shows its hidden entries as a dash with a note, writes
+an explicit word in their place in the exports, draws no bar for them, and offers no download
+of its underlying rows (the answers stay pseudonymous).
 """
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,13 +22,21 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from capacity_lms.core.spreadsheets import csv_response, xlsx_response
 from capacity_lms.people.models import Association
 from capacity_lms.reports.charts import Bar, bar_chart
+from capacity_lms.reports.definitions import PERIODS
 from capacity_lms.reports.engine import ReportRequest, cross_table
 from capacity_lms.reports.exports import rows_csv_response, rows_xlsx_response
 from capacity_lms.reports.facts import fact_header
 from capacity_lms.reports.labels import course_titles, labels_for
 from capacity_lms.reports.scope import associations_in_scope, scope_for
-from capacity_lms.reports.sources import DIMENSIONS, METRICS, PERIODS, counts_by
-from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
+from capacity_lms.reports.sources import DIMENSIONS, METRICS, counts_by
+from capacity_lms.reports.suppression import is_hidden, minimum_answers
+from capacity_lms.taxonomy.models import (
+    CapacityArea,
+    Country,
+    Region,
+    SpecializedGroup,
+    StrategicAxis,
+)
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
 
@@ -35,11 +48,35 @@ DEFAULT_REPORT = {
 }
 
 
-FILTERS = ("country", "group", "axis", "association", "course", "kind", "region", "status")
+FILTERS = (
+    "country",
+    "group",
+    "axis",
+    "association",
+    "course",
+    "kind",
+    "region",
+    "status",
+    "area",
+)
 
 
 def _codes(model):
     return [(row.code, row.name) for row in model.objects.all()]
+
+
+def metric_choices():
+    """The figures, those of a heading (the impact figures) grouped under it."""
+    choices, groups = [], {}
+    for key, metric in METRICS.items():
+        if metric.choice_group is None:
+            choices.append((key, metric.label))
+        else:
+            if metric.choice_group not in groups:
+                groups[metric.choice_group] = []
+                choices.append((metric.choice_group, groups[metric.choice_group]))
+            groups[metric.choice_group].append((key, metric.label))
+    return choices
 
 
 class ReportForm(forms.Form):
@@ -79,10 +116,11 @@ class ReportForm(forms.Form):
         required=False,
         choices=Association.VerificationStatus.choices,
     )
+    area = forms.MultipleChoiceField(label=gettext_lazy("Capacity areas"), required=False)
 
     def __init__(self, data=None, scope=None):
         super().__init__(data)
-        self.fields["metric"].choices = [(key, metric.label) for key, metric in METRICS.items()]
+        self.fields["metric"].choices = metric_choices()
         dimensions = list(DIMENSIONS.items())
         self.fields["rows"].choices = dimensions
         self.fields["columns"].choices = dimensions
@@ -100,6 +138,7 @@ class ReportForm(forms.Form):
         self.fields["group"].choices = _codes(SpecializedGroup)
         self.fields["axis"].choices = _codes(StrategicAxis)
         self.fields["region"].choices = _codes(Region)
+        self.fields["area"].choices = _codes(CapacityArea)
 
     def clean(self):
         data = super().clean()
@@ -134,8 +173,9 @@ class ReportForm(forms.Form):
 
 
 def format_value(value, metric):
-    if value is None:
-        return ""
+    """A figure as the table shows it (a hidden entry stays the marker it is)."""
+    if value is None or is_hidden(value):
+        return "" if value is None else value
     if METRICS[metric].kind in ("rate", "ratio", "score"):
         return f"{value:.1f}"
     return value
@@ -163,6 +203,14 @@ def table_rows(table, row_labels, column_labels):
         format_value(table.total, metric),
     ]
     return header, body, footer
+
+
+def hidden_note(marker):
+    """What a hidden entry's marker means."""
+    return _(
+        "%(marker)s: hidden, from fewer than %(minimum)s answers, or hidden with such a figure "
+        "so that it cannot be worked out from the totals."
+    ) % {"marker": marker, "minimum": minimum_answers()}
 
 
 class ReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -198,7 +246,13 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         header, body, footer = self.labelled()
         request = self.table.request
         name = f"report-{request.metric}-{request.rows}-{request.columns}"
-        rows = [header, *body, footer]
+        marker = _("hidden")
+        rows = [
+            [marker if is_hidden(cell) else cell for cell in row]
+            for row in [header, *body, footer]
+        ]
+        if any(marker in row for row in rows):
+            rows.append([hidden_note(marker)])
         if kind == "csv":
             return csv_response(rows, f"{name}.csv")
         return xlsx_response(
@@ -208,6 +262,11 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     def export_rows(self, kind):
         """Every fact behind the figure, streamed (CSV) or written row by row (XLSX)."""
         request = self.table.request
+        if METRICS[request.metric].protected:
+            # People's answers: never row by row, whoever asks.
+            return HttpResponseForbidden(
+                _("The answers behind this figure are not downloaded row by row.")
+            )
         header = fact_header(request)
         name = f"report-{request.metric}-rows"
         if kind == "rows-csv":
@@ -226,6 +285,13 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
                 else None
                 for key in self.table.row_keys
             ]
+            description = _("%(figure)s by %(dimension)s; the same figures are in the table.") % {
+                "figure": metric.label,
+                "dimension": DIMENSIONS[self.table.request.rows],
+            }
+            hidden = any(is_hidden(cell) for row in [*body, footer] for cell in row)
+            if hidden:
+                description += " " + _("Hidden figures have no bar.")
             context.update(
                 header=header,
                 body=body,
@@ -234,11 +300,12 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
                 metric=metric,
                 chart=bar_chart(
                     metric.label,
-                    _("%(figure)s by %(dimension)s; the same figures are in the table.")
-                    % {"figure": metric.label, "dimension": DIMENSIONS[self.table.request.rows]},
-                    [Bar(row[0], row[-1] or 0) for row in body],
+                    description,
+                    [Bar(row[0], row[-1] or 0) for row in body if not is_hidden(row[-1])],
                     "cl-report-chart",
                 ),
                 export_query=self.request.GET.urlencode(),
+                hidden_note=hidden_note("–") if hidden else "",
+                minimum_answers=minimum_answers(),
             )
         return context
