@@ -6,10 +6,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from capacity_lms.evaluation.models import Questionnaire
+from capacity_lms.people.views import PersonDataChooserViewSet
 
 
 class QuestionnaireViewSet(SnippetViewSet):
     model = Questionnaire
+    # Its chooser only for those with a permission on questionnaires, as its listing: Wagtail's
+    # would open to every admin user.
+    chooser_viewset_class = PersonDataChooserViewSet
     icon = "form"
     menu_label = _("Questionnaires")
     menu_name = "capacity-questionnaires"

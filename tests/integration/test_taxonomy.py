@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
-from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
+from capacity_lms.taxonomy.models import CapacityArea, Country, SpecializedGroup, StrategicAxis
 from capacity_lms.taxonomy.standard import COUNTRIES, SPECIALIZED_GROUPS, STRATEGIC_AXES
 
 pytestmark = pytest.mark.django_db
@@ -33,14 +33,17 @@ def test_command_loads_the_programme_vocabulary_once(capsys):
 def test_reloading_keeps_what_an_editor_changed():
     load_standard_taxonomy()
     StrategicAxis.objects.filter(code="school-support").update(name_fr="Accompagnement scolaire")
+    CapacityArea.objects.filter(code="governance").update(name_fr="Vie associative")
     assert load_standard_taxonomy() == {
         "strategic axes": 0,
         "specialized groups": 0,
         "countries": 0,
         "regions": 0,
         "provinces": 0,
+        "capacity areas": 0,
     }
     assert StrategicAxis.objects.get(code="school-support").name_fr == "Accompagnement scolaire"
+    assert CapacityArea.objects.get(code="governance").name_fr == "Vie associative"
 
 
 def test_axes_cover_the_programme_priorities_in_order():

@@ -51,6 +51,7 @@ def test_an_editor_writes_a_module_and_submits_it_for_moderation(client, catalog
             "level": "beginner",
             "format": "online",
             "estimated_hours": "3",
+            "follow_up_months": "6",
             "tags": "homework, volunteers",
             "action-submit": "Submit for moderation",
         }
@@ -62,6 +63,7 @@ def test_an_editor_writes_a_module_and_submits_it_for_moderation(client, catalog
     assert course.current_workflow_state is not None
     assert course.get_latest_revision() is not None
     assert sorted(tag.name for tag in course.tags.all()) == ["homework", "volunteers"]
+    assert course.follow_up_months == 6
 
 
 def test_a_lesson_with_a_quiz_is_written_in_the_admin(client, course):

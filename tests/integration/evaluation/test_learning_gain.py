@@ -24,6 +24,10 @@ from tests.integration.courses.conftest import (  # noqa: F401  (fixtures)
     taxonomy,
 )
 
+# Marked, not only reaching the database through its fixtures: pytest-django runs unmarked
+# tests last, after the browser tests' flushes have removed the site.
+pytestmark = pytest.mark.django_db
+
 QUESTIONS = 20
 
 
