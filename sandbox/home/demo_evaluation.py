@@ -1,10 +1,13 @@
 """The demo's evaluation and impact (issue #25): the two questionnaires in three languages
 (sandbox/demo_content/evaluation/questionnaires.toml), the capacity areas and follow-up delay of
-each demo module, and the verified associations' self-assessments of last year and this year,
-this year's better where their members trained, so the impact report shows a change.
+each demo module, the verified associations' self-assessments of last year and this year
+(this year's better where their members trained, so the impact report shows a change), and the
+reactions to the trainer's past Lyon workshop: every attendee asked after each meeting, nine
+answers (so the trainer's averages show), comments signed and unsigned, and the learner's
+request about the last meeting left open, on their My learning.
 
 Loading it again changes nothing: questionnaires are found by kind and title, self-assessments
-are one per association and year.
+are one per association and year, a request is answered once.
 """
 
 import datetime
@@ -15,11 +18,15 @@ from pathlib import Path
 from django.utils import timezone
 
 from capacity_lms.evaluation.assessment import TakeSelfAssessment
-from capacity_lms.evaluation.models import Questionnaire, SelfAssessment
+from capacity_lms.evaluation.models import Questionnaire, Reaction, ReactionRequest, SelfAssessment
 from capacity_lms.evaluation.questionnaire_forms import sections
+from capacity_lms.evaluation.reactions import AnswerReaction, OpenMeetingReaction
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import CapacityArea
+from capacity_lms.workshops.models import Session
 from courses.models import CoursePage
+from sandbox.home.demo_attendance import MARKS
+from sandbox.home.demo_attendance import SLUG as LYON_WORKSHOP
 
 CONTENT = (
     Path(__file__).resolve().parents[1] / "demo_content" / "evaluation" / "questionnaires.toml"
@@ -141,12 +148,65 @@ def load_self_assessments(questionnaire):
     return created
 
 
+# (meeting number, username): (content, trainer, comment, signed). The learner's request about
+# the last meeting stays open for the demo's My learning.
+REACTIONS = {
+    (0, "learner"): (5, 5, "Enfin des exemples de comptes d'associations comme la nôtre.", True),
+    (0, "hajar"): (4, 5, "", False),
+    (0, "mehdi"): (3, 4, "Le début était trop rapide pour moi.", False),
+    (0, "sanae"): (4, 4, "", False),
+    (1, "learner"): (4, 5, "", False),
+    (1, "mehdi"): (5, 4, "الأمثلة عن ميزانية الجمعية كانت مفيدة جدًا.", False),
+    (2, "hajar"): (5, 5, "Merci pour le modèle de tableau de trésorerie.", True),
+    (2, "mehdi"): (4, 3, "", False),
+    (2, "sanae"): (2, 3, "Il manquait du temps pour les questions.", False),
+}
+
+
+def load_reactions():
+    """Each attendee of the Lyon workshop asked after each meeting (as marking them does), and
+    the answers of REACTIONS given the day after, within the window."""
+    session = Session.objects.filter(workshop__slug=LYON_WORKSHOP).first()
+    if session is None:
+        return 0
+    people = {
+        registration.user.username: registration.user
+        for registration in session.workshop.registrations.select_related("user")
+    }
+    answered = 0
+    for number, day in enumerate(session.occurrence_dates()):
+        for username in MARKS[number]:
+            reaction = REACTIONS.get((number, username))
+            if reaction is None or username not in people:
+                continue
+            request, _created = OpenMeetingReaction(
+                session, person=people[username], occurrence_date=day
+            ).execute()
+            if Reaction.objects.filter(request=request).exists():
+                continue
+            content, trainer, comment, signed = reaction
+            AnswerReaction(
+                request,
+                user=people[username],
+                content_rating=content,
+                trainer_rating=trainer,
+                comment=comment,
+                signed=signed,
+                now=request.opens_at + datetime.timedelta(hours=20),
+            ).execute()
+            answered += 1
+    return answered
+
+
 def load_evaluation(users):
     content = load_content()
     questionnaires = ensure_questionnaires(content)
     tag_modules(content)
     assessments = load_self_assessments(questionnaires["self_assessment"])
+    load_reactions()
     return {
         "questionnaires": Questionnaire.objects.count(),
         "self-assessments created": assessments,
+        "reaction requests": ReactionRequest.objects.count(),
+        "reactions": Reaction.objects.count(),
     }
