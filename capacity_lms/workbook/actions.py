@@ -6,6 +6,9 @@ that two members saving at once take two version numbers, never one. A review lo
 too: of two trainers deciding at once, one decides and the other is told it is done.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +20,7 @@ from capacity_lms.projects.models import Project
 from capacity_lms.workbook import access
 from capacity_lms.workbook.completion import complete_for_members
 from capacity_lms.workbook.content import content_problems, normalised
+from capacity_lms.workbook.display import section_order, sections_named, snapshot_sections
 from capacity_lms.workbook.files import checked_files, storing
 from capacity_lms.workbook.models import (
     Deliverable,
@@ -121,6 +125,7 @@ class SaveStep(BaseAction):
         submit=False,
         files=(),
         remove_files=(),
+        based_on=None,
     ):
         super().__init__(step, user=user)
         self.step = step
@@ -130,6 +135,7 @@ class SaveStep(BaseAction):
         self.submit = submit
         self.files = list(files)
         self.remove_files = [getattr(item, "pk", item) for item in remove_files]
+        self.based_on = based_on
         self.checked = None
 
     def check(self):
@@ -175,31 +181,40 @@ class SaveStep(BaseAction):
             if not deliverable.is_editable:  # submitted by another member meanwhile
                 raise ActionRefused(_refusal(deliverable), code="not_editable")
             now = timezone.now()
+            latest = deliverable.versions.order_by("-number").first()
+            newer = None not in (self.based_on, latest) and latest.number > self.based_on
+            base = self._base(deliverable) if newer else {}
+            content = normalised(self.step.kind, self.content)
+            parts = self.parts
+            if newer:
+                content, parts = _taking_theirs(base, latest.content, content, parts)
             deliverable.kind = self.step.kind
-            deliverable.content = normalised(self.step.kind, self.content)
+            deliverable.content = content
             deliverable.updated_at = now
             # The project's rows are shared by the workbook's steps: checked again under its
             # lock, so a logframe changed meanwhile cannot leave a timeline naming no result.
             project = Project.objects.select_for_update().get(pk=workbook.project_id)
-            problems = part_problems(self.step.kind, self.parts, project)
+            problems = part_problems(self.step.kind, parts, project)
             if problems:
                 raise ActionRefused(*problems, code="bad_content")
-            write_parts(project, self.parts)
+            write_parts(project, parts)
             deliverable.files.filter(pk__in=self.remove_files).delete()
             files.store(deliverable)
+            kept = snapshot(deliverable)
+            if newer:
+                _refuse_lost_update(base, latest, kept)
             if self.submit:
                 deliverable.status = Deliverable.Status.SUBMITTED
                 deliverable.submitted_at = now
             deliverable.save()
-            last = deliverable.versions.order_by("-number").values_list("number", flat=True)
             version = DeliverableVersion.objects.create(
                 deliverable=deliverable,
-                number=(last.first() or 0) + 1,
+                number=(latest.number if latest is not None else 0) + 1,
                 author=self.user,
                 author_name=person_name(self.user),
                 saved_at=now,
                 submitted=self.submit,
-                content=snapshot(deliverable),
+                content=kept,
             )
             if self.submit:
                 transaction.on_commit(
@@ -208,6 +223,74 @@ class SaveStep(BaseAction):
                     )
                 )
         return version
+
+    def _base(self, deliverable):
+        """The snapshot of the version the member's form was filled from."""
+        found = deliverable.versions.filter(number=self.based_on).values_list("content", flat=True)
+        return found.first() or {}
+
+
+class ChangedMeanwhile(ActionRefused):
+    """Another save came in since the member's form was shown, and this one would undo part of
+    it. ``latest`` is that version; ``sections`` names what the two saves disagree on."""
+
+    def __init__(self, latest, sections):
+        super().__init__(
+            _(
+                "%(person)s saved this step while you were working on it (version %(number)s)."
+                " Both of you changed: %(sections)s. Nothing was saved: what you wrote is kept"
+                " in the form, and their version is shown beside it; bring the two together,"
+                " then save again."
+            )
+            % {
+                "person": latest.author_name or _("a former member"),
+                "number": latest.number,
+                "sections": ", ".join(str(label) for label in sections),
+            },
+            code="changed_meanwhile",
+        )
+        self.latest = latest
+        self.sections = sections
+
+
+def _taking_theirs(base, theirs, content, parts):
+    """``content`` and ``parts`` with each text or table of the step, and each text of the
+    project, that the member left as in ``base`` but another save changed since, taken from
+    that save (``theirs``): two members working on different parts of a step both keep their
+    work. The project's rows (logframe, budget, partners) are not merged: a change of them on
+    both sides is refused by :func:`_refuse_lost_update`."""
+    content = dict(content)
+    for name, value in theirs.get("content", {}).items():
+        if content.get(name) == base.get("content", {}).get(name) != value:
+            content[name] = value
+    mine = parts.get("sections")
+    if mine:
+        before = base.get("project", {}).get("sections", {})
+        after = theirs.get("project", {}).get("sections", {})
+        mine = {
+            name: after[name]
+            if name in after and text.strip() == before.get(name) != after[name]
+            else text
+            for name, text in mine.items()
+        }
+        parts = {**parts, "sections": mine}
+    return content, parts
+
+
+def _refuse_lost_update(base, latest, kept):
+    """Raise :class:`ChangedMeanwhile` if ``kept`` (what this save would keep) differs from
+    ``latest`` in a section that changed between ``base`` (the snapshot the member's form was
+    filled from) and ``latest``."""
+    before = snapshot_sections(base)
+    theirs = snapshot_sections(latest.content)
+    mine = snapshot_sections(json.loads(json.dumps(kept, cls=DjangoJSONEncoder)))
+    disputed = [
+        key
+        for key in theirs.keys() | before.keys()
+        if theirs.get(key) != before.get(key) and mine.get(key) != theirs.get(key)
+    ]
+    if disputed:
+        raise ChangedMeanwhile(latest, sections_named(sorted(disputed, key=section_order)))
 
 
 def _refusal(deliverable):

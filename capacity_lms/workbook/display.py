@@ -57,6 +57,50 @@ def section_label(name):
     return heading or LABELS.get(name, name)
 
 
+# A snapshot's sections, for telling two saves apart: the step's own texts and tables, the
+# project's texts, the project's parts (rows), the files; in the order the page shows them.
+SNAPSHOT_PARTS = ("content", "sections", "part", "files")
+PART_LABELS = {
+    "logframe": _("Logical framework"),
+    "activities": PARTS["activities"][0],
+    "budget": _("Budget"),
+    "partners": PARTS["partners"][0],
+}
+
+
+def snapshot_sections(snapshot):
+    """{"kind:name": value} for each section of a version's snapshot
+    (``project_parts.snapshot``)."""
+    project = snapshot.get("project", {})
+    found = {f"content:{name}": value for name, value in snapshot.get("content", {}).items()}
+    found |= {f"sections:{name}": text for name, text in project.get("sections", {}).items()}
+    found |= {f"part:{name}": value for name, value in project.items() if name != "sections"}
+    if "files" in snapshot:
+        found["files:"] = snapshot["files"]
+    return found
+
+
+def section_order(key):
+    kind, _sep, name = key.partition(":")
+    return SNAPSHOT_PARTS.index(kind), name
+
+
+def sections_named(keys):
+    """The labels of ``snapshot_sections`` keys, as the page names them."""
+    labels = []
+    for key in keys:
+        kind, _sep, name = key.partition(":")
+        if kind == "content":
+            labels.append(section_label(name))
+        elif kind == "sections":
+            labels.append(SECTION_LABELS.get(name, name))
+        elif kind == "part":
+            labels.append(PART_LABELS.get(name, name))
+        else:
+            labels.append(PARTS["files"][0])
+    return list(dict.fromkeys(str(label) for label in labels))  # a text kept twice, named once
+
+
 def _table(heading, columns, rows):
     return {"heading": heading, "columns": columns, "rows": rows}
 

@@ -3,6 +3,7 @@ of one deliverable against its step's rubric."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -26,22 +27,23 @@ QUEUE_LENGTH = 100
 @login_required
 @require_GET
 def queue(request):
-    """Submitted work first, oldest first (the one waiting longest); then the latest decided."""
+    """Submitted work first, oldest first (the one waiting longest), by pages of
+    ``QUEUE_LENGTH``; then the latest decided."""
     reviewable = access.reviewable_deliverables(request.user).select_related(
         "workbook__association"
     )
-    waiting = list(
-        reviewable.filter(status=Deliverable.Status.SUBMITTED).order_by("submitted_at", "pk")[
-            :QUEUE_LENGTH
-        ]
-    )
+    waiting = Paginator(
+        reviewable.filter(status=Deliverable.Status.SUBMITTED).order_by("submitted_at", "pk"),
+        QUEUE_LENGTH,
+    ).get_page(request.GET.get("page"))
     decided = list(
         reviewable.filter(
             status__in=[Deliverable.Status.ACCEPTED, Deliverable.Status.CHANGES_REQUESTED]
         ).order_by("-decided_at", "-pk")[:20]
     )
-    found = steps_for(waiting + decided)
+    found = steps_for([*waiting, *decided])
     context = {
+        "page": waiting,
         "waiting": [(item, found.get(item.pk)) for item in waiting],
         "decided": [(item, found.get(item.pk)) for item in decided],
         "alerts": AlertForm(initial={"frequency": alert_choice(request.user)}),

@@ -16,7 +16,7 @@ from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.projects.forms import ADD, not_judged
 from capacity_lms.projects.models import Project
 from capacity_lms.workbook import access
-from capacity_lms.workbook.actions import SaveStep, find_deliverable
+from capacity_lms.workbook.actions import ChangedMeanwhile, SaveStep, find_deliverable
 from capacity_lms.workbook.display import section_label, shown_parts
 from capacity_lms.workbook.files import FILE_KINDS, FilesForm
 from capacity_lms.workbook.forms import layout, posted, step_forms
@@ -56,7 +56,11 @@ def step_page(request, association_pk, lesson_pk, step_id):
     )
     content = deliverable.content if deliverable is not None else {}
     status = 200
+    versions = with_shown(deliverable.versions.all()[:20]) if deliverable else []
+    based_on = versions[0].number if versions else 0
+    theirs = None
     if request.method == "POST" and (deliverable is None or deliverable.is_editable):
+        based_on = posted_based_on(request.POST)
         bound = step_forms(step.kind, project, content, request.POST, request.POST.get(ADD))
         if step.kind in FILE_KINDS:
             bound["files"] = FilesForm(
@@ -78,7 +82,13 @@ def step_page(request, association_pk, lesson_pk, step_id):
                     submit=submit,
                     files=attached.get("files", ()),
                     remove_files=attached.get("remove", ()),
+                    based_on=based_on,
                 ).execute()
+            except ChangedMeanwhile as changed:
+                show_refusal(request, changed)
+                forms_shown, status = bound, 409
+                theirs, based_on = changed.latest, changed.latest.number
+                theirs.shown = shown_parts(theirs.content)
             except ActionRefused as refused:
                 show_refusal(request, refused)
                 forms_shown, status = bound, 400
@@ -107,7 +117,9 @@ def step_page(request, association_pk, lesson_pk, step_id):
         "parts": layout(forms_shown),
         "editable": deliverable is None or deliverable.is_editable,
         "takes_files": step.kind in FILE_KINDS,
-        "versions": with_shown(deliverable.versions.all()[:20]) if deliverable else [],
+        "versions": versions,
+        "based_on": based_on,
+        "theirs": theirs,
         "reviews": labelled(deliverable.reviews.all()[:10]) if deliverable else [],
     }
     return TemplateResponse(request, TEMPLATES + "step.html", context, status=status)
@@ -128,6 +140,17 @@ def my_workbooks(request):
     for workbook in workbooks:
         workbook.steps = [(item, found.get(item.pk)) for item in workbook.deliverables.all()]
     return TemplateResponse(request, TEMPLATES + "mine.html", {"workbooks": workbooks})
+
+
+def posted_based_on(data):
+    """The version a posted form was filled from: None when the form does not say (no check:
+    a script's last save wins), 0 when it says nonsense (every version found is newer)."""
+    if "based_on" not in data:
+        return None
+    try:
+        return max(0, int(data["based_on"]))
+    except ValueError:
+        return 0
 
 
 def labelled(reviews):

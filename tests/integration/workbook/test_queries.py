@@ -38,13 +38,21 @@ def submissions(module, count, start=0):
         SaveStep(step, user=person, association=association, submit=True).execute()
 
 
-def test_the_queue_does_not_grow_with_submissions(client, module, people):
+def test_the_queue_runs_the_same_queries_at_10_and_500_workbooks(client, module, people):
     client.force_login(people["trainer"])
     url = reverse("capacity_lms:workbook_queue")
-    submissions(module, 2)
+    submissions(module, 10)
     few = queries(client, url)
-    submissions(module, 20, start=2)
+    submissions(module, 490, start=10)
     assert queries(client, url) == few
+    # All 500 reach the trainer, a page at a time, oldest first.
+    page = client.get(url).content.decode()
+    assert "500 pieces of work wait for a review." in page
+    assert "Association 000" in page and "Association 099" in page
+    assert "Association 100" not in page
+    last = client.get(url, {"page": 5}).content.decode()
+    assert "Association 499" in last and "Association 399" not in last
+    assert queries(client, f"{url}?page=5") == few
 
 
 def test_a_step_does_not_grow_with_versions_and_reviews(client, module, people):

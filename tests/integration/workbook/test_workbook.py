@@ -2,6 +2,8 @@
 the module's language versions; versions keep who wrote what; trainers review against the
 rubric; acceptance completes the lesson; nobody else sees the work."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -378,3 +380,120 @@ def test_a_member_enrolled_after_the_acceptance_completes_the_lesson_themselves(
     assert "Mark as complete" in client.get(lesson.url).content.decode()
     client.post(lesson.url, {"action": "complete"})
     assert LessonCompletion.objects.filter(user=newcomer, lesson=lesson).exists()
+
+
+def test_a_save_over_a_change_made_meanwhile_is_refused_and_shows_both(
+    client, module, people, committing
+):
+    association = people["association"]
+    url_en = step_url(module, "en", association)
+    url_fr = step_url(module, "fr", association)
+    with committing():
+        post(client, people["fatima"], url_en, needs(causes=["No homework help"]), association)
+    # Both members now have the page of version 1 open; Omar saves first.
+    with committing():
+        first = post(
+            client,
+            people["omar"],
+            url_fr,
+            {**needs(problem="Children leave school at 14"), "based_on": "1"},
+            association,
+            save="",
+        )
+    assert first.status_code == 302
+    with committing():
+        refused = post(
+            client,
+            people["fatima"],
+            url_en,
+            {**needs(problem="Girls leave school early"), "based_on": "1"},
+            association,
+            save="",
+        )
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert (
+        "Omar Benali saved this step while you were working on it (version 2). Both of you"
+        " changed: The core problem. Nothing was saved" in page
+    )
+    assert "Children leave school at 14" in page  # their version, shown
+    assert re.search(r'<textarea name="texts-problem"[^>]*>\s*Girls leave school early<', page)
+    assert 'name="based_on" value="2"' in page
+    deliverable = Deliverable.objects.get()
+    assert deliverable.versions.count() == 2
+    assert deliverable.workbook.project.context == "Children leave school at 14"
+    # Saving again from that page is a knowing choice: it goes through.
+    with committing():
+        again = post(
+            client,
+            people["fatima"],
+            url_en,
+            {**needs(problem="Girls leave school early"), "based_on": "2"},
+            association,
+            save="",
+        )
+    assert again.status_code == 302
+    deliverable.workbook.project.refresh_from_db()
+    assert deliverable.workbook.project.context == "Girls leave school early"
+    assert deliverable.versions.count() == 3
+
+
+def test_two_saves_of_different_parts_of_a_step_keep_both(client, module, people, committing):
+    association = people["association"]
+    with committing():
+        post(
+            client,
+            people["fatima"],
+            step_url(module, "en", association),
+            {**needs(causes=["No homework help"]), "based_on": "0"},
+            association,
+            save="",
+        )
+    with committing():  # Omar adds a cause
+        post(
+            client,
+            people["omar"],
+            step_url(module, "fr", association),
+            {**needs(causes=["No homework help", "Parents work late"]), "based_on": "1"},
+            association,
+            save="",
+        )
+    with committing():  # Fatima, from version 1, rewrites the problem only
+        saved = post(
+            client,
+            people["fatima"],
+            step_url(module, "en", association),
+            {**needs(problem="Girls leave school early", causes=["No homework help"])}
+            | {"based_on": "1"},
+            association,
+            save="",
+        )
+    assert saved.status_code == 302
+    deliverable = Deliverable.objects.get()
+    assert [row["text"] for row in deliverable.content["causes"]] == [
+        "No homework help",
+        "Parents work late",
+    ]
+    assert deliverable.workbook.project.context == "Girls leave school early"
+    assert deliverable.versions.count() == 3
+
+
+@pytest.mark.parametrize("crafted", ["", "abc", "-5"])
+def test_a_form_naming_no_real_version_counts_every_saved_version_as_newer(
+    client, module, people, committing, crafted
+):
+    association = people["association"]
+    url = step_url(module, "en", association)
+    with committing():
+        post(client, people["omar"], url, needs(problem="Children leave school"), association)
+    with committing():
+        refused = post(
+            client,
+            people["fatima"],
+            url,
+            {**needs(problem="Girls leave school early"), "based_on": crafted},
+            association,
+            save="",
+        )
+    assert refused.status_code == 409
+    assert Deliverable.objects.get().workbook.project.context == "Children leave school"
