@@ -12,6 +12,9 @@ BIN := $(VENV)/bin
 # Mozilla's ical.js (Thunderbird's parser) reads our calendar feeds back in the tests.
 CALENDAR_CLIENTS := tests/calendar_clients
 CALENDAR_CLIENTS_STAMP := $(CALENDAR_CLIENTS)/node_modules/.installed
+# The Digital Credentials Consortium's verifier checks our Open Badges credentials in the tests.
+CREDENTIAL_CLIENTS := tests/credential_clients
+CREDENTIAL_CLIENTS_STAMP := $(CREDENTIAL_CLIENTS)/node_modules/.installed
 MANAGE := $(BIN)/python sandbox/manage.py
 STAMP := $(VENV)/.installed$(if $(DJANGO),-django-$(DJANGO))
 DJANGO_PIN := $(if $(DJANGO),"Django==$(DJANGO).*")
@@ -35,6 +38,10 @@ $(CALENDAR_CLIENTS_STAMP): $(CALENDAR_CLIENTS)/package.json $(CALENDAR_CLIENTS)/
 	npm ci --prefix $(CALENDAR_CLIENTS) --no-audit --no-fund
 	touch $@
 
+$(CREDENTIAL_CLIENTS_STAMP): $(CREDENTIAL_CLIENTS)/package.json $(CREDENTIAL_CLIENTS)/package-lock.json
+	npm ci --prefix $(CREDENTIAL_CLIENTS) --no-audit --no-fund
+	touch $@
+
 install: $(STAMP)
 
 # The demo site needs Python only; the tests also need Node.js for the calendar reader.
@@ -50,7 +57,7 @@ sandbox: sandbox-data
 
 # --no-cache: CI runs three cells at once in one checkout; a shared .ruff_cache written by one
 # while another reads it once reported a formatted file as unformatted.
-test: install $(CALENDAR_CLIENTS_STAMP)
+test: install $(CALENDAR_CLIENTS_STAMP) $(CREDENTIAL_CLIENTS_STAMP)
 	$(BIN)/ruff check --no-cache .
 	$(BIN)/ruff format --check --no-cache .
 	$(BIN)/lint-imports setup.cfg
@@ -80,4 +87,4 @@ install-test: wheel
 
 clean:
 	rm -rf $(VENV) .venv-* dist build *.egg-info sandbox/db.sqlite3 sandbox/media sandbox/static
-	rm -rf $(CALENDAR_CLIENTS)/node_modules
+	rm -rf $(CALENDAR_CLIENTS)/node_modules $(CREDENTIAL_CLIENTS)/node_modules

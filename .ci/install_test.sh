@@ -245,6 +245,26 @@ if "Project engineering" not in body:
 if os.environ["MARKER"] not in body:
     fail(f"GET /learning/ does not show the host's footer override:\n{body[-2000:]}")
 print(f"    200, axes listed, host override used; templates from {origin.parent.parent}")
+
+# The JSON-LD contexts the Open Badges proofs are canonicalised with ship in the wheel: the DID
+# document is served, and a document is signed and verified offline.
+from django.urls import reverse
+
+from capacity_lms.core import data_integrity
+
+did = Client().get(reverse("capacity_lms:credential_did"))
+if did.status_code != 200 or did.json().get("id") != data_integrity.issuer_did():
+    fail(f"credentials/did.json: {did.status_code} {did.content[:500]!r}")
+signed = data_integrity.add_proof(
+    {
+        "@context": [data_integrity.CREDENTIALS_V2],
+        "type": ["VerifiableCredential"],
+        "issuer": data_integrity.issuer_did(),
+        "credentialSubject": {"name": "install test"},
+    }
+)
+data_integrity.verify_proof(signed)
+print("    credentials/did.json served; a Data Integrity proof made and checked offline")
 EOF
 
 step "import every module of the installed capacity_lms and courses"

@@ -17,6 +17,10 @@ DEFAULTS = {
     # Public keys (PEM text or file paths) of earlier signing keys: certificates they signed
     # still verify. Rotating the key = moving the old public key here.
     "CERTIFICATE_RETIRED_KEYS": [],
+    # The programme's DID, named in its Open Badges credentials: empty for the did:web of this
+    # app's own credentials/did.json; "did:web:example.org" when the host serves that document
+    # at /.well-known/did.json.
+    "ISSUER_DID": "",
     # The Ed25519 private key (PEM text or a file path) that signs certificates; None derives
     # one from SECRET_KEY (a demo only: check --deploy warns).
     "CERTIFICATE_SIGNING_KEY": None,

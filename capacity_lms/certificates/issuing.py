@@ -19,6 +19,7 @@ from capacity_lms.certificates.models import (
     Layout,
     subject_key,
 )
+from capacity_lms.certificates.status_list import status_list_changed
 from capacity_lms.certificates.wording import build_certificate
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
@@ -179,6 +180,7 @@ class RevokeCertificateAction(BaseAction):
                 actor=self.by,
                 reason=self.reason,
             )
+            status_list_changed()
         self.certificate.refresh_from_db()
         return bool(changed)
 
@@ -224,6 +226,7 @@ class ReissueCertificateAction(BaseAction):
                 actor=self.by,
                 reason=self.reason,
             )
+            status_list_changed()
             new = build_certificate(
                 old.user,
                 old.subject,

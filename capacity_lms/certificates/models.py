@@ -258,6 +258,12 @@ class Certificate(models.Model):
     )
     signed_payload = models.TextField(_("signed payload (JWS)"), editable=False)
     key_id = models.CharField(_("signing key"), max_length=64, editable=False)
+    # The Open Badges 3.0 credential (``credentials.py``), kept by the delivery task that
+    # renders the PDF; until then it is built on request (the same bytes: it is signed at the
+    # instant the certificate was created).
+    open_badge = models.JSONField(
+        _("Open Badges credential"), null=True, blank=True, editable=False
+    )
     pdf = models.FileField(_("PDF"), upload_to="capacity_lms/certificates/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

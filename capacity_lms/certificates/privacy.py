@@ -49,7 +49,7 @@ def erase_certificates(rows, erasure):
     for name in rows.exclude(pdf="").values_list("pdf", flat=True):
         files.append(name)
     changed = Certificate.objects.filter(pk__in=rows.values("pk")).update(
-        holder_names={}, signed_payload="", pdf=""
+        holder_names={}, signed_payload="", pdf="", open_badge=None
     )
     if files:
         transaction.on_commit(lambda: _delete_files(files))

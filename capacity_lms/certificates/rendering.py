@@ -4,7 +4,8 @@ The template (``capacity_lms/certificates/pdf.html``, with its ``pdf.css``) is t
 override like any other. Arabic is shaped by Pango/HarfBuzz in WeasyPrint from the Amiri font
 of the ``fontpkg-amiri`` package (``@font-face`` on the file it installs), so a certificate
 looks the same on every machine and its text stays searchable. The QR code is an SVG drawn by
-segno; the signed payload is attached to the PDF as ``certificate.jws``.
+segno; the signed payload is attached to the PDF as ``certificate.jws``, and the Open Badges 3.0
+credential (``credentials.py``) as ``certificate.json``.
 
 Rendering fetches nothing from the network: only ``data:`` and ``file:`` URLs are allowed.
 
@@ -23,10 +24,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from capacity_lms.certificates.codes import new_code
+from capacity_lms.certificates.credentials import open_badge, open_badge_json
 from capacity_lms.certificates.models import Certificate, CertificateEvent, CertificateSettings
 from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
 
 JWS_ATTACHMENT = "certificate.jws"
+CREDENTIAL_ATTACHMENT = "certificate.json"
 
 logger = logging.getLogger("capacity_lms.certificates")
 
@@ -81,7 +84,12 @@ def render_pdf(certificate):
     return html_to_pdf(
         html,
         attachments=[
-            (JWS_ATTACHMENT, certificate.signed_payload, "Ed25519 JWS of this certificate")
+            (JWS_ATTACHMENT, certificate.signed_payload, "Ed25519 JWS of this certificate"),
+            (
+                CREDENTIAL_ATTACHMENT,
+                open_badge_json(certificate),
+                "Open Badges 3.0 credential of this certificate",
+            ),
         ],
         identifier=certificate.code.encode("ascii"),
     )
@@ -93,6 +101,7 @@ def ensure_pdf(certificate):
     Two workers rendering the same certificate at once both write a file, but only the first
     to set ``pdf`` on the row keeps theirs (a conditional update); the other deletes its own.
     """
+    keep_open_badge(certificate)
     if certificate.pdf:
         if not _stored(certificate):
             pdf_content(certificate)
@@ -112,6 +121,18 @@ def ensure_pdf(certificate):
         certificate.pdf.storage.delete(name)
     certificate.refresh_from_db(fields=["pdf"])
     return certificate
+
+
+def keep_open_badge(certificate):
+    """Build and keep the certificate's Open Badges credential unless it already is (the
+    delivery task's work, beside the PDF; an erased certificate has none)."""
+    if certificate.open_badge is not None or not certificate.signed_payload:
+        return
+    credential = open_badge(certificate)
+    Certificate.objects.filter(pk=certificate.pk, open_badge__isnull=True).update(
+        open_badge=credential
+    )
+    certificate.refresh_from_db(fields=["open_badge"])
 
 
 def pdf_content(certificate):

@@ -15,14 +15,24 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
+from capacity_lms.certificates import status_list as status_lists
 from capacity_lms.certificates.codes import is_well_formed
+from capacity_lms.certificates.credentials import (
+    MEDIA_TYPE,
+    check_open_badge,
+    embedded_json_ld,
+    open_badge_json,
+)
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.certificates.rendering import pdf_content
 from capacity_lms.certificates.signing import TYPE as CERTIFICATE_TYPE
-from capacity_lms.core import ratelimit
+from capacity_lms.core import data_integrity, ratelimit
 from capacity_lms.core.csp import request_nonce
+from capacity_lms.core.data_integrity import NotVerified
 from capacity_lms.core.signing import jwks
 
 NOINDEX = "noindex, nofollow, noarchive"
@@ -89,7 +99,70 @@ def verify(request, code):
             JsonResponse(public_answer(certificate), json_dumps_params={"ensure_ascii": False})
         )
     response = TemplateResponse(
-        request, "capacity_lms/certificates/verify.html", {"certificate": certificate}
+        request,
+        "capacity_lms/certificates/verify.html",
+        {"certificate": certificate, "credential_ld": embedded_json_ld(certificate)},
+    )
+    return _private(response)
+
+
+# A credential is a few kilobytes: a larger upload is refused unread.
+MAX_CREDENTIAL_BYTES = 64 * 1024
+
+
+@csrf_exempt  # reads a file and answers; changes nothing (no session, no row), like the GET
+@require_POST
+def verify_credential(request):
+    """The verification page for an Open Badges credential file (``certificate.json``): its
+    proof and dates are checked here, its revocation against our own status list, and the
+    certificate it names is shown as its code would show it. Anything else gets a message and
+    status 400."""
+    wait = ratelimit.hit(request, "certificate_verify")
+    if wait:
+        return _too_many(request, wait)
+    upload = request.FILES.get("credential")
+    problem = None
+    certificate = None
+    if upload is None:
+        problem = _("Choose the certificate's .json file.")
+    elif upload.size > MAX_CREDENTIAL_BYTES:
+        problem = _("This file is larger than any certificate's credential.")
+    else:
+        try:
+            credential = json.loads(upload.read(MAX_CREDENTIAL_BYTES + 1))
+            if not isinstance(credential, dict):
+                raise ValueError("not an object")
+            number = status_lists.list_number(credential)
+            checked = check_open_badge(
+                credential, status_list=status_lists.current_status_list(number)
+            )
+            code = str(credential.get("id", "")).rstrip("/").rsplit("/", 1)[-1]
+            certificate = (
+                Certificate.objects.filter(code=code).first() if is_well_formed(code) else None
+            )
+        except (ValueError, UnicodeDecodeError, NotVerified):
+            problem = _(
+                "This file is not a genuine credential of this programme, or it was changed."
+            )
+        else:
+            if certificate is None or not certificate.signed_payload:
+                return _unknown(request)
+    if problem:
+        response = TemplateResponse(
+            request,
+            "capacity_lms/certificates/verify_index.html",
+            {"credential_problem": problem},
+            status=400,
+        )
+        return _private(response)
+    response = TemplateResponse(
+        request,
+        "capacity_lms/certificates/verify.html",
+        {
+            "certificate": certificate,
+            "credential_checked": checked,
+            "credential_ld": embedded_json_ld(certificate),
+        },
     )
     return _private(response)
 
@@ -169,4 +242,44 @@ def download_signed(request, reference):
     response = HttpResponse(certificate.signed_payload, content_type="application/jose")
     response["Content-Disposition"] = f'attachment; filename="{certificate.reference}.jws"'
     patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+@login_required
+@require_GET
+def download_open_badge(request, reference):
+    """The holder's Open Badges 3.0 credential, to import into a wallet or a skills portal."""
+    certificate = _own_certificate(request, reference)
+    response = HttpResponse(open_badge_json(certificate), content_type=MEDIA_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{certificate.reference}.json"'
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+def _public_json(document, max_age):
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+@require_GET
+def did_document(request):
+    """The programme's ``did:web`` document: its keys, current and retired, as Multikeys."""
+    return _public_json(data_integrity.did_document(), 3600)
+
+
+# A verifier fetches the list for every credential it checks: it may be cached five minutes.
+STATUS_LIST_MAX_AGE = 300
+
+
+@require_GET
+def status_list(request, number):
+    """The revocation list ``number`` (a signed Bitstring Status List credential)."""
+    highest = Certificate.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    if number > highest // status_lists.LIST_SIZE:
+        raise Http404
+    document = status_lists.current_status_list(number)
+    response = _public_json(document, STATUS_LIST_MAX_AGE)
+    response["Content-Type"] = "application/vc+ld+json"
     return response

@@ -11,15 +11,20 @@ from django.core.management.base import BaseCommand, CommandError
 
 from capacity_lms.core.signing import NotGenuine, keys_from_jwks
 
+# A signed file (a PDF with its attachment, a JWS, a credential) past this is refused unread.
+MAX_SIGNED_FILE_BYTES = 20_000_000
 
-def signed_text(source, *, attachment, stdin=None):
-    """The JWS text of ``source``: a PDF with it attached as ``attachment``, a .jws file, or
-    ``-``."""
+
+def signed_bytes(source, *, attachment, stdin=None):
+    """The signed bytes of ``source``: the file ``attachment`` of a PDF, or the file itself, or
+    ``-`` (standard input)."""
     if source == "-":
-        return (stdin or sys.stdin).read().strip()
+        return (stdin or sys.stdin).read(MAX_SIGNED_FILE_BYTES + 1).strip().encode("utf-8")
     path = Path(source)
     if not path.is_file():
         raise CommandError(f"No file at {source}.")
+    if path.stat().st_size > MAX_SIGNED_FILE_BYTES:
+        raise CommandError(f"{source} is larger than any certificate.")
     data = path.read_bytes()
     if data.startswith(b"%PDF"):
         import pypdf
@@ -31,6 +36,13 @@ def signed_text(source, *, attachment, stdin=None):
         if attachment not in attachments:
             raise CommandError(f"{source} has no attached {attachment}.")
         data = attachments[attachment][0]
+    return data
+
+
+def signed_text(source, *, attachment, stdin=None):
+    """The JWS text of ``source``: a PDF with it attached as ``attachment``, a .jws file, or
+    ``-``."""
+    data = signed_bytes(source, attachment=attachment, stdin=stdin)
     try:
         return data.decode("ascii").strip()
     except UnicodeDecodeError as error:
@@ -73,6 +85,9 @@ class VerifySignedCommand(BaseCommand):
 
     def handle(self, source, keys=None, **options):
         token = signed_text(source, stdin=options.get("stdin"), attachment=self.attachment)
+        self.check_token(token, keys, **options)
+
+    def check_token(self, token, keys=None, **options):
         try:
             verified = self.verify(token, published_or_saved_keys(keys))
         except NotGenuine as error:

@@ -143,6 +143,36 @@ def check_demo_certificates():
     assert revoked.events.filter(kind="revoked", actor__username="staff").exists()
     options = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
     assert options.issuer_in_arabic and options.signatory_name
+    check_demo_open_badges()
+
+
+def check_demo_open_badges():
+    """Every demo certificate's Open Badges credential, as the delivery task kept it, verifies
+    with the Digital Credentials Consortium's libraries; the revoked and the replaced ones fail
+    their status check (issue #26)."""
+    from capacity_lms.certificates.credentials import open_badge
+    from capacity_lms.certificates.status_list import status_list_credential
+    from capacity_lms.core import data_integrity
+    from tests.credential_clients.readers import dcc_verify
+
+    certificates = list(Certificate.objects.exclude(signed_payload="").order_by("pk"))
+    # The learner's were delivered (their PDFs rendered) and keep theirs; the others' delivery
+    # is still queued: their credential is built as a download would build it.
+    learner = get_user_model().objects.get(username="learner")
+    assert all(c.open_badge for c in certificates if c.user_id == learner.pk and c.pdf)
+    credentials = [c.open_badge or open_badge(c) for c in certificates]
+    did = data_integrity.did_document()
+    documents = {
+        did["id"]: did,
+        **{m["id"]: {"@context": did["@context"], **m} for m in did["verificationMethod"]},
+    }
+    status_list = status_list_credential(0)
+    documents[status_list["id"]] = status_list
+    results = dcc_verify(credentials, documents, check_status=True)
+    for certificate, result in zip(certificates, results, strict=True):
+        listed = certificate.status != Certificate.Status.VALID
+        assert result["status"] == {"checked": True, "listed": listed, "errors": []}, result
+        assert result["verified"] is (not listed and not certificate.is_expired), result
 
 
 def check_demo_library(client):

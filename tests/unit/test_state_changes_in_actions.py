@@ -106,6 +106,10 @@ ALLOWED = {
         "the derived PDF's name set once by a conditional update (the first of two "
         "concurrent renders wins); the certificate's state does not change"
     ),
+    "capacity_lms/certificates/rendering.py:keep_open_badge:update": (
+        "the derived Open Badges credential kept once by a conditional update, beside the "
+        "PDF; the certificate's state does not change"
+    ),
     "capacity_lms/certificates/delivery.py:notify_holder:create": (
         "a claim row (the DELIVERED event) that makes the delivery task e-mail once"
     ),

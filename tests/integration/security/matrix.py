@@ -116,6 +116,14 @@ PUBLIC = {
     "capacity_lms:certificate_signed": Route(
         lambda world: {"reference": world.certificate.reference}, allowed=HOLDER_AND_STAFF
     ),
+    "capacity_lms:certificate_open_badge": Route(
+        lambda world: {"reference": world.certificate.reference}, allowed=HOLDER_AND_STAFF
+    ),
+    # Checking a credential file is anyone's (a POST that reads the file and changes nothing).
+    "capacity_lms:certificate_verify_credential": Route(kind="action"),
+    # Open Badges: the issuer's DID document and the revocation lists are public.
+    "capacity_lms:credential_did": Route(),
+    "capacity_lms:credential_status_list": Route(lambda world: {"number": 0}),
     # The library: published case studies are public; submitting is for association members.
     "capacity_lms:library_rss": Route(lambda world: {"page_id": world.library.pk}),
     "capacity_lms:library_atom": Route(lambda world: {"page_id": world.library.pk}),
@@ -868,6 +876,10 @@ for _part in (evaluation_assessment_world, evaluation_reactions_world, evaluatio
 
 # Routes that take a POST without a CSRF token, and why (test_methods.py checks the others).
 CSRF_EXEMPT = {
+    "capacity_lms:certificate_verify_credential": (
+        "checking a certificate's credential file changes nothing (no session, no row): like "
+        "the verification page's GET, anyone may use it from anywhere, rate-limited"
+    ),
     "capacity_lms:exchange_unsubscribe": (
         "RFC 8058 one-click unsubscribe: mail clients POST without a form; the signed token in "
         "the URL is the only authority and can do nothing but stop that person's e-mails"
