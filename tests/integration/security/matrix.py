@@ -51,6 +51,24 @@ def _meeting(world):
     return {"session_pk": world.session.pk, "day": world.day}
 
 
+def _credential_file(world):
+    """The certificate's Open Badges credential, as the file a holder would upload (read again
+    from its start for each role the check posts it as)."""
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from capacity_lms.certificates.credentials import open_badge
+
+    class Rewinding(SimpleUploadedFile):
+        def read(self, *args):
+            self.seek(0)
+            return super().read(*args)
+
+    content = json.dumps(open_badge(world.certificate)).encode()
+    return {"credential": Rewinding("certificate.json", content, "application/json")}
+
+
 PUBLIC = {
     "capacity_lms:programme": Route(),
     "capacity_lms:set_language": Route(kind="action", post=lambda world: {"language": "fr"}),
@@ -120,7 +138,7 @@ PUBLIC = {
         lambda world: {"reference": world.certificate.reference}, allowed=HOLDER_AND_STAFF
     ),
     # Checking a credential file is anyone's (a POST that reads the file and changes nothing).
-    "capacity_lms:certificate_verify_credential": Route(kind="action"),
+    "capacity_lms:certificate_verify_credential": Route(kind="action", post=_credential_file),
     # Open Badges: the issuer's DID document and the revocation lists are public.
     "capacity_lms:credential_did": Route(),
     "capacity_lms:credential_status_list": Route(lambda world: {"number": 0}),

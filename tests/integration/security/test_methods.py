@@ -126,9 +126,23 @@ def test_the_language_switch_is_post_only(world):
 
 def test_a_route_exempt_from_csrf_says_why_and_refuses_a_forged_token():
     """The exempt routes are few and explained; the one-click unsubscribe acts only on a
-    token signed by the site (a forged one is a 404 and writes nothing)."""
+    token signed by the site (a forged one is a 404 and writes nothing); checking a credential
+    file writes nothing, genuine or not."""
     assert all(len(reason) > 40 for reason in CSRF_EXEMPT.values())
-    assert set(CSRF_EXEMPT) == {"capacity_lms:exchange_unsubscribe"}
+    assert set(CSRF_EXEMPT) == {
+        "capacity_lms:exchange_unsubscribe",
+        "capacity_lms:certificate_verify_credential",
+    }
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    checked = Client(enforce_csrf_checks=True)
+    before = fingerprint()
+    forged = SimpleUploadedFile("certificate.json", b'{"proof": {}}', "application/json")
+    answer = checked.post(
+        reverse("capacity_lms:certificate_verify_credential"), {"credential": forged}
+    )
+    assert answer.status_code == 400
+    assert fingerprint() == before
     client = Client(enforce_csrf_checks=True)
     before = fingerprint()
     url = reverse("capacity_lms:exchange_unsubscribe", args=["forged-token"])
