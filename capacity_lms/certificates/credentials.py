@@ -22,13 +22,13 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from capacity_lms.certificates.status_list import decoded_list, status_entry
 from capacity_lms.conf import programme_name
 from capacity_lms.core import data_integrity
 from capacity_lms.core.links import absolute_url
+from capacity_lms.core.structured_data import as_script_text
 
 OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 CONTEXT = [data_integrity.CREDENTIALS_V2, OB_V3]
@@ -203,19 +203,12 @@ def open_badge(certificate, private_key=None):
     )
 
 
-# What JSON text may not hold inside a <script> element, escaped as JSON allows.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
 def embedded_json_ld(certificate):
     """The credential as the text of a ``<script type="application/ld+json">`` element, safe
     inside HTML; empty for an erased certificate."""
     if not certificate.signed_payload:
         return ""
-    credential = certificate.open_badge or open_badge(certificate)
-    # JSON with <, > and & escaped: no markup inside it can close the element.
-    text = json.dumps(credential, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return mark_safe(text)  # noqa: S308  # nosec B308 B703
+    return as_script_text(certificate.open_badge or open_badge(certificate))
 
 
 def open_badge_json(certificate):

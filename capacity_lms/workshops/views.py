@@ -15,10 +15,12 @@ from django.shortcuts import get_object_or_404, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from capacity_lms.core import structured_data
 from capacity_lms.core.actions import perform
 from capacity_lms.core.pages import SharedView
 from capacity_lms.core.ratelimit import rate_limited
@@ -29,6 +31,7 @@ from capacity_lms.workshops.feed_tokens import (
 )
 from capacity_lms.workshops.forms import WorkshopFilterForm
 from capacity_lms.workshops.models import CalendarFeedToken, Registration, Session, Workshop
+from capacity_lms.workshops.structured_data import workshop_json_ld
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
 
 PAGE_SIZE = 20
@@ -186,6 +189,9 @@ class WorkshopDetailView(SharedView, TemplateView):
             login_url=resolve_url(settings.LOGIN_URL),
         )
         context["course"] = course_shown_to(workshop.course, self.request)
+        context["structured_data"] = structured_data.script(
+            workshop_json_ld(workshop, get_language())
+        )
         return context
 
 

@@ -95,6 +95,13 @@ EXCLUDED = {
     "capacity_lms:certificate_keys": "the public keys as JSON (JWKS), not HTML",
     "capacity_lms:certificate_download": "the certificate's PDF, not HTML",
     "capacity_lms:certificate_signed": "the signed certificate (JWS), not HTML",
+    "capacity_lms:certificate_open_badge": "the certificate's Open Badges credential (JSON)",
+    "capacity_lms:credential_did": "the programme's DID document (JSON), not HTML",
+    "capacity_lms:credential_status_list": "a signed revocation list (JSON), not HTML",
+    "capacity_lms:certificate_verify_credential": (
+        "POST only: answers with the verification page (visited as certificate_verify) or "
+        "the verification form with a message"
+    ),
     "capacity_lms:library_rss": "an RSS feed, not HTML",
     "capacity_lms:library_atom": "an Atom feed, not HTML",
     "capacity_lms:case_study_pdf": "the case study's PDF, not HTML",

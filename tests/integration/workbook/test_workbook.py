@@ -382,34 +382,29 @@ def test_a_member_enrolled_after_the_acceptance_completes_the_lesson_themselves(
     assert LessonCompletion.objects.filter(user=newcomer, lesson=lesson).exists()
 
 
+def save_from(client, committing, person, url, association, based_on, **fields):
+    """``person`` saves the needs analysis as a draft from the page of version ``based_on``."""
+    data = {**needs(**fields), "based_on": str(based_on)}
+    with committing():
+        return post(client, person, url, data, association, save="")
+
+
 def test_a_save_over_a_change_made_meanwhile_is_refused_and_shows_both(
     client, module, people, committing
 ):
     association = people["association"]
     url_en = step_url(module, "en", association)
     url_fr = step_url(module, "fr", association)
-    with committing():
-        post(client, people["fatima"], url_en, needs(causes=["No homework help"]), association)
+    fatima, omar = people["fatima"], people["omar"]
+    save_from(client, committing, fatima, url_en, association, 0, causes=["No homework help"])
     # Both members now have the page of version 1 open; Omar saves first.
-    with committing():
-        first = post(
-            client,
-            people["omar"],
-            url_fr,
-            {**needs(problem="Children leave school at 14"), "based_on": "1"},
-            association,
-            save="",
-        )
+    first = save_from(
+        client, committing, omar, url_fr, association, 1, problem="Children leave school at 14"
+    )
     assert first.status_code == 302
-    with committing():
-        refused = post(
-            client,
-            people["fatima"],
-            url_en,
-            {**needs(problem="Girls leave school early"), "based_on": "1"},
-            association,
-            save="",
-        )
+    refused = save_from(
+        client, committing, fatima, url_en, association, 1, problem="Girls leave school early"
+    )
     assert refused.status_code == 409
     page = refused.content.decode()
     assert (
@@ -423,15 +418,9 @@ def test_a_save_over_a_change_made_meanwhile_is_refused_and_shows_both(
     assert deliverable.versions.count() == 2
     assert deliverable.workbook.project.context == "Children leave school at 14"
     # Saving again from that page is a knowing choice: it goes through.
-    with committing():
-        again = post(
-            client,
-            people["fatima"],
-            url_en,
-            {**needs(problem="Girls leave school early"), "based_on": "2"},
-            association,
-            save="",
-        )
+    again = save_from(
+        client, committing, fatima, url_en, association, 2, problem="Girls leave school early"
+    )
     assert again.status_code == 302
     deliverable.workbook.project.refresh_from_db()
     assert deliverable.workbook.project.context == "Girls leave school early"
@@ -440,40 +429,26 @@ def test_a_save_over_a_change_made_meanwhile_is_refused_and_shows_both(
 
 def test_two_saves_of_different_parts_of_a_step_keep_both(client, module, people, committing):
     association = people["association"]
-    with committing():
-        post(
-            client,
-            people["fatima"],
-            step_url(module, "en", association),
-            {**needs(causes=["No homework help"]), "based_on": "0"},
-            association,
-            save="",
-        )
-    with committing():  # Omar adds a cause
-        post(
-            client,
-            people["omar"],
-            step_url(module, "fr", association),
-            {**needs(causes=["No homework help", "Parents work late"]), "based_on": "1"},
-            association,
-            save="",
-        )
-    with committing():  # Fatima, from version 1, rewrites the problem only
-        saved = post(
-            client,
-            people["fatima"],
-            step_url(module, "en", association),
-            {**needs(problem="Girls leave school early", causes=["No homework help"])}
-            | {"based_on": "1"},
-            association,
-            save="",
-        )
+    url_en = step_url(module, "en", association)
+    url_fr = step_url(module, "fr", association)
+    fatima, omar = people["fatima"], people["omar"]
+    save_from(client, committing, fatima, url_en, association, 0, causes=["No homework help"])
+    # Omar adds a cause; Fatima, from version 1, rewrites the problem only.
+    both = ["No homework help", "Parents work late"]
+    save_from(client, committing, omar, url_fr, association, 1, causes=both)
+    saved = save_from(
+        client,
+        committing,
+        fatima,
+        url_en,
+        association,
+        1,
+        problem="Girls leave school early",
+        causes=["No homework help"],
+    )
     assert saved.status_code == 302
     deliverable = Deliverable.objects.get()
-    assert [row["text"] for row in deliverable.content["causes"]] == [
-        "No homework help",
-        "Parents work late",
-    ]
+    assert [row["text"] for row in deliverable.content["causes"]] == both
     assert deliverable.workbook.project.context == "Girls leave school early"
     assert deliverable.versions.count() == 3
 
@@ -486,14 +461,14 @@ def test_a_form_naming_no_real_version_counts_every_saved_version_as_newer(
     url = step_url(module, "en", association)
     with committing():
         post(client, people["omar"], url, needs(problem="Children leave school"), association)
-    with committing():
-        refused = post(
-            client,
-            people["fatima"],
-            url,
-            {**needs(problem="Girls leave school early"), "based_on": crafted},
-            association,
-            save="",
-        )
+    refused = save_from(
+        client,
+        committing,
+        people["fatima"],
+        url,
+        association,
+        crafted,
+        problem="Girls leave school early",
+    )
     assert refused.status_code == 409
     assert Deliverable.objects.get().workbook.project.context == "Children leave school"
