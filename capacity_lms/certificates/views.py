@@ -25,6 +25,7 @@ from capacity_lms.certificates.credentials import (
     MEDIA_TYPE,
     check_open_badge,
     embedded_json_ld,
+    open_badge,
     open_badge_json,
 )
 from capacity_lms.certificates.models import Certificate
@@ -113,10 +114,11 @@ MAX_CREDENTIAL_BYTES = 64 * 1024
 @csrf_exempt  # reads a file and answers; changes nothing (no session, no row), like the GET
 @require_POST
 def verify_credential(request):
-    """The verification page for an Open Badges credential file (``certificate.json``): its
-    proof and dates are checked here, its revocation against our own status list, and the
-    certificate it names is shown as its code would show it. Anything else gets a message and
-    status 400."""
+    """The verification page for an Open Badges credential file (``certificate.json``): it is
+    genuine when it is exactly the credential we issued for the certificate it names (its
+    proof, dates and revocation bit are then checked on our copy); the certificate is shown as
+    its code would show it. Anything else gets a message and status 400, after bounded work:
+    a stranger's JSON-LD is never canonicalised here."""
     wait = ratelimit.hit(request, "certificate_verify")
     if wait:
         return _too_many(request, wait)
@@ -132,20 +134,28 @@ def verify_credential(request):
             credential = json.loads(upload.read(MAX_CREDENTIAL_BYTES + 1))
             if not isinstance(credential, dict):
                 raise ValueError("not an object")
-            number = status_lists.list_number(credential)
-            checked = check_open_badge(
-                credential, status_list=status_lists.current_status_list(number)
-            )
             code = str(credential.get("id", "")).rstrip("/").rsplit("/", 1)[-1]
             certificate = (
                 Certificate.objects.filter(code=code).first() if is_well_formed(code) else None
             )
-        except (ValueError, UnicodeDecodeError, NotVerified):
+            if certificate is None:
+                raise NotVerified("names no certificate of ours")
+            if certificate.signed_payload:
+                # Never canonicalise a stranger's JSON-LD here (its work is unbounded): the
+                # file is genuine only if it is, value for value, the credential we issued.
+                ours = certificate.open_badge or open_badge(certificate)
+                if credential != ours:
+                    raise NotVerified("not the credential issued for this certificate")
+                number = status_lists.list_number(ours)
+                checked = check_open_badge(
+                    ours, status_list=status_lists.current_status_list(number)
+                )
+        except (ValueError, UnicodeDecodeError, RecursionError, NotVerified):
             problem = _(
                 "This file is not a genuine credential of this programme, or it was changed."
             )
         else:
-            if certificate is None or not certificate.signed_payload:
+            if not certificate.signed_payload:
                 return _unknown(request)
     if problem:
         response = TemplateResponse(

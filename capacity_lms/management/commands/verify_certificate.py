@@ -138,7 +138,7 @@ def _json(data, what):
         raise CommandError(f"{what} is larger than any credential or status list.")
     try:
         document = json.loads(data)
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise CommandError(f"{what} is not JSON: {error}") from error
     if not isinstance(document, dict):
         raise CommandError(f"{what} is not a JSON object.")

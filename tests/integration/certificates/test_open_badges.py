@@ -357,8 +357,9 @@ def test_the_verification_page_checks_a_credential_file(certificate, staff):
         b"{}",
         b"\xff\xfe\x00",
         b'{"' + b"a" * (70 * 1024) + b'": 1}',
+        b'{"id": ' + b"[" * 30_000 + b"]" * 30_000 + b"}",
     ],
-    ids=["text", "list", "empty", "binary", "too-large"],
+    ids=["text", "list", "empty", "binary", "too-large", "nested-bomb"],
 )
 def test_anything_but_a_genuine_credential_gets_a_message_and_400(certificate, content):
     page = _upload(Client(), content)

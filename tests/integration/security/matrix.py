@@ -65,7 +65,11 @@ def _credential_file(world):
             self.seek(0)
             return super().read(*args)
 
-    content = json.dumps(open_badge(world.certificate)).encode()
+    from capacity_lms.certificates.models import Certificate
+
+    # As the holder downloads it: from the certificate's row as it stands now.
+    certificate = Certificate.objects.get(pk=world.certificate.pk)
+    content = json.dumps(certificate.open_badge or open_badge(certificate)).encode()
     return {"credential": Rewinding("certificate.json", content, "application/json")}
 
 
