@@ -41,13 +41,14 @@ def list_number(credential):
     """The number of the list a credential's status entry names (ValueError: none of ours)."""
     entry = credential.get("credentialStatus") if isinstance(credential, dict) else None
     url = entry.get("statusListCredential") if isinstance(entry, dict) else None
-    for number in range(0, 1 + _highest_list()):
+    for number in range(0, 1 + highest_list()):
         if url == list_url(number):
             return number
     raise ValueError("not one of our status lists")
 
 
-def _highest_list():
+def highest_list():
+    """The number of the last list any certificate sits in (0 when there is none)."""
     from capacity_lms.certificates.models import Certificate
 
     highest = Certificate.objects.order_by("-pk").values_list("pk", flat=True).first() or 0

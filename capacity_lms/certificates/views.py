@@ -286,8 +286,7 @@ STATUS_LIST_MAX_AGE = 300
 @require_GET
 def status_list(request, number):
     """The revocation list ``number`` (a signed Bitstring Status List credential)."""
-    highest = Certificate.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    if number > highest // status_lists.LIST_SIZE:
+    if number > status_lists.highest_list():
         raise Http404
     document = status_lists.current_status_list(number)
     response = _public_json(document, STATUS_LIST_MAX_AGE)
