@@ -23,8 +23,22 @@ from sandbox.home.demo_content import (
     load_modules,
 )
 from sandbox.home.demo_network_content import NETWORK_DIRECTORY, load_network_content
+from tests.integration.conftest import built_for_the_module
 
 LANGUAGES = ["en", "fr", "ar"]
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo data, loaded twice (loading it again must change nothing), once for the
+    module's tests, which only read it; rolled back when the module ends."""
+
+    def load_twice():
+        load_demo_data()
+        return load_demo_data()
+
+    with built_for_the_module(django_db_blocker, load_twice) as summary:
+        yield summary
 
 
 def module_files():
@@ -141,6 +155,7 @@ def test_a_broken_module_file_is_refused_with_the_file_and_key_named(case, tmp_p
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_data")
 def test_load_demo_data_builds_every_module_and_lesson_of_the_files_in_each_language():
     expected = {language: {"modules": set(), "lessons": 0} for language in LANGUAGES}
     for path in module_files():
@@ -149,8 +164,6 @@ def test_load_demo_data_builds_every_module_and_lesson_of_the_files_in_each_lang
         for language in module.get("languages", LANGUAGES):
             expected[language]["modules"].add(module["slug"])
             expected[language]["lessons"] += len(module["lessons"])
-
-    load_demo_data()
 
     built = {
         language: {
@@ -274,6 +287,7 @@ def test_a_broken_case_study_file_is_refused_with_the_file_and_key_named(case, t
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_data")
 def test_load_demo_data_builds_every_case_study_of_the_files_in_each_language():
     expected = {language: set() for language in LANGUAGES}
     for path in case_study_files():
@@ -282,8 +296,6 @@ def test_load_demo_data_builds_every_case_study_of_the_files_in_each_language():
         expected[study["language"]].add(study["slug"])
         for language in study.get("translations", {}):
             expected[language].add(study["slug"])
-
-    load_demo_data()
 
     built = {
         language: set(
@@ -372,10 +384,9 @@ def test_a_broken_network_file_is_refused_with_the_file_and_key_named(case, tmp_
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_data")
 def test_load_demo_data_builds_the_network_of_the_files():
     content = load_network_content()
-
-    load_demo_data()
 
     for item in content["associations"]:
         association = Association.objects.get(
@@ -414,6 +425,7 @@ def test_the_directory_page_texts_are_given_in_each_language():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_data")
 def test_load_demo_data_follows_up_last_years_funded_projects():
     """Last year's call: five applications reviewed (one declared conflict), three funded and
     followed up: an interim report approved and the second tranche paid, a final report made
@@ -421,9 +433,6 @@ def test_load_demo_data_follows_up_last_years_funded_projects():
     from capacity_lms.calls.followup_models import ProjectReport, Tranche
     from capacity_lms.calls.models import Application
     from capacity_lms.calls.review_models import ReviewAssignment
-
-    load_demo_data()
-    load_demo_data()  # idempotent
 
     applications = Application.objects.filter(call__slug="partnership-programme-previous")
     assert sorted(applications.values_list("status", flat=True)) == [
@@ -447,11 +456,10 @@ def test_load_demo_data_follows_up_last_years_funded_projects():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_data")
 def test_load_demo_data_opens_this_years_call_with_a_draft_and_submitted_applications():
     from capacity_lms.calls.models import Application
 
-    load_demo_data()
-    load_demo_data()  # idempotent
     applications = Application.objects.filter(call__slug="partnership-programme-current")
     assert sorted(applications.values_list("status", flat=True)) == [
         "draft",
