@@ -23,8 +23,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from capacity_lms.core import structured_data
 from capacity_lms.core.fragments import remember
+from capacity_lms.core.links import absolute_url
 from capacity_lms.core.pages import SHARED_UNTIL_ATTRIBUTE, ReadOnlyPage, SharedPage
+from capacity_lms.network.structured_data import association_json_ld
 
 # How long a signed-out visitor's copy of an association's page may be kept: its capacity
 # record counts modules completed, meetings attended and certificates, which change without
@@ -90,10 +93,15 @@ class DirectoryPage(SharedPage, ReadOnlyPage, RoutablePageMixin, Page):
         if not shown:
             raise Http404
         profile, record = shown
+        url = absolute_url(self.association_url(pk, request))
         response = self.render(
             request,
             template="capacity_lms/network/association_page.html",
-            context_overrides={"association": profile, "record": record},
+            context_overrides={
+                "association": profile,
+                "record": record,
+                "structured_data": structured_data.script(association_json_ld(profile, url)),
+            },
         )
         setattr(
             response,

@@ -5,12 +5,14 @@ offset: a series across a change of summer time says so), where it happens (a ``
 both), its attendance mode and its status (cancelled, moved). Nothing personal: no trainer, no
 participant, no join link."""
 
+from datetime import UTC
+
 from django.utils.html import strip_tags
 
 from capacity_lms.conf import programme_name
 from capacity_lms.core.links import absolute_url
 from capacity_lms.core.structured_data import SCHEMA_ORG, iso
-from capacity_lms.workshops.schedule import zone
+from capacity_lms.workshops.schedule import is_known_zone, zone
 
 ATTENDANCE = {
     "in_person": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
@@ -94,4 +96,27 @@ def workshop_json_ld(workshop, language):
         data["about"] = workshop.strategic_axis.name_in(language)
     if workshop.capacity:
         data["maximumAttendeeCapacity"] = workshop.capacity
+    return data
+
+
+def workshop_instance(workshop):
+    """``workshop`` as one ``CourseInstance`` of a course page's list: its page, its mode, where
+    and when it next meets (``next_session`` and ``next_zone``, as
+    :func:`capacity_lms.workshops.page_panels.course_workshops` annotates them). The workshop's
+    own page says the rest."""
+    url = absolute_url(workshop.get_absolute_url())
+    data = {
+        "@type": "CourseInstance",
+        "name": workshop.title,
+        "url": url,
+        "inLanguage": workshop.language,
+        "courseMode": COURSE_MODE[workshop.format],
+        "eventAttendanceMode": ATTENDANCE[workshop.format],
+        "eventStatus": SCHEDULED,
+        "location": _location(workshop, url),
+    }
+    if workshop.next_session:
+        # A stored row may name a zone this machine does not know: the instant then in UTC.
+        known = workshop.next_zone and is_known_zone(workshop.next_zone)
+        data["startDate"] = iso(workshop.next_session, zone(workshop.next_zone) if known else UTC)
     return data

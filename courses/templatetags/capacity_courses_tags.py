@@ -117,3 +117,11 @@ def script_attributes(text):
     if active != "ar" and ARABIC_LETTER.search(str(text)):
         return lang_attributes("ar")
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def course_structured_data(context, page):
+    """The course page's schema.org JSON-LD (see :mod:`courses.structured_data`)."""
+    from courses.structured_data import course_script
+
+    return course_script(page, context.get("request"))

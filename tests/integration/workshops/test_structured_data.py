@@ -6,7 +6,6 @@ language; nothing personal."""
 
 import datetime
 import json
-import re
 
 import pytest
 from django.test import Client
@@ -15,16 +14,9 @@ from django.utils import translation
 from capacity_lms.workshops.models import Session, Workshop
 from sandbox.testing.factories import SessionFactory
 from tests.integration.conftest import make_workshop
+from tests.json_ld import SCRIPT, json_ld
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-def json_ld(page):
-    found = SCRIPT.findall(page.content.decode())
-    assert len(found) == 1, found
-    return json.loads(found[0])
 
 
 @pytest.fixture
