@@ -6,15 +6,19 @@ still valid: nothing more. Every unknown or malformed code gets the very same an
 lookups per window, whether they hit or miss. Pages are ``noindex``.
 """
 
+import functools
 import io
 import json
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ImproperlyConfigured
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -35,6 +39,7 @@ from capacity_lms.core import data_integrity, ratelimit
 from capacity_lms.core.csp import request_nonce
 from capacity_lms.core.data_integrity import NotVerified
 from capacity_lms.core.signing import jwks
+from capacity_lms.core.structured_data import as_script_text
 
 NOINDEX = "noindex, nofollow, noarchive"
 
@@ -196,6 +201,19 @@ def public_keys(request):
     return response
 
 
+JSONLD_SCRIPT = Path(__file__).resolve().parent / "vendor" / "jsonld-9.0.0.min.js"
+
+
+@functools.cache
+def jsonld_script():
+    """The vendored JSON-LD processor the offline page carries inline (``vendor/``)."""
+    text = JSONLD_SCRIPT.read_text(encoding="utf-8")
+    # Inline, nothing in it may end the element.
+    if "</script" in text.lower() or "<!--" in text:
+        raise ImproperlyConfigured(f"{JSONLD_SCRIPT} cannot be carried inline")
+    return mark_safe(text)  # noqa: S308  # nosec B308 B703
+
+
 @require_GET
 def offline_verifier(request):
     """A self-contained page (keys and script inside) that checks a signed certificate in the
@@ -203,7 +221,14 @@ def offline_verifier(request):
     response = TemplateResponse(
         request,
         "capacity_lms/certificates/offline.html",
-        {"jwks_json": json.dumps(jwks()), "signed_type": CERTIFICATE_TYPE},
+        {
+            "jwks_json": json.dumps(jwks()),
+            "signed_type": CERTIFICATE_TYPE,
+            "contexts_json": as_script_text(data_integrity.contexts()),
+            "issuer_did": data_integrity.issuer_did(),
+            "jsonld_script": jsonld_script(),
+            "max_credential_bytes": MAX_CREDENTIAL_BYTES,
+        },
     ).render()
     # A policy of its own, stricter than the site's (no network at all: the keys are inside),
     # set here so that any CSP middleware leaves it alone. Its one inline script runs by the

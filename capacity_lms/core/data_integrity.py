@@ -96,6 +96,12 @@ def _context_document(name):
     return json.loads((CONTEXTS / name).read_text(encoding="utf-8"))
 
 
+def contexts():
+    """``{url: context document}`` of every context held here (the offline page carries
+    them)."""
+    return {url: _context_document(name) for url, name in CONTEXT_FILES.items()}
+
+
 def document_loader(url, options=None):
     """pyld's loader: the contexts this package holds, nothing from the network."""
     name = CONTEXT_FILES.get(url)

@@ -14,10 +14,20 @@ code and signature in its own transaction, with no check and no text to build.
 Rendering: the median time to render one Arabic-French certificate PDF (template, QR code,
 WeasyPrint, the attached JWS), against WeasyPrint rendering a one-paragraph page in the same
 font, in the same run.
+
+The Open Badges credential (issue #26) is built by the deferred delivery task, beside the PDF
+(``ensure_pdf``), which logs its time per certificate with the credential's share; those logged
+figures are read back here. Per certificate, the whole work (issuing, then the delivery task's
+rendering) is compared with and without the credential, in the same run: the delivery of a
+sample of certificates with the credential against another sample with the credential left
+out. The credential is also built for all 10,000 certificates, for its cost at that scale.
 """
 
 import datetime
+import logging
+import statistics
 import time
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -25,9 +35,11 @@ from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from capacity_lms.certificates import rendering
 from capacity_lms.certificates.codes import new_code
+from capacity_lms.certificates.credentials import open_badge
 from capacity_lms.certificates.models import Certificate, CertificateRule
-from capacity_lms.certificates.rendering import render_pdf
+from capacity_lms.certificates.rendering import ensure_pdf, render_pdf
 from capacity_lms.certificates.signing import sign
 from capacity_lms.certificates.tasks import issue_certificates
 from capacity_lms.core.pdf import font_faces
@@ -40,6 +52,7 @@ from tests.integration.courses.conftest import make_course
 from .conftest import median_seconds, report
 
 PEOPLE = 10_000
+DELIVERED = 15  # certificates rendered by the delivery task, each way
 DEFERRED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
@@ -79,8 +92,43 @@ def reference_run(payload):
     return time.perf_counter() - start
 
 
+class Figures(logging.Handler):
+    """The delivery task's logged figures (``ensure_pdf``)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records = []
+
+    def emit(self, record):
+        if hasattr(record, "rendering_seconds"):
+            self.records.append(record)
+
+
+def deliver(certificates, with_credential):
+    """Run the delivery task's rendering on each; its logged (total, credential) seconds."""
+    figures = Figures()
+    logger = logging.getLogger("capacity_lms.certificates")
+    logger.addHandler(figures)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        if with_credential:
+            for certificate in certificates:
+                ensure_pdf(certificate)
+        else:
+            with mock.patch.object(rendering, "keep_open_badge", lambda certificate: None):
+                for certificate in certificates:
+                    ensure_pdf(certificate)
+    finally:
+        logger.removeHandler(figures)
+        logger.setLevel(level)
+    assert len(figures.records) == len(certificates)
+    return [(r.rendering_seconds, r.credential_seconds) for r in figures.records]
+
+
 @pytest.mark.django_db(transaction=True)
-def test_issue_10000_certificates_and_render_one():
+def test_issue_10000_certificates_and_render_one(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path)
     load_standard_taxonomy()
     catalogue = CatalogueIndexPageFactory(parent=ensure_wagtail_site().root_page)
     course = make_course(catalogue, lessons=2, quiz=False, title="Gestion de projet")
@@ -113,6 +161,30 @@ def test_issue_10000_certificates_and_render_one():
         HTML(string=plain).write_pdf()
 
     plain_median = median_seconds(plain_pdf, repeat=5, warmup=1)
+
+    # The delivery task, with and without the credential, alternating samples.
+    certificates = list(Certificate.objects.order_by("pk")[: 2 * DELIVERED + 1])
+    deliver(certificates[:1], with_credential=True)  # warm up
+    with_credential, without = [], []
+    for number, certificate in enumerate(certificates[1:]):
+        (with_credential if number % 2 else without).extend(
+            deliver([certificate], with_credential=bool(number % 2))
+        )
+    assert all(Certificate.objects.get(pk=c.pk).open_badge for c in certificates[2::2])
+    delivered_with = statistics.median(total for total, _ in with_credential)
+    delivered_without = statistics.median(total for total, _ in without)
+    credential_share = statistics.median(credential for _, credential in with_credential)
+
+    # The credential for every one of the 10,000 certificates.
+    holders = Certificate.objects.filter(open_badge__isnull=True).order_by("pk").iterator(2000)
+    start = time.perf_counter()
+    built = sum(1 for certificate in holders if open_badge(certificate))
+    credentials_seconds = time.perf_counter() - start
+    assert built >= PEOPLE - 2 * DELIVERED - 1
+
+    per_certificate = issue_seconds / PEOPLE
+    whole_with = per_certificate + delivered_with
+    whole_without = per_certificate + delivered_without
     report(
         "certificates",
         {
@@ -128,6 +200,25 @@ def test_issue_10000_certificates_and_render_one():
             "one PDF, median (ms)": round(pdf_median * 1000),
             "reference: one-paragraph WeasyPrint page (ms)": round(plain_median * 1000),
             "PDF ratio to the reference": round(pdf_median / plain_median, 2),
+            "delivery task per certificate, with the credential, median (ms)": round(
+                delivered_with * 1000, 1
+            ),
+            "of which the credential, as the task logs it, median (ms)": round(
+                credential_share * 1000, 1
+            ),
+            "delivery task per certificate, without the credential, median (ms)": round(
+                delivered_without * 1000, 1
+            ),
+            "credentials built for every certificate (s)": round(credentials_seconds, 1),
+            "one credential, over all of them (ms)": round(credentials_seconds * 1000 / built, 2),
+            "issue + delivery per certificate, with the credential (ms)": round(
+                whole_with * 1000, 1
+            ),
+            "issue + delivery per certificate, without the credential (ms)": round(
+                whole_without * 1000, 1
+            ),
+            "ratio with / without the credential": round(whole_with / whole_without, 2),
             "at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         },
     )
+    assert whole_with < 1.5 * whole_without

@@ -152,3 +152,62 @@ def test_offline_page_checks_the_signed_file_with_no_network(page, world, contex
     expect(result.locator(".cl-verdict--revoked")).to_have_count(1)
     expect(result.locator(".cl-verdict--valid")).to_have_count(0)
     context.set_offline(False)
+
+
+def test_offline_page_checks_the_open_badge_credential_with_no_network(page, world, context):
+    """The ``.json`` for a wallet: its eddsa-rdfc-2022 proof canonicalised and checked in the
+    browser (the page carries the JSON-LD processor and the contexts), its dates read; a changed
+    value is refused; an expired credential, though genuinely signed, is said to be so."""
+    import copy
+    import json
+
+    from capacity_lms.certificates.models import Certificate
+    from capacity_lms.core import data_integrity
+
+    credential = Certificate.objects.get(pk=world["certificate"].pk).open_badge
+    assert credential["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    page.goto(localized("capacity_lms:certificate_offline", "en"))
+    context.set_offline(True)
+    token, result = page.locator("#cl-offline-token"), page.locator("#cl-offline-result")
+
+    def check(document):
+        token.fill(json.dumps(document, ensure_ascii=False))
+        page.locator("#cl-offline-form [type=submit]").click()
+
+    check(credential)
+    expect(result.locator(".cl-verdict--valid")).to_have_count(1, timeout=15_000)
+    expect(result.locator(".cl-certificate-facts bdi", has_text=ARABIC_NAME)).to_have_count(1)
+    expect(result.locator(".cl-help")).to_have_count(1)  # revocation: online only
+    assert_accessible(page)
+
+    for change in (
+        lambda c: c["credentialSubject"].__setitem__("name", "Someone Else"),
+        lambda c: c["credentialSubject"]["achievement"].__setitem__("name", "Another title"),
+        lambda c: c.__setitem__("validFrom", "2020-01-01T00:00:00Z"),
+        lambda c: c["credentialStatus"].__setitem__("statusListIndex", "7"),
+    ):
+        changed = copy.deepcopy(credential)
+        change(changed)
+        check(changed)
+        expect(result.locator(".cl-verdict--revoked")).to_have_count(1, timeout=15_000)
+        expect(result.locator(".cl-certificate-facts")).to_have_count(0)
+
+    # Genuinely signed, but its validity is over.
+    unsecured = {name: value for name, value in credential.items() if name != "proof"}
+    expired = data_integrity.add_proof(
+        {**unsecured, "validFrom": "2019-01-01T00:00:00Z", "validUntil": "2020-12-31T23:59:59Z"}
+    )
+    check(expired)
+    expect(result.locator(".cl-verdict--expired")).to_have_count(1, timeout=15_000)
+    expect(result.locator(".cl-certificate-facts bdi", has_text=ARABIC_NAME)).to_have_count(1)
+
+    # The file chosen rather than pasted.
+    page.locator("#cl-offline-file").set_input_files(
+        {
+            "name": "certificate.json",
+            "mimeType": "application/json",
+            "buffer": json.dumps(credential).encode(),
+        }
+    )
+    expect(result.locator(".cl-verdict--valid")).to_have_count(1, timeout=15_000)
+    context.set_offline(False)

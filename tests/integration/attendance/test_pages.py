@@ -292,9 +292,12 @@ def test_the_check_in_screen_shows_a_qr_code_the_short_code_and_the_count(
         person=registered[0],
     ).execute()
     client.force_login(trainer)
+    # The code turns with the clock: the request may straddle its turn.
+    before = current_short_code(session, session.date)
     content = text(client.get(screen_url(session)))
+    after = current_short_code(session, session.date)
     assert "<svg" in content and 'role="img"' in content
-    assert current_short_code(session, session.date) in content
+    assert before in content or after in content
     assert re.search(r"data-present-count>1<", content)
     assert 'http-equiv="refresh"' in content
     assert "http://testserver/en/learning/check-in/" in content
