@@ -61,21 +61,28 @@ def _meetings(workshop, workshop_cancelled):
     return meetings
 
 
-def workshop_json_ld(workshop, language):
-    """The schema.org data of ``workshop``'s page, read in ``language``."""
+def _instance(workshop, status):
+    """What every description of ``workshop`` says: a ``CourseInstance`` at its page."""
     url = absolute_url(workshop.get_absolute_url())
-    cancelled = workshop.status == workshop.Status.CANCELLED
-    meetings = _meetings(workshop, cancelled)
-    data = {
-        "@context": SCHEMA_ORG,
+    return {
         "@type": "CourseInstance",
         "name": workshop.title,
         "url": url,
         "inLanguage": workshop.language,
         "eventAttendanceMode": ATTENDANCE[workshop.format],
         "courseMode": COURSE_MODE[workshop.format],
-        "eventStatus": CANCELLED if cancelled else SCHEDULED,
+        "eventStatus": status,
         "location": _location(workshop, url),
+    }
+
+
+def workshop_json_ld(workshop, language):
+    """The schema.org data of ``workshop``'s page, read in ``language``."""
+    cancelled = workshop.status == workshop.Status.CANCELLED
+    meetings = _meetings(workshop, cancelled)
+    data = {
+        "@context": SCHEMA_ORG,
+        **_instance(workshop, CANCELLED if cancelled else SCHEDULED),
         "organizer": {
             "@type": "Organization",
             "name": str(programme_name(language)),
@@ -104,17 +111,7 @@ def workshop_instance(workshop):
     and when it next meets (``next_session`` and ``next_zone``, as
     :func:`capacity_lms.workshops.page_panels.course_workshops` annotates them). The workshop's
     own page says the rest."""
-    url = absolute_url(workshop.get_absolute_url())
-    data = {
-        "@type": "CourseInstance",
-        "name": workshop.title,
-        "url": url,
-        "inLanguage": workshop.language,
-        "courseMode": COURSE_MODE[workshop.format],
-        "eventAttendanceMode": ATTENDANCE[workshop.format],
-        "eventStatus": SCHEDULED,
-        "location": _location(workshop, url),
-    }
+    data = _instance(workshop, SCHEDULED)
     if workshop.next_session:
         # A stored row may name a zone this machine does not know: the instant then in UTC.
         known = workshop.next_zone and is_known_zone(workshop.next_zone)

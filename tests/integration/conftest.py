@@ -82,6 +82,18 @@ def committing(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """Signed-out pages and the fragments of signed-in ones kept, as in production (the test
+    settings turn the cache off); the cache emptied before and after."""
+    from django.core.cache import cache
+
+    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def english():
     """English for the whole test, whatever an earlier test's request left active in this
     thread (LocaleMiddleware activates a language and nothing deactivates it)."""

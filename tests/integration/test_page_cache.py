@@ -20,18 +20,10 @@ from sandbox.testing.factories import CatalogueIndexPageFactory, LibraryIndexPag
 from tests.integration.courses.conftest import make_course
 from tests.integration.library.conftest import make_case_study
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "page_cache_on")]
 
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 NONCE_VALUE = re.compile(r' nonce="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

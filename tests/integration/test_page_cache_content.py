@@ -39,15 +39,11 @@ from tests.integration.conftest import make_workshop
 from tests.integration.courses.conftest import make_course
 from tests.integration.library.conftest import make_case_study
 
-# The page cache on and emptied around each test (an autouse fixture), and how a page's CSRF
-# token and CSP nonce are read: the same as for the catalogue and the library.
-from tests.integration.test_page_cache import (  # noqa: F401 (page_cache_on: a fixture)
-    CSRF_VALUE,
-    NONCE_VALUE,
-    page_cache_on,
-)
+# How a page's CSRF token and CSP nonce are read: the same as for the catalogue and the library.
+from tests.integration.test_page_cache import CSRF_VALUE, NONCE_VALUE
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+# The page cache on and emptied around each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "page_cache_on")]
 
 KINDS = ["course", "preview_lesson", "case_study", "workshop_list", "workshop"]
 

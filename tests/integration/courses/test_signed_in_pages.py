@@ -1,5 +1,5 @@
 """Signed-in course and lesson pages (issue #20): what is the same for everyone is rendered once
-and kept (capacity_lms.core.fragments), the learner's own part costs a fixed, small number of
+and kept (capacity_lms.core.page_cache_on), the learner's own part costs a fixed, small number of
 queries, a kept piece ends when what it shows changes, and nobody sees another's progress."""
 
 import pickle
@@ -17,15 +17,6 @@ from sandbox.testing.factories import LessonPageFactory, paragraph_block
 from .conftest import make_course
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture
-def fragments(settings):
-    """Fragments kept, as in production (the test settings turn the page cache off)."""
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def queries_of(client, url, committing=None):
@@ -61,7 +52,7 @@ def counts(client, course, committing=None):
 
 
 def test_course_and_lesson_pages_run_at_most_12_queries_at_5_and_50_lessons(
-    client, catalogue, learner, fragments, committing
+    client, catalogue, learner, page_cache_on, committing
 ):
     client.force_login(learner)
     # What every page keeps for the whole site (the navigation's committee seats) is kept by
@@ -81,7 +72,7 @@ def test_course_and_lesson_pages_run_at_most_12_queries_at_5_and_50_lessons(
 
 
 def test_two_learners_each_see_their_own_progress(
-    client, catalogue, learner, other_learner, fragments
+    client, catalogue, learner, other_learner, page_cache_on
 ):
     course = make_course(catalogue, lessons=4)
     lessons = list(course.lessons())
@@ -114,7 +105,7 @@ def test_two_learners_each_see_their_own_progress(
 
 
 def test_no_kept_piece_holds_a_csrf_token_or_a_learners_state(
-    client, catalogue, learner, fragments
+    client, catalogue, learner, page_cache_on
 ):
     course = make_course(catalogue, lessons=3)
     Enrolment.objects.create(user=learner, course=course)
@@ -133,7 +124,7 @@ def test_no_kept_piece_holds_a_csrf_token_or_a_learners_state(
         assert "Mark as complete" not in piece
 
 
-def test_a_new_revision_shows_at_once(client, catalogue, learner, fragments):
+def test_a_new_revision_shows_at_once(client, catalogue, learner, page_cache_on):
     course = make_course(catalogue, lessons=2, title="Budgets")
     lesson = course.lessons().last().specific
     Enrolment.objects.create(user=learner, course=course)
@@ -153,7 +144,9 @@ def test_a_new_revision_shows_at_once(client, catalogue, learner, fragments):
     assert "Budgets and reports" in lesson_html  # the breadcrumb
 
 
-def test_a_lesson_added_or_unpublished_changes_the_outline(client, catalogue, learner, fragments):
+def test_a_lesson_added_or_unpublished_changes_the_outline(
+    client, catalogue, learner, page_cache_on
+):
     course = make_course(catalogue, lessons=2, title="Budgets")
     Enrolment.objects.create(user=learner, course=course)
     client.force_login(learner)
@@ -170,7 +163,7 @@ def test_a_lesson_added_or_unpublished_changes_the_outline(client, catalogue, le
     assert "Budgets: lesson 2" not in client.get(first.url).content.decode()
 
 
-def test_a_translation_appearing_is_linked_at_once(client, catalogue, learner, fragments):
+def test_a_translation_appearing_is_linked_at_once(client, catalogue, learner, page_cache_on):
     course = make_course(catalogue, lessons=1, title="Budgets")
     Enrolment.objects.create(user=learner, course=course)
     client.force_login(learner)
@@ -183,7 +176,7 @@ def test_a_translation_appearing_is_linked_at_once(client, catalogue, learner, f
     assert 'hreflang="fr"' in client.get(course.url).content.decode()
 
 
-def test_a_taxonomy_label_edit_shows_at_once(client, catalogue, learner, fragments):
+def test_a_taxonomy_label_edit_shows_at_once(client, catalogue, learner, page_cache_on):
     course = make_course(catalogue, lessons=1)
     client.force_login(learner)
     axis = StrategicAxis.objects.get(code="project-engineering")
@@ -194,7 +187,7 @@ def test_a_taxonomy_label_edit_shows_at_once(client, catalogue, learner, fragmen
 
 
 def test_catalogue_and_my_learning_queries_do_not_grow_with_cards(
-    client, catalogue, learner, fragments
+    client, catalogue, learner, page_cache_on
 ):
     from django.urls import reverse
 
@@ -224,7 +217,7 @@ def test_catalogue_and_my_learning_queries_do_not_grow_with_cards(
 
 
 def test_catalogue_cards_show_each_learner_their_own_status(
-    client, catalogue, learner, other_learner, fragments
+    client, catalogue, learner, other_learner, page_cache_on
 ):
     course = make_course(catalogue, lessons=2, quiz=False, title="Budgets")
     Enrolment.objects.create(user=learner, course=course)
@@ -241,7 +234,7 @@ def test_catalogue_cards_show_each_learner_their_own_status(
     assert "Not enrolled" not in client.get(catalogue.url, {"q": ""}).content.decode()
 
 
-def test_catalogue_cards_change_with_the_course(client, catalogue, learner, fragments):
+def test_catalogue_cards_change_with_the_course(client, catalogue, learner, page_cache_on):
     course = make_course(catalogue, lessons=1, title="Budgets")
     client.force_login(learner)
     assert "Budgets" in client.get(catalogue.url, {"q": ""}).content.decode()

@@ -9,7 +9,6 @@ import zoneinfo
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale
 
@@ -22,15 +21,6 @@ from tests.json_ld import json_ld, script_text
 SITE = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture
-def fragments(settings):
-    """Pages and fragments kept, as in production (the test settings turn the cache off)."""
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -167,7 +157,7 @@ def test_a_translation_describes_itself_in_its_own_language(module):
 
 
 def test_a_workshop_published_later_joins_the_page_data(
-    module, fragments, django_capture_on_commit_callbacks
+    module, page_cache_on, django_capture_on_commit_callbacks
 ):
     reader = UserFactory()
     client = Client()

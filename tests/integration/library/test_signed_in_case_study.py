@@ -18,15 +18,6 @@ from .conftest import make_case_study
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
-@pytest.fixture
-def fragments(settings):
-    """Fragments kept, as in production (the test settings turn the page cache off)."""
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def get(client, url, committing):
     with CaptureQueriesContext(connection) as queries, committing():
         response = client.get(url)
@@ -53,7 +44,7 @@ def rich_case_study(library, course, size, title):
 
 
 def test_the_signed_in_case_study_page_keeps_what_is_the_same_for_everyone(
-    client, library, course, member, fragments, committing
+    client, library, course, member, page_cache_on, committing
 ):
     client.force_login(member)
     small = rich_case_study(library, course, 1, "Small")
@@ -75,7 +66,7 @@ def test_the_signed_in_case_study_page_keeps_what_is_the_same_for_everyone(
 
 
 def test_no_kept_piece_holds_a_token_or_the_discussion(
-    client, library, course, member, fragments, committing
+    client, library, course, member, page_cache_on, committing
 ):
     page = rich_case_study(library, course, 2, "Kept")
     client.force_login(member)
@@ -92,7 +83,7 @@ def test_no_kept_piece_holds_a_token_or_the_discussion(
 
 
 def test_a_new_revision_and_a_label_edit_show_at_once(
-    client, library, course, member, fragments, committing
+    client, library, course, member, page_cache_on, committing
 ):
     page = rich_case_study(library, course, 1, "Revised")
     client.force_login(member)
@@ -109,7 +100,7 @@ def test_a_new_revision_and_a_label_edit_show_at_once(
 
 
 def test_the_printable_view_shares_the_kept_text_but_not_the_discussion(
-    client, library, course, member, fragments, committing
+    client, library, course, member, page_cache_on, committing
 ):
     page = rich_case_study(library, course, 1, "Printed")
     client.force_login(member)

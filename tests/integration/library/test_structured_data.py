@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale
 
@@ -85,10 +84,8 @@ def test_a_translation_is_described_in_its_own_language(study):
 
 
 def test_an_ongoing_project_is_open_ended_and_a_new_revision_renews_the_data(
-    study, settings, django_capture_on_commit_callbacks
+    study, page_cache_on, django_capture_on_commit_callbacks
 ):
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
     reader = Client()
     reader.force_login(UserFactory())
     assert json_ld(reader.get(study.url))["headline"] == "Homework clubs in Lyon"
@@ -101,4 +98,3 @@ def test_an_ongoing_project_is_open_ended_and_a_new_revision_renews_the_data(
     data = json_ld(reader.get(study.url))
     assert data["headline"] == "Homework clubs in Lyon and Villeurbanne"
     assert data["temporalCoverage"] == "2023-09-01/.."
-    cache.clear()

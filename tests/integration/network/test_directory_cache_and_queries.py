@@ -2,7 +2,6 @@
 and its queries, which do not grow with the number of associations (100 and 1,000)."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,14 +16,6 @@ from sandbox.testing.factories import MembershipFactory, UserFactory
 from tests.integration.network.directory_world import abroad, local, partnership
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.CAPACITY_LMS_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def get(client, url, params=None):
