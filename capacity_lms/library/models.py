@@ -309,12 +309,6 @@ class CaseStudyPage(SharedPage, ReadOnlyPage, Page):
     def tag_names(self):
         return [tag.name for tag in self.tags.all()]
 
-    def structured_data(self):
-        """The page's schema.org ``<script>`` (an ``Article``)."""
-        from capacity_lms.library.structured_data import case_study_script
-
-        return case_study_script(self)
-
     def live_related_courses(self):
         """The related courses anyone may open: live and public. The page is the same for
         every signed-out visitor, so it never names a course behind a view restriction."""
