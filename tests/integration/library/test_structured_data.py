@@ -8,9 +8,9 @@ import datetime
 import pytest
 from django.conf import settings
 from django.test import Client
-from wagtail.models import Locale
 
 from sandbox.testing.factories import UserFactory
+from tests.integration.courses.test_content_translation import translate
 from tests.integration.library.conftest import make_case_study
 from tests.json_ld import json_ld, script_text
 
@@ -68,11 +68,7 @@ def test_a_case_study_is_an_article_in_its_language(study):
 
 
 def test_a_translation_is_described_in_its_own_language(study):
-    french = Locale.objects.get_or_create(language_code="fr")[0]
-    translation = study.copy_for_translation(french, copy_parents=True)
-    translation.title = "Des clubs de devoirs à Lyon"
-    translation.save_revision().publish()
-    translation.refresh_from_db()
+    translation = translate(study, "fr", title="Des clubs de devoirs à Lyon")
 
     data = json_ld(Client().get(translation.url))
 

@@ -5,8 +5,8 @@ on, in the reader's language; only the fields it publishes, nothing of its conta
 import pytest
 from django.conf import settings
 from django.test import Client
-from wagtail.models import Locale
 
+from tests.integration.courses.test_content_translation import translate
 from tests.integration.network.directory_world import abroad, local
 from tests.json_ld import json_ld, script_text
 
@@ -58,10 +58,7 @@ def test_an_association_abroad_is_an_organization_with_its_published_fields(dire
     ):
         assert personal not in text
 
-    locale = Locale.objects.get_or_create(language_code="fr")[0]
-    french_directory = directory.copy_for_translation(locale, copy_parents=True)
-    french_directory.save_revision().publish()
-    french = french_directory.association_url(lyon.pk)
+    french = translate(directory, "fr").association_url(lyon.pk)
     assert french.startswith("/fr/")
     data = json_ld(Client().get(french))
     assert data["description"] == "Puits et écoles"
