@@ -9,9 +9,9 @@ twice leaves the same rows as doing it once.
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from courses.completion import accepted_steps
 from courses.models.learning import Enrolment, LessonCompletion, QuizAttempt
@@ -98,7 +98,7 @@ class LeaveAction(BaseAction):
         if enrolment is None:
             return None
         Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.ACTIVE).update(
-            status=Enrolment.Status.WITHDRAWN, withdrawn_at=timezone.now()
+            status=Enrolment.Status.WITHDRAWN, withdrawn_at=clock.now()
         )
         enrolment.refresh_from_db()
         return enrolment
@@ -191,7 +191,7 @@ def complete_course_if_done(user, course):
     """Record the course's completion once, even when two requests get here together."""
     if not course_is_done(user, course):
         return False
-    now = timezone.now()
+    now = clock.now()
     updated = Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True).update(
         completed_at=now, status=Enrolment.Status.COMPLETED
     )

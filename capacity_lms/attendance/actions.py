@@ -8,11 +8,11 @@ and the loser of a race updates the winner's row).
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
-from capacity_lms.attendance.signals import attendance_marked
+from capacity_lms.attendance.signals import announce_after_commit
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 __all__ = ["MarkAttendanceAction", "meeting_of", "record_change"]
@@ -99,7 +99,7 @@ class MarkAttendanceAction(BaseAction):
                 try:
                     with transaction.atomic():
                         record = AttendanceRecord.objects.create(
-                            **key, **self._values(), marked_at=timezone.now()
+                            **key, **self._values(), marked_at=clock.now()
                         )
                 except IntegrityError:
                     # Someone marked the same person at the same instant: theirs stands, and
@@ -113,7 +113,7 @@ class MarkAttendanceAction(BaseAction):
             previous = record.status
             for name, value in self._values().items():
                 setattr(record, name, value)
-            record.marked_at = timezone.now()
+            record.marked_at = clock.now()
             record.save()
             self._history(record, previous=previous)
             return record, True
@@ -136,8 +136,7 @@ class MarkAttendanceAction(BaseAction):
         )
 
     def _history(self, record, previous):
-        if record.user_id:
-            transaction.on_commit(lambda: attendance_marked.send(AttendanceRecord, record=record))
+        announce_after_commit(record)
         record_change(record, previous)
 
 

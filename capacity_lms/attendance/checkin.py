@@ -16,14 +16,14 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.actions import MarkAttendanceAction, history_of, meeting_of
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
-from capacity_lms.attendance.signals import attendance_marked
+from capacity_lms.attendance.signals import announce_after_commit
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.versions import kept_while
 from capacity_lms.people.models import LearnerProfile
@@ -70,7 +70,7 @@ def short_code(session_pk, occurrence_date, slot):
 
 
 def current_short_code(session, occurrence_date, now=None):
-    now = now or timezone.now()
+    now = now or clock.now()
     return short_code(session.pk, occurrence_date, int(now.timestamp()) // slot_seconds())
 
 
@@ -236,7 +236,7 @@ class CheckInAction(BaseAction):
         super().__init__(session, user=user)
         self.session = session
         self.occurrence_date = occurrence_date
-        self.now = now or timezone.now()
+        self.now = now or clock.now()
 
     @classmethod
     def from_token(cls, token, *, user, now=None):
@@ -249,7 +249,7 @@ class CheckInAction(BaseAction):
     def from_code(cls, code, *, user, now=None):
         """The check-in to the meeting, happening now, that a typed six-digit code names."""
         refuse_anonymous(user)
-        now = now or timezone.now()
+        now = now or clock.now()
         session, day = meeting_of_code(code, user, now)
         return cls(session, user=user, occurrence_date=day, now=now)
 
@@ -346,7 +346,8 @@ class CheckInAction(BaseAction):
         :meth:`lookup`), and the only write is the record and its history row, guarded by the
         unique constraint on (meeting, person) instead of a lock: one statement on PostgreSQL
         (:func:`insert_with_history`), nothing when the person is already marked present;
-        the signal (certificates listen) follows the commit.
+        the listeners (certificates, evaluation) hear of it from a task queued after the
+        commit (:func:`~capacity_lms.attendance.signals.announce_after_commit`).
         A record the trainer already gave another status (late, absent) is changed by
         ``MarkAttendanceAction``, with its history, as any second mark is.
         """
@@ -359,12 +360,10 @@ class CheckInAction(BaseAction):
                 status=present,
                 method=AttendanceRecord.Method.CHECK_IN,
                 marked_by=self.user,
-                marked_at=timezone.now(),
+                marked_at=clock.now(),
             )
             if insert_with_history(record):
-                transaction.on_commit(
-                    lambda: attendance_marked.send(AttendanceRecord, record=record)
-                )
+                announce_after_commit(record)
                 return record, True
             # The same person at the same instant on another server: theirs stands.
             record = AttendanceRecord.objects.select_related("status").get(**key)

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.taxonomy.models import TranslatedName
 from capacity_lms.workshops.models import Session, Workshop
 
@@ -87,7 +88,7 @@ class WalkIn(models.Model):
         null=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    created_at = models.DateTimeField(_("added"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("walk-in")

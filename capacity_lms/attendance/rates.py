@@ -8,15 +8,14 @@ registered for.
 
 from decimal import Decimal
 
-from django.utils import timezone
-
 from capacity_lms.attendance.models import AttendanceRecord
+from capacity_lms.core import clock
 from capacity_lms.workshops.models import Registration, Session
 
 
 def ended_meetings(sessions, now=None):
     """``{(session_pk, occurrence_date)}`` of the meetings of ``sessions`` that have ended."""
-    now = now or timezone.now()
+    now = now or clock.now()
     return {
         (session.pk, occurrence.original_date)
         for session in sessions

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceRecord, WalkIn
-from capacity_lms.attendance.signals import attendance_marked
+from capacity_lms.attendance.signals import announce_after_commit
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 
@@ -105,9 +105,7 @@ class LinkWalkInAction(BaseAction):
                 record.walk_in = None
                 record.user = self.person
                 record.save(update_fields=["walk_in", "user"])
-                transaction.on_commit(
-                    lambda record=record: attendance_marked.send(AttendanceRecord, record=record)
-                )
+                announce_after_commit(record)
             self.walk_in.user = self.person
             self.walk_in.save(update_fields=["user"])
         return kept

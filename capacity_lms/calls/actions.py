@@ -11,7 +11,6 @@ client sent), read against the call's closing instant in Casablanca (``calls/dea
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +23,7 @@ from capacity_lms.calls.applications import (
 )
 from capacity_lms.calls.deadlines import refuse_after_deadline
 from capacity_lms.calls.models import Application, ApplicationVersion, CallEvent
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.people.models import Membership
 from capacity_lms.projects.models import Project
@@ -195,10 +195,10 @@ class _AdminStateChange(BaseAction):
             message, code = self.NOT_ALLOWED
             raise ActionRefused(message, code=code)
         if application.status != self.DONE:
-            refuse_after_deadline(application.call.closes, self.now or timezone.now())
+            refuse_after_deadline(application.call.closes, self.now or clock.now())
 
     def execute(self):
-        now = self.now or timezone.now()
+        now = self.now or clock.now()
         with transaction.atomic():
             application = (
                 Application.objects.select_for_update(of=("self",))

@@ -22,7 +22,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -31,6 +30,7 @@ from capacity_lms.calls.models import Application, CallEvent
 from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_models import Decision, ReviewAssignment, Score
 from capacity_lms.calls.stages import CallStage
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 # The issue: the chair assigns each eligible application to at least two reviewers.
@@ -136,7 +136,7 @@ class DeclareInterest(BaseAction):
             self.check()
             self.assignment.conflict = self.conflict
             self.assignment.declaration = self.declaration
-            self.assignment.declared_at = timezone.now()
+            self.assignment.declared_at = clock.now()
             self.assignment.save(update_fields=["conflict", "declaration", "declared_at"])
             application = self.assignment.application
             history.record(
@@ -220,7 +220,7 @@ class SubmitScores(BaseAction):
                 Score(assignment=self.assignment, criterion=criterion, score=score, comment=text)
                 for criterion, (score, text) in self.cleaned.items()
             )
-            self.assignment.submitted_at = timezone.now()
+            self.assignment.submitted_at = clock.now()
             self.assignment.save(update_fields=["submitted_at"])
             application = self.assignment.application
             history.record(

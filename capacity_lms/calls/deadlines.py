@@ -13,7 +13,7 @@ every year. Two wall times need a rule:
 
 The call is open from its opening instant included to its closing instant excluded: at the
 closing instant itself nothing more is accepted. ``now`` is the server's clock, passed in by
-callers (``timezone.now()`` when they pass nothing), never a time a client sent.
+callers (``clock.now()`` when they pass nothing), never a time a client sent.
 """
 
 import datetime
@@ -22,10 +22,11 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused
 
 CALL_TIME_ZONE = "Africa/Casablanca"
@@ -71,13 +72,13 @@ def instant(day, time, time_zone=CALL_TIME_ZONE):
 
 def is_open(opens, closes, now=None):
     """Whether a call open from ``opens`` (included) to ``closes`` (excluded) is open ``now``."""
-    now = now or timezone.now()
+    now = now or clock.now()
     return opens <= now < closes
 
 
 def state(opens, closes, now=None):
     """The :class:`ClockState` of a call opening at ``opens`` and closing at ``closes``."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if now < opens:
         return ClockState.UPCOMING
     if now < closes:
@@ -115,7 +116,7 @@ def casablanca_text(moment):
 
 def refuse_after_deadline(closes, now=None):
     """Raise :class:`ActionRefused` from the closing instant on; do nothing before it."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if now >= closes:
         raise ActionRefused(
             _("The deadline has passed: it was %(deadline)s, Casablanca time.")

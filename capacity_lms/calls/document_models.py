@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from capacity_lms.calls.eligibility_models import DocumentRequest
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import RequiredDocument
+from capacity_lms.core import clock
 from capacity_lms.core.storage import get_private_storage
 
 
@@ -58,7 +59,7 @@ class ApplicationDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("application document")

@@ -21,7 +21,6 @@ import os
 import secrets
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.calls import history
@@ -35,6 +34,7 @@ from capacity_lms.calls.models import Application, CallEvent
 from capacity_lms.calls.review_models import ReviewAssignment
 from capacity_lms.calls.review_scopes import REVIEWED
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.uploads import KINDS, UploadRefused, check_upload
 from capacity_lms.people.models import Membership
@@ -222,7 +222,7 @@ class UploadDocument(BaseAction):
     def execute(self):
         self.check()
         checked = self.checked_upload()
-        now = self.now or timezone.now()
+        now = self.now or clock.now()
         written = None
         try:
             with transaction.atomic():

@@ -16,7 +16,6 @@ import zoneinfo
 from typing import NamedTuple
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,6 +24,7 @@ from capacity_lms.calls.capacity_record import trained_member_count
 from capacity_lms.calls.deadlines import CALL_TIME_ZONE
 from capacity_lms.calls.eligibility_models import DocumentRequest, EligibilityCheck
 from capacity_lms.calls.models import Application, CallEvent
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 STAFF_PERMISSION = "capacity_lms.change_application"
@@ -208,7 +208,7 @@ class DecideEligibility(BaseAction):
 
 
 def casablanca_today(now=None):
-    return (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(CALL_TIME_ZONE)).date()
+    return (now or clock.now()).astimezone(zoneinfo.ZoneInfo(CALL_TIME_ZONE)).date()
 
 
 class RequestDocument(BaseAction):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import RequiredDocument
+from capacity_lms.core import clock
 
 
 class EligibilityCheck(models.Model):
@@ -35,7 +36,7 @@ class EligibilityCheck(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    checked_at = models.DateTimeField(_("checked"), auto_now_add=True)
+    checked_at = models.DateTimeField(_("checked"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("eligibility check")
@@ -78,7 +79,7 @@ class DocumentRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    requested_at = models.DateTimeField(_("requested"), default=clock.now, editable=False)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:

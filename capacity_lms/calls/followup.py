@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.calls import history
@@ -27,6 +26,7 @@ from capacity_lms.calls.followup_models import (
 )
 from capacity_lms.calls.followup_notices import notify_later
 from capacity_lms.calls.models import Application, CallEvent
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 # The largest figure a report may carry (the columns hold up to 10^12).
@@ -190,7 +190,7 @@ class ReleaseTrancheAction(BaseAction):
         with transaction.atomic():
             self.tranche = Tranche.objects.select_for_update().get(pk=self.tranche.pk)
             self.check()
-            self.tranche.released_at = timezone.now()
+            self.tranche.released_at = clock.now()
             self.tranche.released_by = self.user
             self.tranche.save(update_fields=["released_at", "released_by"])
             application = self.tranche.agreement.application
@@ -269,7 +269,7 @@ class SubmitReportAction(BaseAction):
             for key, text in self.texts.items():
                 setattr(report, key, text)
             report.status = ProjectReport.Status.SUBMITTED
-            report.submitted_at = timezone.now()
+            report.submitted_at = clock.now()
             report.submitted_by = self.user
             report.save()
             history.record(
@@ -310,7 +310,7 @@ class ReviewReportAction(BaseAction):
             report = self.report
             if self.approve:
                 report.status = ProjectReport.Status.APPROVED
-                report.approved_at = timezone.now()
+                report.approved_at = clock.now()
                 report.approved_by = self.user
                 verb, notice = CallEvent.Verb.REPORT_APPROVED, "report_approved"
             else:
@@ -331,7 +331,7 @@ class ReviewReportAction(BaseAction):
 
 def late_reports(today=None):
     """Reports not approved nor submitted whose due date has passed."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return ProjectReport.objects.filter(
         Q(status=ProjectReport.Status.DUE) | Q(status=ProjectReport.Status.RETURNED),
         due_on__lt=today,
@@ -342,7 +342,7 @@ def remind_late_reports(today=None):
     """Mark each late report reminded, once, and queue its reminder; returns how many. The
     mark is a conditional update, so two runs at once never remind twice."""
     reminded = 0
-    now = timezone.now()
+    now = clock.now()
     for pk in late_reports(today).filter(reminded_at__isnull=True).values_list("pk", flat=True):
         with transaction.atomic():
             if ProjectReport.objects.filter(pk=pk, reminded_at__isnull=True).update(
@@ -354,7 +354,7 @@ def remind_late_reports(today=None):
 
 
 def days_late(report, today=None):
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if report.status in (ProjectReport.Status.DUE, ProjectReport.Status.RETURNED):
         return max((today - report.due_on).days, 0)
     return 0

@@ -16,7 +16,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -33,6 +32,7 @@ from capacity_lms.calls.followup import (
 )
 from capacity_lms.calls.followup_models import ProjectReport, Tranche
 from capacity_lms.calls.models import Application
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused
 
 app_name = "capacity_calls_followup"
@@ -52,7 +52,7 @@ def funded():
 @require_http_methods(["GET", "HEAD"])
 def index(request):
     refuse_unless_staff(request)
-    today = timezone.localdate()
+    today = clock.today()
     waiting = Q(reports__status__in=["due", "returned"])
     applications = (
         funded()
@@ -147,7 +147,7 @@ def project(request, pk):
     if agreement is None:
         form = AgreementForm(
             request.POST or None,
-            initial={"amount": application.decision.amount, "signed_on": timezone.localdate()},
+            initial={"amount": application.decision.amount, "signed_on": clock.today()},
         )
         if request.method == "POST" and form.is_valid():
             try:

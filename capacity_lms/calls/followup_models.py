@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.calls.models import Application
+from capacity_lms.core import clock
 from capacity_lms.projects.models import AMOUNT, BudgetLine, Indicator
 
 
@@ -32,7 +33,7 @@ class Agreement(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("funding agreement")

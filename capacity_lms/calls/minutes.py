@@ -17,7 +17,7 @@ The HTML is built here with Django's escaping (``format_html``), not from a temp
 minutes are a record of the committee, not a page a host restyles.
 """
 
-from django.utils import formats, timezone, translation
+from django.utils import formats, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from capacity_lms.calls.committee import committed
 from capacity_lms.calls.pages import CallPage, CommitteeMember
 from capacity_lms.calls.review_scopes import ranking
-from capacity_lms.core import signing
+from capacity_lms.core import clock, signing
 from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
 
 LANGUAGES = ("ar", "fr")
@@ -193,7 +193,7 @@ def _block(language, call, title, members, rows, held_on, key_id):
 def _signed_minutes(call, held_on=None):
     """The minutes' HTML and their signature (a compact JWS of :func:`minutes_payload`)."""
     call = call.canonical()
-    held_on = held_on or timezone.localdate()
+    held_on = held_on or clock.today()
     titles = _titles(call)
     members = _members(call)
     rows = list(ranking(call))

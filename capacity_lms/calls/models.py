@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.calls.pages import CallPage
+from capacity_lms.core import clock
 from capacity_lms.people.models import Association
 from capacity_lms.projects.models import Project
 
@@ -73,7 +74,7 @@ class Application(models.Model):
         related_name="applications",
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("application")
@@ -116,7 +117,7 @@ class ApplicationVersion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    saved_at = models.DateTimeField(_("saved"), auto_now_add=True)
+    saved_at = models.DateTimeField(_("saved"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("application version")
@@ -169,7 +170,7 @@ class CallEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField(_("when"), auto_now_add=True)
+    at = models.DateTimeField(_("when"), default=clock.now, editable=False)
     reason = models.TextField(_("why"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
 

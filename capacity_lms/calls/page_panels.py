@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from capacity_lms.calls.pages import CommitteeMember
+from capacity_lms.core import clock
 from capacity_lms.core.panels import register_panel
 from capacity_lms.core.versions import bump, kept_while
 
@@ -52,7 +53,6 @@ def workbook_calls(workbook, request):
     """On a project workbook (``workbook/mine.html``), for an admin of its association once
     some of it is accepted: the open calls an application may start from it, or the
     application already started for each."""
-    from django.utils import timezone
     from wagtail.models import Locale
 
     from capacity_lms.calls.applications import is_admin_of
@@ -65,7 +65,7 @@ def workbook_calls(workbook, request):
         return None
     if not accepted_workbooks(workbook.association).filter(pk=workbook.pk).exists():
         return None
-    now = timezone.now()
+    now = clock.now()
     calls = [
         call
         for call in CallPage.objects.live().filter(locale=Locale.get_active()).order_by("-year")

@@ -12,7 +12,6 @@ import functools
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -23,6 +22,7 @@ from wagtail.search import index
 from capacity_lms.calls import deadlines
 from capacity_lms.calls.scoring import Criterion
 from capacity_lms.calls.stages import CallStage
+from capacity_lms.core import clock
 from capacity_lms.core.pages import PersonalPage, ReadOnlyPage
 from capacity_lms.projects.models import AMOUNT
 
@@ -45,7 +45,7 @@ class CallIndexPage(ReadOnlyPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         calls = list(CallPage.objects.child_of(self).live().order_by("-year", "title"))
-        now = timezone.now()
+        now = clock.now()
         current = [call for call in calls if call.canonical().stage_at(now) != "decided"]
         archive = [call for call in calls if call not in current]
         return {**context, "current_calls": current, "archived_calls": archive, "now": now}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.pages import CallCriterion
+from capacity_lms.core import clock
 from capacity_lms.projects.models import AMOUNT
 
 
@@ -36,7 +37,7 @@ class ReviewAssignment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    assigned_at = models.DateTimeField(_("assigned"), auto_now_add=True)
+    assigned_at = models.DateTimeField(_("assigned"), default=clock.now, editable=False)
     conflict = models.BooleanField(_("declared a conflict of interest"), null=True, default=None)
     declaration = models.TextField(_("declaration"), blank=True)
     declared_at = models.DateTimeField(_("declared"), null=True, blank=True)
@@ -114,7 +115,7 @@ class Decision(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("decision")

@@ -2,10 +2,10 @@
 its timeline, its rules and, for a member of an association, where their application stands."""
 
 from django.apps import apps
-from django.utils import timezone
 
 from capacity_lms.calls import deadlines
 from capacity_lms.calls.stages import CallStage
+from capacity_lms.core import clock
 from capacity_lms.people.models import Association
 from capacity_lms.workshops.times import person_time_zone
 
@@ -53,7 +53,7 @@ def call_context(page, request):
     """The template context a call page adds: the rules (dates, money, eligibility) from the call
     in the default language; criteria, documents and departments as this translation words them."""
     call = page.canonical()
-    now = timezone.now()
+    now = clock.now()
     viewer_zone = person_time_zone(request.user) if request is not None else None
     stage = page.stage_at(now)
     return {

@@ -18,7 +18,7 @@ its ``inLanguage``, as the specification intends for language editions.
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.utils import translation
@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.certificates.status_list import decoded_list, status_entry
 from capacity_lms.conf import programme_name
-from capacity_lms.core import data_integrity
+from capacity_lms.core import clock, data_integrity
 from capacity_lms.core.links import absolute_url
 from capacity_lms.core.structured_data import as_script_text
 
@@ -255,7 +255,7 @@ def check_open_badge(credential, keys=None, did=None, status_list=None, now=None
     key_id = data_integrity.verify_proof(credential, keys=keys, did=did)
     if "OpenBadgeCredential" not in (credential.get("type") or []):
         raise data_integrity.NotVerified("not an Open Badges credential")
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     valid_from = _instant(credential.get("validFrom"))
     valid_until = credential.get("validUntil")
     expired = valid_until is not None and now > _instant(valid_until)

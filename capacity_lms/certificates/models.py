@@ -12,12 +12,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from capacity_lms.certificates.codes import new_code, new_reference
 from capacity_lms.conf import programme_name
+from capacity_lms.core import clock
 from capacity_lms.core.links import absolute_url
 
 
@@ -118,7 +119,7 @@ class CertificateRule(models.Model):
         default=True,
         help_text=_("Issue as soon as someone meets the rule."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("certificate rule")
@@ -265,7 +266,7 @@ class Certificate(models.Model):
         _("Open Badges credential"), null=True, blank=True, editable=False
     )
     pdf = models.FileField(_("PDF"), upload_to="capacity_lms/certificates/", blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     objects = CertificateQuerySet.as_manager()
 
@@ -326,7 +327,7 @@ class Certificate(models.Model):
 
     @property
     def is_expired(self):
-        return self.expires_on is not None and self.expires_on < timezone.localdate()
+        return self.expires_on is not None and self.expires_on < clock.today()
 
     @property
     def state(self):
@@ -399,7 +400,7 @@ class CertificateEvent(models.Model):
         related_name="+",
     )
     reason = models.TextField(_("reason"), blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
+    at = models.DateTimeField(_("when"), default=clock.now)
 
     wagtail_reference_index_ignore = True
 
@@ -421,7 +422,7 @@ class CertificateEvent(models.Model):
 
 
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 __all__ = [

@@ -14,13 +14,13 @@ revocation and reissue moves on (``VERSION_KEY``): O(1) to find, never stale.
 import base64
 import gzip
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
-from capacity_lms.core import data_integrity
+from capacity_lms.core import clock, data_integrity
 from capacity_lms.core.links import absolute_url
 from capacity_lms.core.versions import bump, kept_while
 
@@ -125,7 +125,7 @@ def status_list_changed():
 
 def status_list_credential(number, now=None):
     """List ``number``, signed, valid for a day from ``now``."""
-    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    now = (now or clock.now()).replace(microsecond=0)
     url = list_url(number)
     credential = {
         "@context": [data_integrity.CREDENTIALS_V2],

@@ -4,10 +4,10 @@ the certificate's languages, and the signed, unsaved certificate built from them
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from capacity_lms.certificates.models import Certificate, Layout, expiry_date, subject_key
 from capacity_lms.certificates.signing import sign
+from capacity_lms.core import clock
 from capacity_lms.workshops.models import Workshop
 from courses.models import CoursePage
 
@@ -71,7 +71,7 @@ def build_certificate(
     layout = layout or (rule.layout if rule else Layout.ARABIC_FRENCH)
     languages = layout.split(",")
     titles, hours = text or subject_text(subject, languages, rule)
-    issued_on = issued_on or timezone.localdate()
+    issued_on = issued_on or clock.today()
     is_workshop = isinstance(subject, Workshop)
     certificate = Certificate(
         user=person,

@@ -14,7 +14,6 @@ Keys are published as Multikey verification methods of a ``did:web`` document
 
 import hashlib
 import json
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -26,7 +25,7 @@ from django.utils import translation
 from pyld import jsonld
 
 from capacity_lms.conf import get_setting
-from capacity_lms.core import signing
+from capacity_lms.core import clock, signing
 from capacity_lms.core.links import absolute_url
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
@@ -198,7 +197,7 @@ def add_proof(document, created=None, private_key=None):
     current signing key (or ``private_key``); ``created`` defaults to now."""
     private_key = private_key or signing.signing_key()
     unsecured = {name: value for name, value in document.items() if name != "proof"}
-    created = created or datetime.now(UTC).replace(microsecond=0)
+    created = created or clock.now().replace(microsecond=0)
     options = {
         "type": "DataIntegrityProof",
         "cryptosuite": CRYPTOSUITE,

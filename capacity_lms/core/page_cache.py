@@ -39,7 +39,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -51,6 +50,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.csp import OWN_NONCE_ATTRIBUTE, request_nonce
 from capacity_lms.core.pages import SHARED_RESPONSE_ATTRIBUTE, SHARED_UNTIL_ATTRIBUTE
 from capacity_lms.core.versions import bump, numbers
@@ -285,7 +285,7 @@ def seconds_kept(response, seconds):
     until = getattr(response, SHARED_UNTIL_ATTRIBUTE, None)
     if until is None:
         return seconds
-    return min(seconds, math.ceil((until - timezone.now()).total_seconds()))
+    return min(seconds, math.ceil((until - clock.now()).total_seconds()))
 
 
 # Rows that decide what shared pages show besides pages: who may see a page (a restriction

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.evaluation.models import AreaScore, Questionnaire, SelfAssessment
 from capacity_lms.evaluation.questionnaire_forms import section_scores, sections
@@ -37,7 +38,7 @@ class TakeSelfAssessment(BaseAction):
         self.questionnaire = questionnaire
         self.answers = dict(answers)
         self.language = language
-        self.now = now or timezone.now()
+        self.now = now or clock.now()
 
     def check(self):
         # No user: the system (the demo data, answers of a paper questionnaire entered by a

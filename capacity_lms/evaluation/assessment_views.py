@@ -8,11 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.evaluation.assessment import (
     TakeSelfAssessment,
@@ -57,7 +57,7 @@ def self_assessment(request, pk):
     this_year = (
         SelfAssessment.objects.filter(
             association=association,
-            year=timezone.localdate().year,
+            year=clock.today().year,
             questionnaire=questionnaire,
         )
         .only("answers")

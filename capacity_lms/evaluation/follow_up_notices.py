@@ -11,11 +11,12 @@ import datetime
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from capacity_lms.certificates.models import Certificate
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url
@@ -63,7 +64,7 @@ class SendFollowUpAction(BaseAction):
 
     def execute(self):
         self.check()
-        claimed_at = self.now or timezone.now()
+        claimed_at = self.now or clock.now()
         if not FollowUp.objects.filter(pk=self.follow_up.pk, sent_at__isnull=True).update(
             sent_at=claimed_at
         ):
@@ -97,7 +98,7 @@ def send_follow_ups(today=None):
     """Create the follow-ups due by ``today`` (ISO date; default: today) and e-mail each
     holder not e-mailed yet; returns how many e-mails were sent. Nothing is sent while no
     follow-up questionnaire is in use."""
-    today = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    today = datetime.date.fromisoformat(today) if today else clock.today()
     create_due_follow_ups(today)
     sent = 0
     for follow_up in unsent().filter(due_on__lte=today):

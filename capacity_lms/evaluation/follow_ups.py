@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from capacity_lms.certificates.models import Certificate
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.evaluation.models import FollowUp, Questionnaire
 from capacity_lms.evaluation.questionnaire_forms import overall_score, sections
@@ -132,7 +133,7 @@ class AnswerFollowUpAction(BaseAction):
 
     def execute(self):
         self.check()
-        now = self.now or timezone.now()
+        now = self.now or clock.now()
         score = overall_score(sections(self.follow_up.questionnaire), self.answers)
         language = (get_language() or "en").split("-")[0]
         answered = FollowUp.objects.filter(pk=self.follow_up.pk, answered_at__isnull=True).update(

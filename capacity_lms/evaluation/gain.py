@@ -15,9 +15,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.dispatch import receiver
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.evaluation.models import LearningGain
 from courses.models import CoursePage, QuizAttempt
@@ -88,7 +89,7 @@ class RecordLearningGainAction(BaseAction):
                     pre_score=pre.score,
                     post_score=self.attempt.score,
                     gain=self.attempt.score - pre.score,
-                    measured_at=timezone.now(),
+                    measured_at=clock.now(),
                 )
         except IntegrityError:
             # Recorded already (another post-test of the module, or the same one twice).

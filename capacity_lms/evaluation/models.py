@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
+from capacity_lms.core import clock
 from capacity_lms.evaluation.blocks import QuestionnaireBody
 
 
@@ -42,7 +43,7 @@ class Questionnaire(models.Model):
         default=True,
         help_text=_("One questionnaire of each kind is in use; answers keep the one they used."),
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     class Meta:
         verbose_name = _("questionnaire")
@@ -201,7 +202,7 @@ class ReactionRequest(models.Model):
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("reaction request")

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from capacity_lms.core import clock
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url
 from capacity_lms.evaluation.models import ReactionRequest
@@ -68,7 +69,7 @@ def reaction_email(request):
 @task()
 def send_reaction_requests(now=None):
     """E-mail each due request once; how many e-mails went. ``now``: ISO 8601 (tests)."""
-    now = datetime.datetime.fromisoformat(now) if now else timezone.now()
+    now = datetime.datetime.fromisoformat(now) if now else clock.now()
     sent = 0
     for request in due_requests(now):
         if not ClaimReactionEmail(request, now=now).execute():

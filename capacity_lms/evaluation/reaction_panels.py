@@ -1,8 +1,7 @@
 """What the evaluation's reaction part shows on other domains' pages (core.panels): on My
 learning, the person's reaction forms open and not answered yet."""
 
-from django.utils import timezone
-
+from capacity_lms.core import clock
 from capacity_lms.core.panels import register_panel
 
 
@@ -13,7 +12,7 @@ def open_requests(page, request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    now = timezone.now()
+    now = clock.now()
     requests = list(
         ReactionRequest.objects.filter(
             user=user, opens_at__lte=now, closes_at__gt=now, reaction__isnull=True

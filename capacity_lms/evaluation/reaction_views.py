@@ -17,11 +17,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused
 from capacity_lms.core.names import person_name
 from capacity_lms.evaluation.models import Reaction, ReactionRequest
@@ -104,7 +104,7 @@ def reaction(request, pk):
     reaction_request = own_request(request.user, pk)
     answer = Reaction.objects.filter(request=reaction_request).first()
     trainers = list(reaction_request.trainers.order_by("last_name", "first_name", "pk"))
-    refusal = None if answer else window_refusal(reaction_request, timezone.now())
+    refusal = None if answer else window_refusal(reaction_request, clock.now())
     form = None
     if answer is None and refusal is None:
         form = ReactionForm(request.POST or None, trainers=trainers)

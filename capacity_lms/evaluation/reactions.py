@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.actions import meeting_of
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.evaluation.models import Reaction, ReactionRequest
 
@@ -131,7 +132,7 @@ class OpenModuleReaction(BaseAction):
 
     def execute(self):
         self.check()
-        opens_at = self.completed_at or timezone.now()
+        opens_at = self.completed_at or clock.now()
         return _ask_once(
             {
                 "user": self.person,
@@ -188,7 +189,7 @@ class AnswerReaction(BaseAction):
     def check(self):
         if self.user is None or self.user.pk != self.request.user_id:
             raise ActionRefused(_("Only the person asked may answer."), code="not_yours")
-        refusal = window_refusal(self.request, self.now or timezone.now())
+        refusal = window_refusal(self.request, self.now or clock.now())
         if refusal:
             raise ActionRefused(refusal, code="window")
         has_trainers = self.has_trainers
@@ -219,7 +220,7 @@ class AnswerReaction(BaseAction):
                     trainer_rating=self.trainer_rating,
                     comment=self.comment,
                     signed=self.signed,
-                    answered_at=self.now or timezone.now(),
+                    answered_at=self.now or clock.now(),
                 )
         except IntegrityError:
             return Reaction.objects.get(request=self.request), False

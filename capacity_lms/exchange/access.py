@@ -24,10 +24,10 @@ act that needs one (a thread, a follow): the rule is checked on the space, saved
 """
 
 from django.db.models import Q
-from django.utils import timezone
 
 from capacity_lms.calls.decisions import announced
 from capacity_lms.calls.models import Application
+from capacity_lms.core import clock
 from capacity_lms.exchange.models import Space
 from capacity_lms.exchange.people_models import SpaceRemoval
 from capacity_lms.network.models import Partnership
@@ -185,7 +185,7 @@ def answering_associations(user, offer):
     from capacity_lms.network.models import OfferOrNeed
     from capacity_lms.network.reach import active_associations
 
-    is_open = OfferOrNeed.objects.open(timezone.localdate()).filter(pk=offer.pk).exists()
+    is_open = OfferOrNeed.objects.open(clock.today()).filter(pk=offer.pk).exists()
     if not signed_in(user) or not is_open:
         return active_associations().none()
     return (

@@ -17,9 +17,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.storage import get_private_storage
 
 # What each kind of space is about: the fields it names (the others stay empty). A space
@@ -127,7 +127,7 @@ class Space(models.Model):
     is_public = models.BooleanField(_("public"), default=False)
     # New members' first posts wait for a moderator.
     holds_first_posts = models.BooleanField(_("hold new members' first posts"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("exchange space")
@@ -196,10 +196,10 @@ class Thread(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    created_at = models.DateTimeField(_("started"), default=clock.now)
     # Kept by the actions that add, hide or remove a post: the listing's order and figures
     # without a count over the posts.
-    last_post_at = models.DateTimeField(_("last post"), default=timezone.now)
+    last_post_at = models.DateTimeField(_("last post"), default=clock.now)
     post_count = models.PositiveIntegerField(_("posts"), default=0)
     locked = models.BooleanField(_("locked"), default=False)
     solution = models.ForeignKey(
@@ -254,7 +254,7 @@ class Post(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.VISIBLE
     )
-    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    created_at = models.DateTimeField(_("posted"), default=clock.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     # The form's one-time key: the same form sent twice (a double click) is one post.
     submission_key = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -289,7 +289,7 @@ class PostRevision(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    replaced_at = models.DateTimeField(_("replaced"), default=timezone.now)
+    replaced_at = models.DateTimeField(_("replaced"), default=clock.now)
 
     class Meta:
         verbose_name = _("post revision")

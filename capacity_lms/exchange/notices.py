@@ -18,10 +18,11 @@ from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url
@@ -158,7 +159,7 @@ class SendNotice(BaseAction):
         notice = self.notice
         with transaction.atomic():
             if not Notice.objects.filter(pk=notice.pk, sent_at__isnull=True).update(
-                sent_at=timezone.now()
+                sent_at=clock.now()
             ):
                 return False
             person, post = notice.user, notice.post
@@ -202,7 +203,7 @@ class SendDigest(BaseAction):
     def __init__(self, person, today=None):
         super().__init__(person, user=None)
         self.person = person
-        self.today = today or timezone.localdate()
+        self.today = today or clock.today()
 
     def check(self):
         if mode_of(self.person) != NotificationPreference.Mode.DAILY:
@@ -230,7 +231,7 @@ class SendDigest(BaseAction):
                 and access.may_read(self.person, notice.post.thread.space)
             ]
             Notice.objects.filter(pk__in=[notice.pk for notice in waiting]).update(
-                sent_at=timezone.now()
+                sent_at=clock.now()
             )
             if not shown:
                 return 0
@@ -288,6 +289,6 @@ class SetNotificationMode(BaseAction):
         if self.mode == NotificationPreference.Mode.NONE:
             # Nothing waiting is sent any more.
             Notice.objects.filter(user=self.person, sent_at__isnull=True).update(
-                sent_at=timezone.now()
+                sent_at=clock.now()
             )
         return self.mode

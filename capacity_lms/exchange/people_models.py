@@ -5,9 +5,9 @@ the spaces, threads and posts)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.exchange.models import Post, Space, Thread
 
 
@@ -26,7 +26,7 @@ class Follow(models.Model):
     thread = models.ForeignKey(
         Thread, verbose_name=_("thread"), null=True, blank=True, on_delete=models.CASCADE
     )
-    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+    created_at = models.DateTimeField(_("since"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("follow")
@@ -90,7 +90,7 @@ class SpaceRemoval(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    removed_at = models.DateTimeField(_("removed"), default=timezone.now)
+    removed_at = models.DateTimeField(_("removed"), default=clock.now)
 
     class Meta:
         verbose_name = _("removal from a space")
@@ -123,7 +123,7 @@ class PostReport(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
-    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    created_at = models.DateTimeField(_("reported"), default=clock.now)
 
     class Meta:
         verbose_name = _("reported post")
@@ -180,7 +180,7 @@ class ModerationEvent(models.Model):
         related_name="+",
     )
     reason = models.TextField(_("why"), blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
+    at = models.DateTimeField(_("when"), default=clock.now)
 
     class Meta:
         verbose_name = _("moderation event")
@@ -231,7 +231,7 @@ class Notice(models.Model):
     post = models.ForeignKey(
         Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="+"
     )
-    created_at = models.DateTimeField(_("due since"), default=timezone.now)
+    created_at = models.DateTimeField(_("due since"), default=clock.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:

@@ -16,9 +16,9 @@ import uuid
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.rich_text import clean_rich_text
 from capacity_lms.exchange import access
@@ -286,7 +286,7 @@ class EditPost(BaseAction):
             PostRevision.objects.create(
                 post=post, body=post.body, language=post.language, replaced_by=self.user
             )
-            post.body, post.language, post.edited_at = self.cleaned, self.language, timezone.now()
+            post.body, post.language, post.edited_at = self.cleaned, self.language, clock.now()
             post.save(update_fields=["body", "language", "edited_at"])
         return post
 
@@ -373,7 +373,7 @@ class MarkRead(BaseAction):
     def __init__(self, thread, user=None, *, up_to):
         super().__init__(thread, user=user)
         self.thread = thread
-        self.up_to = min(up_to or thread.last_post_at, timezone.now())
+        self.up_to = min(up_to or thread.last_post_at, clock.now())
 
     def check(self):
         if not access.may_read(self.user, self.thread.space) or not self.user.is_authenticated:

@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from capacity_lms.core import clock
 from capacity_lms.core.pages import ReadOnlyPage, SharedPage
 from capacity_lms.core.storage import get_private_storage
 from capacity_lms.core.tree import live_only
@@ -429,7 +430,7 @@ class CaseStudyAttachment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     objects = CaseStudyAttachmentQuerySet.as_manager()
 

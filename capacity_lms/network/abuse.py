@@ -8,10 +8,10 @@ dismissing it changes nothing else. Each report is reviewed once.
 
 from django import forms
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.messaging import received_by
 from capacity_lms.network.models import AbuseReport, OfferOrNeed, RelayedMessage
@@ -45,7 +45,7 @@ class ReportAbuseAction(BaseAction):
         if isinstance(self.subject, RelayedMessage):
             if not received_by(user, self.subject):
                 raise ActionRefused(_("Only its recipients report a message."), code="reach")
-        elif not OfferOrNeed.objects.open(timezone.localdate()).filter(pk=self.subject.pk):
+        elif not OfferOrNeed.objects.open(clock.today()).filter(pk=self.subject.pk):
             raise ActionRefused(_("This offer or need is no longer open."), code="reach")
         if not self.reason:
             raise ActionRefused(_("Say what is wrong with it."), code="empty")
@@ -94,6 +94,6 @@ class ReviewAbuseReportAction(BaseAction):
             else:
                 report.status = AbuseReport.Status.DISMISSED
             report.reviewed_by = self.user
-            report.reviewed_at = timezone.now()
+            report.reviewed_at = clock.now()
             report.save(update_fields=["status", "reviewed_by", "reviewed_at"])
             return report

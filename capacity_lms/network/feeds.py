@@ -4,10 +4,10 @@ to the association's page in that directory (one language)."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.network.models import OfferOrNeed
 from capacity_lms.network.pages import DirectoryPage
 from capacity_lms.network.profiles import PublicProfile, public_associations
@@ -87,7 +87,7 @@ class OffersAndNeedsRssFeed(DirectoryFeed):
 
     def items(self, directory):
         items = list(
-            OfferOrNeed.objects.open(timezone.localdate())
+            OfferOrNeed.objects.open(clock.today())
             .filter(association__merged_into__isnull=True)
             .select_related("association", "strategic_axis")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]

@@ -7,9 +7,9 @@ database holds one pending request per person and association).
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.notifications import notify_association_admins, notify_requester
 from capacity_lms.network.verification import may_verify
@@ -94,7 +94,7 @@ class AnswerRequestAction(BaseAction):
             self.check()
             self.request.status = self.to_status
             self.request.decided_by = self.user
-            self.request.decided_at = timezone.now()
+            self.request.decided_at = clock.now()
             self.request.reason = self.reason
             self.request.save(update_fields=["status", "decided_by", "decided_at", "reason"])
             self.follow_up()
@@ -113,7 +113,7 @@ class AcceptRequestAction(AnswerRequestAction):
         Membership.objects.get_or_create(
             user=self.request.user,
             association=self.request.association,
-            defaults={"role": Membership.Role.MEMBER, "joined_on": timezone.localdate()},
+            defaults={"role": Membership.Role.MEMBER, "joined_on": clock.today()},
         )
 
 
@@ -135,7 +135,7 @@ class WithdrawRequestAction(BaseAction):
         self.check()
         MembershipRequest.objects.filter(
             pk=self.instance.pk, status=MembershipRequest.Status.PENDING
-        ).update(status=MembershipRequest.Status.WITHDRAWN, decided_at=timezone.now())
+        ).update(status=MembershipRequest.Status.WITHDRAWN, decided_at=clock.now())
         self.instance.refresh_from_db()
         return self.instance
 

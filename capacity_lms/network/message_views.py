@@ -13,11 +13,10 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capacity_lms.core import ratelimit
+from capacity_lms.core import clock, ratelimit
 from capacity_lms.core.actions import ActionRefused, perform
 from capacity_lms.network.abuse import AbuseReportForm, ReportAbuseAction
 from capacity_lms.network.messaging import (
@@ -71,7 +70,7 @@ def contact(request, association_pk):
     about_id = request.GET.get("about") or request.POST.get("about")
     if about_id:
         about = get_object_or_404(
-            OfferOrNeed.objects.open(timezone.localdate()).filter(association=recipient),
+            OfferOrNeed.objects.open(clock.today()).filter(association=recipient),
             pk=about_id if str(about_id).isdigit() else 0,
         )
     senders = member_associations(request.user).exclude(pk=recipient.pk).order_by("name")

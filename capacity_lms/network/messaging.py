@@ -12,10 +12,10 @@ report of abuse is no longer shown to its recipients.
 from django import forms
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.models import OfferOrNeed, RelayedMessage
 from capacity_lms.network.partner_notifications import notify_later
@@ -123,7 +123,7 @@ class SendRelayedMessageAction(BaseAction):
             raise ActionRefused(_("Write to another association than your own."), code="self")
         if self.about is not None and (
             self.about.association_id != recipient.pk
-            or not OfferOrNeed.objects.open(timezone.localdate()).filter(pk=self.about.pk).exists()
+            or not OfferOrNeed.objects.open(clock.today()).filter(pk=self.about.pk).exists()
         ):
             raise ActionRefused(_("This offer or need is no longer open."), code="about")
         if not self.subject or not self.body:
@@ -142,9 +142,7 @@ class SendRelayedMessageAction(BaseAction):
                 body=self.body,
             )
             if self.in_reply_to is not None and self.in_reply_to.read_at is None:
-                RelayedMessage.objects.filter(pk=self.in_reply_to.pk).update(
-                    read_at=timezone.now()
-                )
+                RelayedMessage.objects.filter(pk=self.in_reply_to.pk).update(read_at=clock.now())
         notify_later(self.recipient.pk, "message_received", message.pk)
         return message
 
@@ -164,7 +162,7 @@ class MarkMessageReadAction(BaseAction):
         with transaction.atomic():
             self.check()
             RelayedMessage.objects.filter(pk=self.message.pk, read_at__isnull=True).update(
-                read_at=timezone.now()
+                read_at=clock.now()
             )
         self.message.refresh_from_db(fields=["read_at"])
         return self.message

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.people.models import Association
 from capacity_lms.taxonomy.models import Region, SpecializedGroup, StrategicAxis
 
@@ -92,7 +93,7 @@ class Partnership(models.Model):
         related_name="+",
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    created_at = models.DateTimeField(_("declared"), auto_now_add=True)
+    created_at = models.DateTimeField(_("declared"), default=clock.now, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -187,7 +188,9 @@ class OfferOrNeed(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("posted"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("posted"), default=clock.now, editable=False, db_index=True
+    )
 
     objects = OfferOrNeedQuerySet.as_manager()
 
@@ -244,7 +247,7 @@ class RelayedMessage(models.Model):
     )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"), max_length=5000)
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("sent"), default=clock.now, editable=False, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     withheld = models.BooleanField(
         _("withheld by moderation"),
@@ -296,7 +299,7 @@ class AbuseReport(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
     )
-    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    created_at = models.DateTimeField(_("reported"), default=clock.now, editable=False)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),

@@ -13,12 +13,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, perform
 from capacity_lms.network.abuse import AbuseReportForm, ReportAbuseAction
 from capacity_lms.network.matching import suggestions_for, with_match_data
@@ -65,7 +65,7 @@ class BoardFilters(forms.Form):
 def board(request):
     """The open offers and needs of verified associations, filtered, newest first."""
     filters = BoardFilters(request.GET or None)
-    items = OfferOrNeed.objects.open(timezone.localdate())
+    items = OfferOrNeed.objects.open(clock.today())
     chosen = {}
     if filters.is_valid():
         data = filters.cleaned_data
@@ -95,7 +95,7 @@ def board(request):
 def _item_for(request, pk):
     """An open offer or need, or any of the person's own associations (else 404)."""
     item = get_object_or_404(with_match_data(OfferOrNeed.objects.all()), pk=pk)
-    is_open = OfferOrNeed.objects.open(timezone.localdate()).filter(pk=pk).exists()
+    is_open = OfferOrNeed.objects.open(clock.today()).filter(pk=pk).exists()
     own = (
         request.user.is_authenticated
         and led_associations(request.user).filter(pk=item.association_id).exists()
@@ -116,7 +116,7 @@ def detail(request, pk):
     )
     matches = []
     if own and is_open:
-        for ours, found in suggestions_for([item.association_id], timezone.localdate()):
+        for ours, found in suggestions_for([item.association_id], clock.today()):
             if ours.pk == item.pk:
                 matches = found
     return TemplateResponse(
@@ -214,7 +214,7 @@ def close_offer(request, pk):
 @require_http_methods(["GET", "POST"])
 def report_offer(request, pk):
     """Report an open offer or need to programme staff."""
-    item = get_object_or_404(OfferOrNeed.objects.open(timezone.localdate()), pk=pk)
+    item = get_object_or_404(OfferOrNeed.objects.open(clock.today()), pk=pk)
     form = AbuseReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,7 +240,7 @@ def report_offer(request, pk):
 def matches(request):
     """Every open offer and need of the person's associations with the matches suggested."""
     led = list(led_associations(request.user).order_by("name"))
-    suggestions = suggestions_for([a.pk for a in led], timezone.localdate()) if led else []
+    suggestions = suggestions_for([a.pk for a in led], clock.today()) if led else []
     return TemplateResponse(
         request,
         "capacity_lms/network/matches.html",

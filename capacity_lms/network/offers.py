@@ -9,10 +9,10 @@ import datetime
 
 from django import forms
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.models import OfferOrNeed
 from capacity_lms.network.reach import leads, led_associations
@@ -84,7 +84,7 @@ class OfferOrNeedForm(forms.Form):
 
     def clean_expires_on(self):
         expires_on = self.cleaned_data["expires_on"]
-        today = timezone.localdate()
+        today = clock.today()
         if expires_on < today:
             raise forms.ValidationError(_("Choose a date from today on."))
         if expires_on > today + LONGEST_OPEN:
@@ -158,10 +158,7 @@ class EditOfferOrNeedAction(BaseAction):
         with transaction.atomic():
             self.check()
             item = _write(self.item, self.data)
-            if (
-                item.status == OfferOrNeed.Status.CLOSED
-                and item.expires_on >= timezone.localdate()
-            ):
+            if item.status == OfferOrNeed.Status.CLOSED and item.expires_on >= clock.today():
                 item.status = OfferOrNeed.Status.OPEN
                 item.save(update_fields=["status"])
             return item

@@ -15,7 +15,6 @@ from datetime import timedelta
 
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,7 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from capacity_lms.core import structured_data
+from capacity_lms.core import clock, structured_data
 from capacity_lms.core.fragments import remember
 from capacity_lms.core.links import absolute_url
 from capacity_lms.core.pages import SHARED_UNTIL_ATTRIBUTE, ReadOnlyPage, SharedPage
@@ -106,7 +105,7 @@ class DirectoryPage(SharedPage, ReadOnlyPage, RoutablePageMixin, Page):
         setattr(
             response,
             SHARED_UNTIL_ATTRIBUTE,
-            timezone.now() + timedelta(seconds=CAPACITY_RECORD_SECONDS),
+            clock.now() + timedelta(seconds=CAPACITY_RECORD_SECONDS),
         )
         return response
 

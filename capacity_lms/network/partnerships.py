@@ -9,9 +9,9 @@ step e-mails the other side's admins, from the platform's own address.
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.models import Partnership
 from capacity_lms.network.partner_notifications import notify_later
@@ -142,7 +142,7 @@ class _PartnerAnswers(BaseAction):
             self.check(partnership)
             partnership.status = self.new_status
             partnership.confirmed_by = self.user
-            partnership.confirmed_at = timezone.now()
+            partnership.confirmed_at = clock.now()
             partnership.save(update_fields=["status", "confirmed_by", "confirmed_at"])
         notify_later(partnership.initiator_id, self.notice, partnership.pk)
         return partnership
@@ -185,7 +185,7 @@ class EndPartnershipAction(BaseAction):
         with transaction.atomic():
             partnership = Partnership.objects.select_for_update().get(pk=self.partnership.pk)
             self.check(partnership)
-            ends_on = self.ends_on or timezone.localdate()
+            ends_on = self.ends_on or clock.today()
             partnership.ends_on = max(ends_on, partnership.starts_on)
             partnership.status = Partnership.Status.ENDED
             partnership.save(update_fields=["status", "ends_on"])

@@ -9,9 +9,9 @@ public: its edits apply at once.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.uploads import UploadRefused
 from capacity_lms.network.joining import may_manage
@@ -149,7 +149,7 @@ class EditProfileAction(BaseAction):
             earlier = pending_change(association)
             if earlier is not None:
                 ProfileChange.objects.filter(pk=earlier.pk).update(
-                    status=ProfileChange.Status.SUPERSEDED, decided_at=timezone.now()
+                    status=ProfileChange.Status.SUPERSEDED, decided_at=clock.now()
                 )
             if not reviewed:
                 return None
@@ -182,7 +182,7 @@ class ReviewProfileChangeAction(BaseAction):
             self.follow_up()
             self.change.status = self.to_status
             self.change.decided_by = self.user
-            self.change.decided_at = timezone.now()
+            self.change.decided_at = clock.now()
             self.change.reason = self.reason
             self.change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
             notify_proposer(self.change.pk, self.outcome)

@@ -24,10 +24,10 @@ import unicodedata
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.uploads import IMAGE_KINDS, KINDS, UploadRefused, check_upload
 from capacity_lms.people.models import Association, Membership
@@ -197,7 +197,7 @@ class RegisterAssociationAction(BaseAction):
             user=self.user,
             association=association,
             role=Membership.Role.LEADER,
-            joined_on=timezone.localdate(),
+            joined_on=clock.today(),
         )
         VerificationEvent.objects.create(
             association=association,

@@ -8,10 +8,10 @@ required for every decision but verifying.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.network.notifications import notify_association_admins
 from capacity_lms.people.models import Association
@@ -62,7 +62,7 @@ class ChangeVerificationAction(BaseAction):
             previous = association.verification_status
             association.verification_status = self.to_status
             if self.to_status == Status.VERIFIED and not association.verified_at:
-                association.verified_at = timezone.now()
+                association.verified_at = clock.now()
             association.save(update_fields=["verification_status", "verified_at", "updated_at"])
             event = VerificationEvent.objects.create(
                 association=association,

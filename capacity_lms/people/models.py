@@ -6,6 +6,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from capacity_lms.conf import validate_language_code
+from capacity_lms.core import clock
 from capacity_lms.taxonomy.models import (
     Country,
     Province,
@@ -199,8 +200,8 @@ class Association(index.Indexed, models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     objects = AssociationQuerySet.as_manager()
 

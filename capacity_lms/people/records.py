@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.storage import get_private_storage
 
 from .models import Association
@@ -38,7 +39,7 @@ class VerificationEvent(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=clock.now, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("verification event")
@@ -84,7 +85,7 @@ class MembershipRequest(models.Model):
     )
     decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    created_at = models.DateTimeField(_("asked"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("request to join")
@@ -133,7 +134,7 @@ class AssociationDocument(models.Model):
         blank=True,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("association document")
@@ -175,7 +176,7 @@ class ProfileChange(models.Model):
         blank=True,
         related_name="+",
     )
-    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    proposed_at = models.DateTimeField(_("proposed"), default=clock.now, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),

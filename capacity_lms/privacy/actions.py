@@ -15,10 +15,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from capacity_lms.core import page_cache
+from capacity_lms.core import clock, page_cache
 from capacity_lms.core.actions import BaseAction
 from capacity_lms.privacy.models import PersonalDataRequest
 from capacity_lms.privacy.registry import DELETE, KEEP, entries
@@ -115,7 +114,7 @@ def export_data(person):
     return {
         "format": FORMAT,
         "version": 1,
-        "exported_at": timezone.now(),
+        "exported_at": clock.now(),
         "account": account_data(person),
         "data": about,
         "recorded_as_actor": acted,

@@ -3,8 +3,9 @@ beyond the link to the (pseudonymous, once erased) account."""
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from capacity_lms.core import clock
 
 
 class PersonalDataRequest(models.Model):
@@ -44,7 +45,7 @@ class PersonalDataRequest(models.Model):
     note = models.TextField(
         _("reason"), blank=True, help_text=_("Why, without the person's name or e-mail.")
     )
-    at = models.DateTimeField(_("when"), default=timezone.now)
+    at = models.DateTimeField(_("when"), default=clock.now)
 
     class Meta:
         verbose_name = _("personal data request")

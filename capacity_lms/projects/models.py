@@ -14,6 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.people.models import Association
 from capacity_lms.projects.budget import BudgetCategory
 
@@ -57,8 +58,8 @@ class Project(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     class Meta:
         verbose_name = _("project")

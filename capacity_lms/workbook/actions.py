@@ -10,9 +10,9 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
 from capacity_lms.projects import writing
@@ -180,7 +180,7 @@ class SaveStep(BaseAction):
             deliverable = _locked_deliverable(workbook, self.step)
             if not deliverable.is_editable:  # submitted by another member meanwhile
                 raise ActionRefused(_refusal(deliverable), code="not_editable")
-            now = timezone.now()
+            now = clock.now()
             latest = deliverable.versions.order_by("-number").first()
             newer = None not in (self.based_on, latest) and latest.number > self.based_on
             base = self._base(deliverable) if newer else {}
@@ -358,7 +358,7 @@ class ReviewStep(BaseAction):
                 }
                 for level, criterion in zip(self.scores, rubric, strict=True)
             ]
-            now = timezone.now()
+            now = clock.now()
             review = DeliverableReview.objects.create(
                 deliverable=deliverable,
                 version=deliverable.versions.filter(submitted=True).order_by("-number").first(),

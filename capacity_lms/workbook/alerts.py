@@ -14,10 +14,11 @@ from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url
@@ -83,7 +84,7 @@ def alert_trainers(deliverable_pk, version_pk):
 
 def send_digests(now=None):
     """Each daily-digest trainer's submissions since their last digest: one e-mail each."""
-    now = now or timezone.now()
+    now = now or clock.now()
     sent = 0
     choices = ReviewAlertChoice.objects.filter(
         frequency=ReviewAlertChoice.Frequency.DAILY, user__is_active=True
@@ -211,12 +212,12 @@ class SetReviewAlerts(BaseAction):
             with transaction.atomic():
                 choice, created = ReviewAlertChoice.objects.get_or_create(
                     user=self.person,
-                    defaults={"frequency": self.frequency, "digest_sent_until": timezone.now()},
+                    defaults={"frequency": self.frequency, "digest_sent_until": clock.now()},
                 )
         except IntegrityError:
             choice, created = ReviewAlertChoice.objects.get(user=self.person), False
         if not created and choice.frequency != self.frequency:
             ReviewAlertChoice.objects.filter(pk=choice.pk).update(
-                frequency=self.frequency, digest_sent_until=timezone.now()
+                frequency=self.frequency, digest_sent_until=clock.now()
             )
         return self.frequency

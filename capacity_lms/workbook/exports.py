@@ -9,9 +9,9 @@ language the project is written in (``Project.language``) where it is a text of 
 
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
 from wagtail.models import Locale
 
+from capacity_lms.core import clock
 from capacity_lms.core.pdf import FONT_FAMILY, font_faces, html_to_pdf
 from capacity_lms.workbook import access
 from capacity_lms.workbook.display import shown_parts
@@ -83,7 +83,7 @@ def render_workbook_pdf(workbook, request):
             "module": module_of(workbook),
             "steps": latest_steps(workbook, request),
             "written_in": written_in,
-            "made_at": timezone.now(),
+            "made_at": clock.now(),
             "font_family": FONT_FAMILY,
             "font_faces": font_faces(),
         },

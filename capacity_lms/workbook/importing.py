@@ -10,9 +10,9 @@ keeps none.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
 from capacity_lms.projects import writing
@@ -93,7 +93,7 @@ class ImportProjectFile(BaseAction):
                 deliverable.workbook = self.workbook
             before = {deliverable.pk: snapshot(deliverable) for deliverable in deliverables}
             self._write(project)
-            now = timezone.now()
+            now = clock.now()
             versions = []
             for deliverable in deliverables:
                 kept = snapshot(deliverable)

@@ -14,9 +14,9 @@ who wrote what stays known, also after they leave the association; every review 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.storage import get_private_storage
 from capacity_lms.people.models import Association
 from capacity_lms.projects.deliverables import DeliverableKind
@@ -36,7 +36,7 @@ class Workbook(models.Model):
     project = models.OneToOneField(
         Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="workbook"
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=clock.now)
 
     class Meta:
         verbose_name = _("workbook")
@@ -71,7 +71,7 @@ class Deliverable(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     content = models.JSONField(_("content"), default=dict, blank=True)
-    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=clock.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
@@ -113,7 +113,7 @@ class DeliverableVersion(models.Model):
         related_name="+",
     )
     author_name = models.CharField(_("author's name"), max_length=255, blank=True)
-    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+    saved_at = models.DateTimeField(_("saved"), default=clock.now)
     submitted = models.BooleanField(_("submitted for review"), default=False)
     content = models.JSONField(_("content"), default=dict)
 
@@ -153,7 +153,7 @@ class DeliverableFile(models.Model):
         blank=True,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=clock.now)
 
     class Meta:
         verbose_name = _("deliverable file")
@@ -204,7 +204,7 @@ class DeliverableReview(models.Model):
     max_points = models.PositiveIntegerField(_("out of"), default=0)
     comments = models.JSONField(_("comments per section"), default=dict, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("reviewed"), default=timezone.now)
+    created_at = models.DateTimeField(_("reviewed"), default=clock.now)
 
     class Meta:
         verbose_name = _("deliverable review")

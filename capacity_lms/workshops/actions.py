@@ -16,12 +16,12 @@ after the last meeting is no seat.
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.actions import EditAction
 from wagtail.log_actions import LogFormatter, log
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 from capacity_lms.core.names import person_name
 from capacity_lms.workshops import feed_cache
@@ -91,7 +91,7 @@ def _take_place(workshop, user, added_by=None, over_capacity=False, notify=True)
     registration = Registration.objects.filter(workshop=workshop, user=user).first()
     if registration is not None and registration.status != Registration.Status.CANCELLED:
         return registration, False
-    now = timezone.now()
+    now = clock.now()
     confirmed = over_capacity or _seat_free(workshop)
     values = {
         "status": Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
@@ -138,7 +138,7 @@ def fill_free_seats(workshop):
             return []
         waiting = waiting[:free]
     promoted = list(waiting)
-    now = timezone.now()
+    now = clock.now()
     for registration in promoted:
         registration.status = Registration.Status.CONFIRMED
         registration.confirmed_at = now
@@ -159,7 +159,7 @@ def _give_up_place(workshop, registration, promote=True):
     first person waiting."""
     held_seat = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
-    registration.cancelled_at = timezone.now()
+    registration.cancelled_at = clock.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     feed_cache.purge_after_commit([registration.user_id])
     seats_changed(workshop)
@@ -343,7 +343,7 @@ class AddPersonAction(BaseAction):
             # Someone already waiting is promoted; a newcomer was confirmed at once (one e-mail).
             if self.over_capacity and registration.is_waiting:
                 registration.status = Registration.Status.CONFIRMED
-                registration.confirmed_at = timezone.now()
+                registration.confirmed_at = clock.now()
                 registration.save(update_fields=["status", "confirmed_at", "updated_at"])
                 seats_changed(workshop)
                 changed = True

@@ -12,7 +12,6 @@ A session's events are written once as text (:func:`CalendarBuilder.piece`, thro
 calendar's header, the VTIMEZONEs its pieces need, and the pieces.
 """
 
-import datetime
 import functools
 
 from django.utils import translation
@@ -21,6 +20,7 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 
 from capacity_lms.conf import programme_name
+from capacity_lms.core import clock
 from capacity_lms.core.links import absolute_url
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.ical_text import (
@@ -68,7 +68,7 @@ def year_bounds():
     # Only the years a session may take place in (a row written without validation may say
     # 9999): a VTIMEZONE thousands of years long would be built and sent to every visitor.
     # A date outside is then read with the nearest observance the file has.
-    highest = datetime.date.today().year + schedule.YEARS_AHEAD + schedule.SERIES_MAX_YEARS
+    highest = clock.today().year + schedule.YEARS_AHEAD + schedule.SERIES_MAX_YEARS
     return schedule.FIRST_YEAR, highest
 
 

@@ -27,10 +27,10 @@ import hashlib
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.links import absolute_url
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.calendar import PHRASES
@@ -114,7 +114,7 @@ class PieceStore:
         if not written:
             return
         past = datetime.timedelta(days=get_setting("CALENDAR_PAST_DAYS"))
-        gone = (timezone.now() - past).year
+        gone = (clock.now() - past).year
         changed = {}
         for pk, (workshop_id, key, piece) in written.items():
             bucket = workshop_id % BUCKETS

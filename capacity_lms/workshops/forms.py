@@ -10,11 +10,11 @@ import zoneinfo
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from capacity_lms.core import clock
 from capacity_lms.people.roles import trainer_choices
 from capacity_lms.taxonomy.models import Country, StrategicAxis
 from capacity_lms.workshops.models import Session, Workshop
@@ -66,7 +66,7 @@ class WorkshopFilterForm(forms.Form):
             workshops = workshops.filter(format=data["format"])
         if data.get("axis"):
             workshops = workshops.filter(strategic_axis=data["axis"])
-        sessions = Q(sessions__series_ends_at__gte=timezone.now())
+        sessions = Q(sessions__series_ends_at__gte=clock.now())
         if data.get("starts_after"):
             start = datetime.datetime.combine(
                 data["starts_after"], datetime.time.min, datetime.UTC

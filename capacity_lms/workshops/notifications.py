@@ -11,11 +11,12 @@ import datetime
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.core.languages import language_of
 from capacity_lms.core.links import absolute_url
 from capacity_lms.workshops.calendar import workshop_calendar
@@ -56,7 +57,7 @@ def send_notice(user, workshop, kind, occurrences=None):
                 occurrence
                 for session in workshop.sessions.prefetch_related("changes")
                 for occurrence in session.occurrences()
-                if occurrence.ends_at >= timezone.now()
+                if occurrence.ends_at >= clock.now()
             ],
             "time_zone": person_time_zone(user),
             "online_link": confirmed and workshop.online_url,
@@ -173,7 +174,7 @@ def send_due_reminders(now=None):
     its :class:`ReminderDelivery` row (unique per occurrence and person) before it is sent, so
     a second run finds the row and sends nothing. A failed send releases its claim.
     """
-    now = datetime.datetime.fromisoformat(now) if now else timezone.now()
+    now = datetime.datetime.fromisoformat(now) if now else clock.now()
     horizon = now + datetime.timedelta(hours=get_setting("REMINDER_HOURS_BEFORE"))
     sessions = (
         Session.objects.filter(

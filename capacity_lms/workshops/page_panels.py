@@ -2,8 +2,8 @@
 (:mod:`capacity_lms.core.panels`): a course page lists its module's upcoming workshops."""
 
 from django.db.models import Min, OuterRef, Q, Subquery
-from django.utils import timezone
 
+from capacity_lms.core import clock
 from capacity_lms.core.panels import register_panel
 from capacity_lms.core.structured_data import register_part
 from capacity_lms.workshops.models import Session, Workshop
@@ -16,7 +16,7 @@ def course_workshops(course, limit=5):
     One query; ``next_session`` is the first upcoming session's (or series') start,
     ``next_zone`` its time zone.
     """
-    now = timezone.now()
+    now = clock.now()
     upcoming = Session.objects.filter(workshop=OuterRef("pk"), series_ends_at__gte=now)
     return list(
         Workshop.objects.filter(

@@ -10,7 +10,7 @@ import calendar
 import datetime
 import functools
 import logging
-import time as clock
+import time as stopwatch
 import zoneinfo
 
 from dateutil import rrule as dateutil_rrule
@@ -18,6 +18,7 @@ from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.taxonomy.models import validate_time_zone
 
 UTC = datetime.UTC
@@ -58,7 +59,7 @@ logger = logging.getLogger(__name__)
 
 def date_allowed(day):
     """Whether a session or a moved occurrence may take place on ``day`` (see FIRST_YEAR)."""
-    return FIRST_YEAR <= day.year <= datetime.date.today().year + YEARS_AHEAD
+    return FIRST_YEAR <= day.year <= clock.today().year + YEARS_AHEAD
 
 
 def validate_session_date(day):
@@ -67,7 +68,7 @@ def validate_session_date(day):
             _("A session takes place between %(first)s and %(last)s."),
             params={
                 "first": f"{FIRST_YEAR}-01-01",
-                "last": f"{datetime.date.today().year + YEARS_AHEAD}-12-31",
+                "last": f"{clock.today().year + YEARS_AHEAD}-12-31",
             },
             code="date_range",
         )
@@ -304,7 +305,7 @@ def _walk(recurrence, window_end, dates):
     last_day = until.date() if until else None
     if count is not None and count <= 0:
         return "end"
-    deadline = clock.monotonic() + EXPANSION_SECONDS
+    deadline = stopwatch.monotonic() + EXPANSION_SECONDS
     candidates = 0
     while True:
         dayset, start, end = getdayset(year, month, day)
@@ -316,7 +317,7 @@ def _walk(recurrence, window_end, dates):
         candidates += end - start
         if candidates > MAX_CANDIDATE_DAYS:
             return "candidates"
-        if clock.monotonic() > deadline:
+        if stopwatch.monotonic() > deadline:
             raise ExpansionTooCostly
         matching = [
             i

@@ -12,11 +12,11 @@ action, not from ``OccurrenceChange.save()``.
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from wagtail.actions.create import CreateAction
 from wagtail.actions.delete import DeleteAction
 from wagtail.actions.edit import EditAction
 
+from capacity_lms.core import clock
 from capacity_lms.core.actions import BaseAction
 from capacity_lms.workshops import feed_cache
 from capacity_lms.workshops.models import Session, Workshop
@@ -60,7 +60,7 @@ def series_changed(session_id):
     """An occurrence of the series changed: its SEQUENCE grows and registered people are told
     (after the commit). Returns the new SEQUENCE."""
     sessions = Session.objects.filter(pk=session_id)
-    sessions.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    sessions.update(sequence=F("sequence") + 1, updated_at=clock.now())
     feed_cache.purge_after_commit()
     sequence = sessions.values_list("sequence", flat=True).get()
     queue_session_notice(session_id, sequence)

@@ -13,14 +13,13 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, resolve_url
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from capacity_lms.core import structured_data
+from capacity_lms.core import clock, structured_data
 from capacity_lms.core.actions import perform
 from capacity_lms.core.pages import SharedView
 from capacity_lms.core.ratelimit import rate_limited
@@ -47,7 +46,7 @@ def sessions_prefetch():
 
 def upcoming_times(workshop, viewer_time_zone, limit=None):
     """The workshop's occurrences not over yet, as :class:`ShownTimes`, in time order."""
-    now = timezone.now()
+    now = clock.now()
     occurrences = sorted(
         (
             occurrence
@@ -62,7 +61,7 @@ def upcoming_times(workshop, viewer_time_zone, limit=None):
 
 def next_instant(instants):
     """The earliest of ``instants`` still to come (None ignored), or None."""
-    now = timezone.now()
+    now = clock.now()
     return min((instant for instant in instants if instant and instant > now), default=None)
 
 
@@ -107,7 +106,7 @@ class WorkshopListView(SharedView, TemplateView):
                     "first": times[0].occurrence.starts_at if times else None,
                 }
             )
-        cards.sort(key=lambda card: (card["first"] is None, card["first"] or timezone.now()))
+        cards.sort(key=lambda card: (card["first"] is None, card["first"] or clock.now()))
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(

@@ -4,6 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
 from capacity_lms.core.tree import children_of_outer
 
 
@@ -96,7 +97,7 @@ class Enrolment(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
-    enrolled_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
+    enrolled_at = models.DateTimeField(_("enrolled"), default=clock.now, editable=False)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("left"), null=True, blank=True)
 
@@ -163,7 +164,7 @@ class LessonCompletion(models.Model):
         related_name="lesson_completions",
     )
     method = models.CharField(_("how"), max_length=16, choices=Method.choices)
-    completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("lesson completion")
@@ -203,7 +204,7 @@ class QuizAttempt(models.Model):
     answers = models.JSONField(_("answers"), default=dict)
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2)
     passed = models.BooleanField(_("passed"))
-    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("quiz attempt")

@@ -4,10 +4,10 @@ weeks ahead, each with its roster and check-in screen."""
 import datetime
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from capacity_lms.attendance.checkin import check_in_window
+from capacity_lms.core import clock
 from capacity_lms.workshops.models import Session, Workshop
 from capacity_lms.workshops.times import ShownTimes, person_time_zone
 
@@ -29,7 +29,7 @@ class TrainerSessionsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = timezone.now()
+        now = clock.now()
         start = now - datetime.timedelta(days=DAYS_BACK)
         end = now + datetime.timedelta(days=DAYS_AHEAD)
         sessions = (

@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -28,6 +27,7 @@ from capacity_lms.attendance.checkin import (
 )
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus, WalkIn
 from capacity_lms.attendance.walk_ins import AddWalkInAction, LinkWalkInAction, find_account
+from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, show_refusal
 from capacity_lms.core.names import person_name
 from capacity_lms.workshops.models import Registration, Session
@@ -286,7 +286,7 @@ class CheckInScreenView(MeetingMixin, TemplateView):
             )
         )
         records = AttendanceRecord.objects.filter(session=self.session, occurrence_date=self.day)
-        now = timezone.now()
+        now = clock.now()
         opens, closes = check_in_window(self.occurrence)
         session_zone = zone(self.session.time_zone)
         context.update(

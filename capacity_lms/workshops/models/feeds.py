@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from capacity_lms.core import clock
+
 
 class CalendarFeedToken(models.Model):
     """The secret in a person's personal calendar URL. Revoking deletes it; a new one can be
@@ -19,7 +21,7 @@ class CalendarFeedToken(models.Model):
         related_name="calendar_feed_token",
     )
     token = models.CharField(_("token"), max_length=64, unique=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("calendar feed token")

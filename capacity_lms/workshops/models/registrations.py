@@ -3,8 +3,9 @@ then on a first-in first-out waiting list, or cancelled."""
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from capacity_lms.core import clock
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -47,7 +48,7 @@ class Registration(models.Model):
         related_name="workshop_registrations",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    queued_at = models.DateTimeField(_("registered"), default=timezone.now)
+    queued_at = models.DateTimeField(_("registered"), default=clock.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     added_by = models.ForeignKey(
@@ -59,7 +60,7 @@ class Registration(models.Model):
         related_name="+",
         help_text=_("The trainer or staff member who registered this person, if not themself."),
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
 from capacity_lms.conf import get_setting
+from capacity_lms.core import clock
 from capacity_lms.workshops import schedule
 from capacity_lms.workshops.models.workshops import (
     CalendarFieldsMixin,
@@ -36,7 +37,7 @@ def new_uid():
 class SessionQuerySet(FeedPurgingQuerySet):
     def upcoming(self, now=None):
         """Sessions (or series) not over yet."""
-        return self.filter(series_ends_at__gte=now or timezone.now())
+        return self.filter(series_ends_at__gte=now or clock.now())
 
     def in_calendars(self):
         """Sessions of listed workshops, with what a calendar entry needs, in two queries."""
@@ -51,7 +52,7 @@ class SessionQuerySet(FeedPurgingQuerySet):
 
     def recent_and_upcoming(self):
         past_days = get_setting("CALENDAR_PAST_DAYS")
-        return self.filter(series_ends_at__gte=timezone.now() - datetime.timedelta(days=past_days))
+        return self.filter(series_ends_at__gte=clock.now() - datetime.timedelta(days=past_days))
 
     def calendar_index(self):
         """One row per session, in calendar order, in one query: ``(pk, workshop id, workshop
@@ -160,8 +161,8 @@ class Session(CalendarFieldsMixin, models.Model):
     starts_at = models.DateTimeField(_("starts (UTC)"), editable=False)
     ends_at = models.DateTimeField(_("ends (UTC)"), editable=False)
     series_ends_at = models.DateTimeField(_("series ends (UTC)"), editable=False, db_index=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     objects = SessionQuerySet.as_manager()
 
@@ -325,7 +326,7 @@ class OccurrenceChange(models.Model):
     start_time = models.TimeField(_("new start"), null=True, blank=True)
     end_time = models.TimeField(_("new end"), null=True, blank=True)
     sequence = models.PositiveIntegerField(_("sequence"), default=0, editable=False)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     class Meta:
         verbose_name = _("occurrence change")
@@ -384,7 +385,7 @@ class ReminderDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="workshop_reminders",
     )
-    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("reminder sent")

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -22,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from capacity_lms.conf import get_setting, validate_language_code
+from capacity_lms.core import clock
 from capacity_lms.core.scopes import reach
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 from capacity_lms.workshops import feed_versions, schedule
@@ -204,8 +204,8 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
     )
     # Grows with every change calendars must learn of; added to each session's own.
     sequence = models.PositiveIntegerField(_("sequence"), default=0, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, editable=False)
+    updated_at = clock.UpdatedAtField(_("updated"))
 
     objects = WorkshopQuerySet.as_manager()
 
@@ -295,7 +295,7 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
 
     def registration_window_refusal(self, now=None):
         """Why registration is closed now, or None when it is open."""
-        now = now or timezone.now()
+        now = now or clock.now()
         if self.status != self.Status.PUBLISHED:
             return _("This workshop is not open for registration.")
         if self.registration_opens_at and now < self.registration_opens_at:
@@ -338,7 +338,7 @@ class Workshop(CalendarFieldsMixin, index.Indexed, ClusterableModel):
         """Whether the last meeting is over (see :meth:`last_meeting_ends_at`). Members may no
         longer register or cancel then; trainers and staff correct with a reason."""
         ends_at = self.last_meeting_ends_at()
-        return ends_at is not None and ends_at <= (now or timezone.now())
+        return ends_at is not None and ends_at <= (now or clock.now())
 
     def location_text(self):
         """The venue as one line, for calendars and e-mails."""

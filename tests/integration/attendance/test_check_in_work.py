@@ -7,6 +7,7 @@ from unittest.mock import patch
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -18,6 +19,8 @@ from capacity_lms.core.actions import ActionRefused
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
+# Tasks kept in a list instead of run: what a request queues is seen, not done.
+QUEUED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -182,3 +185,49 @@ def test_a_second_check_in_answers_from_the_lookup_alone(
     for field in AttendanceRecord._meta.concrete_fields:
         assert getattr(again, field.attname) == getattr(stored, field.attname), field.name
     assert again.status == stored.status and not again._state.adding
+
+
+@override_settings(TASKS=QUEUED)
+def test_after_its_commit_the_check_in_request_only_queues_the_announcement(
+    client, session, registered, django_capture_on_commit_callbacks
+):
+    """What listens to a mark (a reaction to ask for, certificate rules to look at) runs in a
+    task: the request, its after-commit work included, stays at its few queries and queues
+    one task; the task, run later, does the rest for the record as it then stands."""
+    from django_tasks import default_task_backend
+
+    from capacity_lms.attendance.tasks import announce_attendance
+    from capacity_lms.evaluation.models import ReactionRequest
+
+    url = reverse("capacity_lms:check_in_token", args=[make_token(session, session.date)])
+    with django_capture_on_commit_callbacks(execute=True):
+        check_in(session, registered[1]).execute()  # the session is kept from now on
+    default_task_backend.clear()
+    client.force_login(registered[0])
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        response = client.post(url)
+    assert response.context["outcome"] == "marked"
+    # The visitor's session and user, the lookup, and the record with its history row (one
+    # statement on PostgreSQL): as before the commit, nothing after it but the queueing.
+    sql = statements(queries.captured_queries)
+    assert len(sql) <= (4 if connection.vendor == "postgresql" else 5), sql
+    record = AttendanceRecord.objects.get(user=registered[0])
+    queued = [(result.task.name, result.args) for result in default_task_backend.results]
+    assert queued == [(announce_attendance.name, [record.pk])]
+    assert not ReactionRequest.objects.filter(user=registered[0]).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert announce_attendance.call(record.pk) is True
+    request = ReactionRequest.objects.get(user=registered[0])
+    assert (request.session, request.occurrence_date) == (session, session.date)
+
+
+def test_the_announcement_of_a_record_gone_since_does_nothing(session, registered):
+    from capacity_lms.attendance.tasks import announce_attendance
+
+    record, _changed = check_in(session, registered[0]).execute()
+    AttendanceRecord.objects.filter(pk=record.pk).delete()
+    assert announce_attendance.call(record.pk) is False

@@ -1,0 +1,21 @@
+"""Attendance work done in the background, through the Django tasks API."""
+
+from django_tasks import task
+
+from capacity_lms.attendance.models import AttendanceRecord
+from capacity_lms.attendance.signals import attendance_marked
+
+
+@task()
+def announce_attendance(record_id):
+    """Tell the listeners (certificates, evaluation) that the record ``record_id`` was marked,
+    as it stands now. Returns False when the record is gone (its person was erased since)."""
+    record = (
+        AttendanceRecord.objects.select_related("status", "session__workshop", "user")
+        .filter(pk=record_id, user__isnull=False)
+        .first()
+    )
+    if record is None:
+        return False
+    attendance_marked.send(AttendanceRecord, record=record)
+    return True
