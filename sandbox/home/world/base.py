@@ -36,6 +36,7 @@ class World:
     associations: list = field(default_factory=list)  # generated abroad associations
     members: dict = field(default_factory=dict)  # association pk -> [User], leader first
     trainers: list = field(default_factory=list)  # trainer accounts (demo "trainer" among them)
+    workshops: list = field(default_factory=list)  # [(Workshop, Session)] generated, by date
 
     @classmethod
     def create(cls, today):

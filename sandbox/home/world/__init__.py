@@ -1,0 +1,59 @@
+"""The generated demo world: a programme's worth of activity over the last eighteen months,
+around the hand-written demo (``sandbox/home/demo.py``), which loads it last.
+
+``load_world(users)`` builds it from a fixed seed and the day of loading: people and
+associations, online training, workshops with their registrations and attendance,
+certificates, then the later domains. Every change goes through the real actions under
+``clock.at`` the moment it happened. Loading again finds the world (its first generated member)
+and changes nothing.
+
+Notices and PDFs are held back while it loads: tasks go to the dummy backend, and what a task
+would have done is called here where the world needs it. The actions queue their tasks after
+the commit (``transaction.on_commit``), and the demo loads in one transaction that commits
+after this returns: the callbacks the world queued are run here, still on the dummy backend,
+rather than at that commit (they would then run for real, as of today).
+"""
+
+import time
+
+from django.db import transaction
+from django.test import override_settings
+
+from capacity_lms.core import clock
+from sandbox.home.world.base import World
+from sandbox.home.world.certificates import load_certificates
+from sandbox.home.world.people import find_world, load_people
+from sandbox.home.world.training import load_training
+from sandbox.home.world.workshops import load_workshops
+
+QUIET_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def _run_queued_callbacks(connection, before):
+    """Run (quietly, now) what the world queued for after the commit."""
+    queued = connection.run_on_commit[before:]
+    del connection.run_on_commit[before:]
+    for _savepoints, callback, _robust in queued:
+        callback()
+
+
+def load_world(users):
+    """Build the world unless it is there; returns a summary (counts, seconds taken)."""
+    started = time.monotonic()
+    world = World.create(clock.today())
+    if find_world(world):
+        return {"world": "already loaded"}
+    summary = {}
+    connection = transaction.get_connection()
+    with override_settings(TASKS=QUIET_TASKS):
+        before = len(connection.run_on_commit)
+        with transaction.atomic():
+            load_people(world, users)
+            summary.update(load_training(world))
+            summary.update(load_workshops(world))
+            summary.update(load_certificates(world, users["staff"]))
+        _run_queued_callbacks(connection, before)
+    summary["world associations"] = len(world.associations)
+    summary["world members"] = len(world.all_members())
+    summary["world seconds"] = round(time.monotonic() - started, 1)
+    return summary
