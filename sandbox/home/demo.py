@@ -25,6 +25,7 @@ from sandbox.home.demo_training import load_training
 from sandbox.home.demo_workbook import load_workbook
 from sandbox.home.demo_workshops import ensure_members, load_workshops
 from sandbox.home.models import HomePage
+from sandbox.home.world import load_world
 from sandbox.testing.factories import (
     DEMO_PASSWORD,
     LearnerProfileFactory,
@@ -154,8 +155,11 @@ def ensure_learner(users, associations):
 
 
 @transaction.atomic
-def load_demo_data():
-    """Create the sandbox's demo content; returns a summary of what the site now holds."""
+def load_demo_data(small=False):
+    """Create the sandbox's demo content; returns a summary of what the site now holds.
+
+    Unless ``small``, the generated world follows (``sandbox/home/world``): a programme's
+    worth of activity over the last eighteen months around the hand-written demo."""
     taxonomy = load_standard_taxonomy()
     ensure_home_pages()
     users = ensure_accounts()
@@ -175,6 +179,7 @@ def load_demo_data():
     funded = {**load_funded(users), **load_current()}
     exchange = load_exchange()
     evaluation = load_evaluation(users)
+    world = {} if small else load_world(users)
     return {
         "courses (all languages)": training["courses"],
         "lessons (all languages)": training["lessons"],
@@ -193,4 +198,5 @@ def load_demo_data():
         **funded,
         **exchange,
         **evaluation,
+        **world,
     }

@@ -22,6 +22,7 @@ from django.test import override_settings
 from capacity_lms.core import clock
 from sandbox.home.world.base import World
 from sandbox.home.world.certificates import load_certificates
+from sandbox.home.world.later import load_later_domains
 from sandbox.home.world.people import find_world, load_people
 from sandbox.home.world.training import load_training
 from sandbox.home.world.workshops import load_workshops
@@ -48,11 +49,18 @@ def load_world(users):
     with override_settings(TASKS=QUIET_TASKS):
         before = len(connection.run_on_commit)
         with transaction.atomic():
-            load_people(world, users)
-            summary.update(load_training(world))
-            summary.update(load_workshops(world))
-            summary.update(load_certificates(world, users["staff"]))
-        _run_queued_callbacks(connection, before)
+            parts = [
+                ("people", lambda: load_people(world, users)),
+                ("training", lambda: load_training(world)),
+                ("workshops", lambda: load_workshops(world)),
+                ("certificates", lambda: load_certificates(world, users["staff"])),
+                ("later domains", lambda: load_later_domains(world)),
+                ("queued callbacks", lambda: _run_queued_callbacks(connection, before)),
+            ]
+            for name, part in parts:
+                part_started = time.monotonic()
+                summary.update(part() or {})
+                summary[f"world seconds ({name})"] = round(time.monotonic() - part_started, 1)
     summary["world associations"] = len(world.associations)
     summary["world members"] = len(world.all_members())
     summary["world seconds"] = round(time.monotonic() - started, 1)

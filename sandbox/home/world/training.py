@@ -20,7 +20,8 @@ from courses.quiz import correct_answers
 
 # Of those who enrol: the share who keep going after each lesson.
 KEEP_GOING = 0.8
-ENROLMENTS_PER_MEMBER = (1, 3)
+# How many modules a member enrols in (drawn from these: one on average).
+ENROLMENTS_PER_MEMBER = [0, 1, 1, 2]
 
 
 def demo_courses():
@@ -86,7 +87,7 @@ def load_training(world):
     enrolments = 0
     for user in world.all_members():
         language = user.capacity_profile.preferred_language
-        chosen = rng.sample(slugs, min(len(slugs), rng.randint(*ENROLMENTS_PER_MEMBER)))
+        chosen = rng.sample(slugs, min(len(slugs), rng.choice(ENROLMENTS_PER_MEMBER)))
         for slug in chosen:
             course = _course_for(courses, slug, language)
             day = world.day_between(world.start, last_day)

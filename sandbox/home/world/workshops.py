@@ -122,7 +122,7 @@ def make_workshops(world):
                 online_url=f"https://meet.example.org/world-{number + 1}" if online else "",
                 country=country,
                 # Every fifth workshop is small: it fills up and keeps a waiting list.
-                capacity=rng.randint(5, 7) if number % 5 == 2 else rng.randint(14, 25),
+                capacity=rng.randint(4, 6) if number % 5 == 2 else rng.randint(8, 12),
                 status=Workshop.Status.PUBLISHED,
                 strategic_axis=axes[axis],
             )
@@ -160,7 +160,7 @@ def register(world, workshop, session, announced):
         if workshop.format == "online"
         else _people_of(world, workshop.country.code)
     )
-    wanted = min(len(pool), workshop.capacity + rng.randint(2, 6))
+    wanted = min(len(pool), workshop.capacity + rng.randint(1, 4))
     people = rng.sample(pool, wanted)
     last = min(session.date, world.today) - datetime.timedelta(days=1)
     days = sorted(world.day_between(announced, last) for _person in people)
