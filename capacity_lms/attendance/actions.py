@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
-from capacity_lms.attendance.signals import announce_after_commit
+from capacity_lms.attendance.tasks import announce_after_commit
 from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.actions import MarkAttendanceAction, history_of, meeting_of
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord, AttendanceStatus
-from capacity_lms.attendance.signals import announce_after_commit
+from capacity_lms.attendance.tasks import announce_after_commit
 from capacity_lms.conf import get_setting
 from capacity_lms.core import clock
 from capacity_lms.core.actions import ActionRefused, BaseAction
@@ -347,7 +347,7 @@ class CheckInAction(BaseAction):
         unique constraint on (meeting, person) instead of a lock: one statement on PostgreSQL
         (:func:`insert_with_history`), nothing when the person is already marked present;
         the listeners (certificates, evaluation) hear of it from a task queued after the
-        commit (:func:`~capacity_lms.attendance.signals.announce_after_commit`).
+        commit (:func:`~capacity_lms.attendance.tasks.announce_after_commit`).
         A record the trainer already gave another status (late, absent) is changed by
         ``MarkAttendanceAction``, with its history, as any second mark is.
         """

@@ -1,5 +1,6 @@
 """Attendance work done in the background, through the Django tasks API."""
 
+from django.db import transaction
 from django_tasks import task
 
 from capacity_lms.attendance.models import AttendanceRecord
@@ -19,3 +20,10 @@ def announce_attendance(record_id):
         return False
     attendance_marked.send(AttendanceRecord, record=record)
     return True
+
+
+def announce_after_commit(record):
+    """Send ``attendance_marked`` for ``record``, in a task queued once its transaction
+    commits (at once, outside a transaction)."""
+    if record.user_id:
+        transaction.on_commit(lambda: announce_attendance.enqueue(record.pk))

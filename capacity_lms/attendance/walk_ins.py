@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from capacity_lms.attendance.models import AttendanceRecord, WalkIn
-from capacity_lms.attendance.signals import announce_after_commit
+from capacity_lms.attendance.tasks import announce_after_commit
 from capacity_lms.core.actions import ActionRefused, BaseAction
 
 
