@@ -177,3 +177,8 @@ CAPACITY_LMS_PROGRAMME_NAME = {
 
 # Signed-out visitors' catalogue and library pages are kept this long (0: not cached).
 CAPACITY_LMS_PAGE_CACHE_SECONDS = int(os.environ.get("CAPACITY_LMS_PAGE_CACHE_SECONDS", 300))
+
+# The demo data (`manage.py load_demo_data`): the hand-written accounts and content, then a
+# generated programme's worth of activity around them (sandbox/home/world/). False, or the
+# command's --small, loads the hand-written part only (the test settings do).
+SANDBOX_DEMO_WORLD = os.environ.get("SANDBOX_DEMO_WORLD", "1") != "0"

@@ -42,3 +42,7 @@ STORAGES = {
 # which a cached page has not, so it is off here and turned on where it is under test
 # (tests/integration/test_page_cache.py).
 CAPACITY_LMS_PAGE_CACHE_SECONDS = 0
+
+# Tests that load the demo data want the hand-written part; tests/integration/test_demo_world.py
+# loads the generated world itself.
+SANDBOX_DEMO_WORLD = False

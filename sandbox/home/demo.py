@@ -4,6 +4,7 @@ Every function here is idempotent: it looks rows up by a natural key and creates
 missing, so ``load_demo_data`` can run any number of times.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -155,11 +156,14 @@ def ensure_learner(users, associations):
 
 
 @transaction.atomic
-def load_demo_data(small=False):
+def load_demo_data(small=None):
     """Create the sandbox's demo content; returns a summary of what the site now holds.
 
     Unless ``small``, the generated world follows (``sandbox/home/world``): a programme's
-    worth of activity over the last eighteen months around the hand-written demo."""
+    worth of activity over the last eighteen months around the hand-written demo. ``None``
+    follows the ``SANDBOX_DEMO_WORLD`` setting (the sandbox's: yes; the tests': no)."""
+    if small is None:
+        small = not getattr(settings, "SANDBOX_DEMO_WORLD", True)
     taxonomy = load_standard_taxonomy()
     ensure_home_pages()
     users = ensure_accounts()

@@ -11,12 +11,21 @@ QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 class Command(BaseCommand):
     help = (
         "Load the sandbox's demo data: the programme taxonomy, associations, pages and one "
-        "account per role (password capacity-demo, demo only). Safe to run again."
+        "account per role (password capacity-demo, demo only), then a generated programme's "
+        "worth of activity around them unless --small. Safe to run again."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--small",
+            action="store_true",
+            help="Only the hand-written demo, without the generated world around it "
+            "(also the setting SANDBOX_DEMO_WORLD = False).",
+        )
 
     def handle(self, *args, **options):
         with override_settings(EMAIL_BACKEND=QUIET_MAIL):
-            summary = load_demo_data()
+            summary = load_demo_data(small=True if options["small"] else None)
         for key, value in summary.items():
             self.stdout.write(f"{key}: {value}")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
