@@ -22,8 +22,8 @@ from capacity_lms.evaluation.reactions import (
 from courses.models import Enrolment
 from sandbox.home.demo_evaluation import _answers
 
-MEETING_REACTIONS = 240  # at most, sampled from the attended meetings
-MODULE_REACTIONS = 150  # at most, sampled from the completions
+MEETING_REACTIONS = 150  # at most, sampled from the attended meetings
+MODULE_REACTIONS = 100  # at most, sampled from the completions
 COMMENTS = {
     "fr": ["Très concret, merci.", "Trop court pour tout voir.", "Des exemples utiles."],
     "ar": ["استفدت كثيرا من الأمثلة.", "الوقت لم يكن كافيا للأسئلة."],

@@ -8,6 +8,7 @@ through the network's actions, each under ``clock.at`` of the day it happened.""
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils import translation
 
 from capacity_lms.core import clock
@@ -26,7 +27,6 @@ from sandbox.testing.factories import (
     DEMO_PASSWORD,
     AssociationFactory,
     MembershipFactory,
-    UserFactory,
 )
 
 MARKER = "WORLD-MA-001"  # the first local association's registration number
@@ -118,6 +118,7 @@ def ensure_locals(world):
     staff = _staff()
     regions = {region.code: region for region in Region.objects.all()}
     locals_ = []
+    password = None
     for number, (name, name_ar, region, commune, (first, last)) in enumerate(LOCALS, start=1):
         registration = f"WORLD-MA-{number:03d}"
         association = Association.objects.filter(registration_number=registration).first()
@@ -140,12 +141,14 @@ def ensure_locals(world):
                     contact_email=f"world-ma-{number:03d}@capacity-demo.example",
                 )
                 username = f"world-ma-{number:03d}"
-                admin = UserFactory(
+                # One hash for all of them: hashing the demo password costs ~0.4 s a time.
+                password = password or make_password(DEMO_PASSWORD)
+                admin = get_user_model().objects.create(
                     username=username,
                     email=f"{username}@capacity-demo.example",
                     first_name=first,
                     last_name=last,
-                    password=DEMO_PASSWORD,
+                    password=password,
                 )
                 MembershipFactory(
                     user=admin,
