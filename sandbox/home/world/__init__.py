@@ -20,6 +20,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from capacity_lms.core import clock
+from sandbox.home.demo_evaluation import ensure_questionnaires, load_content, load_self_assessments
 from sandbox.home.world.base import World
 from sandbox.home.world.certificates import load_certificates
 from sandbox.home.world.later import load_later_domains
@@ -36,6 +37,15 @@ def _run_queued_callbacks(connection, before):
     del connection.run_on_commit[before:]
     for _savepoints, callback, _robust in queued:
         callback()
+
+
+def _self_assessments():
+    """The hand-written demo's self-assessments (last year's and this year's) of every
+    verified association that has none yet: the associations the world added, so that the
+    demo's next load finds nothing left to add."""
+    content = load_content()
+    questionnaire = ensure_questionnaires(content)["self_assessment"]
+    return {"world self-assessments added": load_self_assessments(questionnaire)}
 
 
 def load_world(users):
@@ -55,6 +65,7 @@ def load_world(users):
                 ("workshops", lambda: load_workshops(world)),
                 ("certificates", lambda: load_certificates(world, users["staff"])),
                 ("later domains", lambda: load_later_domains(world)),
+                ("self-assessments", _self_assessments),
                 ("queued callbacks", lambda: _run_queued_callbacks(connection, before)),
             ]
             for name, part in parts:
