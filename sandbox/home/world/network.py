@@ -262,7 +262,7 @@ def load_network(world):
     """The local associations, partnerships and offers and needs; their counts."""
     locals_ = ensure_locals(world)
     return {
-        "local associations": len(locals_),
-        "partnerships": load_partnerships(world, locals_),
-        "offers and needs": load_offers(world, locals_),
+        "local associations in Morocco (world)": len(locals_),
+        "partnerships declared (world)": load_partnerships(world, locals_),
+        "offers and needs (world)": load_offers(world, locals_),
     }, locals_
