@@ -18,7 +18,7 @@ from capacity_lms.calls.review_models import Decision
 from capacity_lms.evaluation.models import Reaction, ReactionRequest, SelfAssessment
 from capacity_lms.exchange.models import Post, Thread
 from capacity_lms.library.models import CaseStudyPage
-from capacity_lms.network.models import OfferOrNeed, Partnership
+from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
 from capacity_lms.people.models import Association, Membership
 from capacity_lms.taxonomy.loading import load_standard_taxonomy
 from capacity_lms.taxonomy.models import Country, Region, StrategicAxis
@@ -130,6 +130,10 @@ def test_network_partnerships_and_offers_dated_in_the_past(loaded):
     assert all(item.created_at.date() < world.today for item in partnerships)
     offers = OfferOrNeed.objects.filter(title="Accountants for a day")
     assert offers.count() == 1 and offers.get().created_at.date() < world.today
+    messages = RelayedMessage.objects.filter(about__in=OfferOrNeed.objects.all())
+    assert messages.exists()
+    answers = RelayedMessage.objects.filter(in_reply_to__in=messages)
+    assert answers.exists() and all(answer.in_reply_to.read_at for answer in answers)
 
 
 @pytest.mark.django_db

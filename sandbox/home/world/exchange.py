@@ -93,8 +93,9 @@ def _say(world, space, author, title, body, language, when, repliers):
                     language=language,
                 ).execute()
             )
-    if posts and rng.random() < 0.4:
-        with clock.at(when + datetime.timedelta(hours=2)):
+    marked = when + datetime.timedelta(hours=2)
+    if posts and rng.random() < 0.4 and marked.date() < world.today:
+        with clock.at(marked):
             MarkSolution(question.thread, user=author, post=rng.choice(posts)).execute()
     return 1
 

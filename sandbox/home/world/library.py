@@ -75,7 +75,9 @@ def load_library(world):
         association = partnership.initiator
         started = partnership.starts_on
         ended = started + datetime.timedelta(days=150)
-        published = min(ended + datetime.timedelta(days=40), world.today)
+        published = min(
+            ended + datetime.timedelta(days=40), world.today - datetime.timedelta(days=1)
+        )
         leader = (world.members.get(association.pk) or [None])[0]
         name, baseline, result = indicator
         with clock.at(world.moment(published, 11)):

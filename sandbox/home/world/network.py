@@ -2,7 +2,8 @@
 origin, each with an admin), verified by programme staff; partnerships declared by the world's
 associations abroad with them (and a few between two associations abroad), answered by the
 partner's admin (most confirmed, some declined, some left waiting, a few ended); offers and
-needs posted by the associations' admins over the eighteen months (some closed since). All
+needs posted by the associations' admins over the eighteen months (some closed since, some
+answered by a member of another association through a relayed message). All
 through the network's actions, each under ``clock.at`` of the day it happened."""
 
 import datetime
@@ -12,7 +13,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import translation
 
 from capacity_lms.core import clock
-from capacity_lms.network.models import OfferOrNeed, Partnership
+from capacity_lms.network.messaging import SendRelayedMessageAction
+from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
 from capacity_lms.network.offers import CloseOfferOrNeedAction, PostOfferOrNeedAction
 from capacity_lms.network.partnerships import (
     ConfirmPartnershipAction,
@@ -255,7 +257,39 @@ def load_offers(world, locals_):
         if number % 3 == 2 and closed < world.today:
             with clock.at(world.moment(closed, 17)):
                 CloseOfferOrNeedAction(item, user=admin).execute()
+        elif number % 3 == 0:
+            writer_association = led[(number * 7 + 3) % len(led)] if led else None
+            if writer_association not in (None, association):
+                write_about(world, item, admin, writer_association, posted)
     return made
+
+
+def write_about(world, item, admin, association, posted):
+    """A member of ``association`` writes about ``item`` a few days after it was posted (while
+    it is open), and its admin answers, both relayed by the platform."""
+    people = world.members.get(association.pk) or []
+    written = posted + datetime.timedelta(days=world.rng.randrange(2, 10))
+    answered = written + datetime.timedelta(days=world.rng.randrange(1, 4))
+    if not people or answered >= world.today or written >= item.expires_on:
+        return
+    writer = people[min(1, len(people) - 1)]
+    with clock.at(world.moment(written, 19)):
+        message = SendRelayedMessageAction(
+            item.association,
+            user=writer,
+            sender_association=association,
+            subject=f"About: {item.title}",
+            body="Our association could help (or needs the same). Could we talk this week?",
+            about=item,
+        ).execute()
+    with clock.at(world.moment(answered, 12)):
+        SendRelayedMessageAction(
+            None,
+            user=admin,
+            subject=f"Re: {message.subject}",
+            body="Thank you! Write to us at our address and we will call you.",
+            in_reply_to=message,
+        ).execute()
 
 
 def load_network(world):
@@ -265,4 +299,7 @@ def load_network(world):
         "local associations in Morocco (world)": len(locals_),
         "partnerships declared (world)": load_partnerships(world, locals_),
         "offers and needs (world)": load_offers(world, locals_),
+        "relayed messages sent by world members": RelayedMessage.objects.filter(
+            sender__username__in=[user.username for user in world.all_members()]
+        ).count(),
     }, locals_
