@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from capacity_lms.core import clock
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from sandbox.testing.factories import DEMO_PASSWORD, AssociationFactory, UserFactory
+from sandbox.testing.factories import DEMO_PASSWORD, AssociationFactory
 
 MARKER = "world-001"  # the first generated member: the world exists when they do
 REGISTRATION_PREFIX = "WORLD-"
@@ -267,13 +267,16 @@ def make_trainers(world, users):
     second = get_user_model().objects.filter(username="trainer2").first()
     if second is not None:
         trainers.append(second)
+    password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow on purpose
     for username, first, last in TRAINERS:
-        trainer = UserFactory(
+        trainer, _created = get_user_model().objects.get_or_create(
             username=username,
-            email=f"{username}@capacity-demo.example",
-            first_name=first,
-            last_name=last,
-            password=DEMO_PASSWORD,
+            defaults={
+                "email": f"{username}@capacity-demo.example",
+                "first_name": first,
+                "last_name": last,
+                "password": password,
+            },
         )
         trainer.groups.add(group)
         trainers.append(trainer)
