@@ -13,6 +13,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from capacity_lms.attendance.models import AttendanceRecord, AttendanceStatus
+from capacity_lms.calls.followup_models import Agreement, ProjectReport
 from capacity_lms.calls.models import Application
 from capacity_lms.calls.review_models import Decision
 from capacity_lms.evaluation.models import Reaction, ReactionRequest, SelfAssessment
@@ -154,6 +155,9 @@ def test_last_years_applications_decided(loaded):
     assert Decision.objects.filter(application__in=applications, outcome="funded").exists()
     call = applications.first().call
     assert all(item.submitted_at <= call.closes for item in applications)
+    funded = applications.filter(status="funded")
+    assert Agreement.objects.filter(application__in=funded).count() == funded.count()
+    assert ProjectReport.objects.filter(application__in=funded, status="approved").exists()
 
 
 @pytest.mark.django_db

@@ -8,8 +8,9 @@ staff found most eligible; the committee (reviewer1 chairing, reviewer2 and revi
 them after the deadline and decided: funded, reserve list or refused. The call was decided long
 ago (its stage is "decided"), so its committee's actions would refuse now: the reviews and
 decisions are written as ``demo_followup`` writes last year's, dated by the clock of the day
-they were made, with the call's history rows. An association's application is found again by
-the call and the association, so loading twice adds nothing."""
+they were made, with the call's history rows. The funded projects then go on through the
+follow-up's actions (agreement, tranches, an interim report approved). An association's
+application is found again by the call and the association, so loading twice adds nothing."""
 
 import datetime
 from decimal import Decimal
@@ -148,7 +149,7 @@ def load_calls(world):
     totals = {app.pk: review(world, app, committee, criteria, reviewed) for app in eligible}
     ranked = sorted(eligible, key=lambda item: -totals[item.pk])
     decided = reviewed + datetime.timedelta(days=21)
-    funded = 0
+    funded = []
     for rank, application in enumerate(ranked):
         outcome = _outcome(rank, len(ranked))
         requested = application.project.requested_amount or Decimal(0)
@@ -165,8 +166,72 @@ def load_calls(world):
             history.record(
                 call, CallEvent.Verb.DECIDED, actor=committee[0], application=application
             )
-        funded += outcome == Decision.Outcome.FUNDED
+        if outcome == Decision.Outcome.FUNDED:
+            funded.append(application)
+    reported = sum(
+        follow_up(world, application, decided, number) for number, application in enumerate(funded)
+    )
     return {
         "applications to last year's call (world)": len(submitted),
-        "funded by last year's call (world)": funded,
+        "funded by last year's call (world)": len(funded),
+        "interim reports approved (world)": reported,
     }
+
+
+def follow_up(world, application, decided, number):
+    """The agreement of a funded project and its first tranche, recorded by staff a few weeks
+    after the decision; two projects in three then filed their interim report on time, staff
+    approved it and released the second tranche (the third's is late). 1 if reported."""
+    from capacity_lms.calls.followup import (
+        RecordAgreementAction,
+        ReleaseTrancheAction,
+        ReviewReportAction,
+        SubmitReportAction,
+    )
+
+    staff = get_user_model().objects.filter(username="staff").first()
+    leader = (world.members.get(application.association_id) or [None])[0]
+    if staff is None or leader is None:
+        return 0
+    application.refresh_from_db()
+    amount = application.decision.amount
+    first = (amount * Decimal("0.6")).quantize(Decimal("1"))
+    signed = (decided + datetime.timedelta(days=25)).date()
+    interim = signed + datetime.timedelta(days=150)
+    final = signed + datetime.timedelta(days=330)
+    with clock.at(world.moment(signed, 10)):
+        agreement = RecordAgreementAction(
+            application,
+            user=staff,
+            amount=amount,
+            signed_on=signed,
+            tranches=[(first, signed), (amount - first, interim + datetime.timedelta(days=10))],
+            reports=[("interim", interim), ("final", final)],
+        ).execute()
+        ReleaseTrancheAction(agreement.tranches.get(number=1), user=staff).execute()
+    approved = interim + datetime.timedelta(days=4)
+    if number % 3 == 2 or approved >= world.today:
+        return 0
+    project = application.project
+    report = application.reports.get(number=1)
+    with clock.at(world.moment(interim - datetime.timedelta(days=3), 18)):
+        SubmitReportAction(
+            report,
+            user=leader,
+            texts={
+                "activities_done": "The first sessions took place as planned.",
+                "success_factors": "A partner in the commune who knew every family.",
+                "difficulties": "Two months' delay in buying the equipment.",
+            },
+            values={
+                indicator.pk: (indicator.target / 2, "") for indicator in project.indicators.all()
+            },
+            spending={
+                line.pk: line.quantity * line.unit_cost / 2 for line in project.budget_lines.all()
+            },
+        ).execute()
+    with clock.at(world.moment(approved, 11)):
+        ReviewReportAction(report, user=staff, approve=True).execute()
+    with clock.at(world.moment(approved + datetime.timedelta(days=2), 10)):
+        ReleaseTrancheAction(agreement.tranches.get(number=2), user=staff).execute()
+    return 1
