@@ -4,10 +4,10 @@ applications to last year's call with the committee's decisions, exchange-space 
 evaluation answers (reactions, self-assessments).
 
 Each part runs the real actions (or the factories) under ``clock.at`` of the day things
-happened, drawing from a generator seeded from ``world.rng``, so the same world makes the same
-history. A world that has them already (its first local association in Morocco exists) is left
-as it is: a second load adds nothing. Notices that the actions queue go to the dummy task
-backend while loading."""
+happened, drawing from a generator seeded from the world's seed and day, so the same world
+makes the same history. A world that has them already (its first local association in
+Morocco exists) is left as it is: a second load adds nothing. Notices that the actions queue
+go to the dummy task backend while loading."""
 
 import dataclasses
 import random
@@ -16,6 +16,7 @@ import time
 from django.test import override_settings
 
 from capacity_lms.people.models import Association
+from sandbox.home.world.base import SEED
 from sandbox.home.world.calls import load_calls
 from sandbox.home.world.evaluation import load_evaluation
 from sandbox.home.world.exchange import load_exchange
@@ -30,8 +31,10 @@ def load_later_domains(world):
     if Association.objects.filter(registration_number=MARKER).exists():
         return {}
     started = time.perf_counter()
-    # Demo data, not security: the world's own seed decides every draw.
-    world = dataclasses.replace(world, rng=random.Random(world.rng.getrandbits(64)))  # noqa: S311  # nosec B311
+    # Demo data, not security. A generator of their own, from the world's seed and day: the
+    # later domains draw the same whatever the earlier parts drew before them.
+    seed = f"{SEED}/later/{world.today.isoformat()}"
+    world = dataclasses.replace(world, rng=random.Random(seed))  # noqa: S311  # nosec B311
     with override_settings(TASKS=QUIET_TASKS):
         counts, _locals = load_network(world)
         counts["case studies (world)"] = load_library(world)
