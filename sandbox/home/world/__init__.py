@@ -3,9 +3,11 @@ around the hand-written demo (``sandbox/home/demo.py``), which loads it last.
 
 ``load_world(users)`` builds it from a fixed seed and the day of loading: people and
 associations, online training, workshops with their registrations and attendance,
-certificates, then the later domains. Every change goes through the real actions under
-``clock.at`` the moment it happened. Loading again finds the world (its first generated member)
-and changes nothing.
+certificates, then the later domains (``later.py``), and last the hand-written demo's
+self-assessments for the associations the world added (its next load would add them
+otherwise). Every change goes through the real actions under ``clock.at`` the moment it
+happened; the same day and seed make the same world. Loading again finds the world (its first
+generated member, ``world-001``) and changes nothing.
 
 Notices and PDFs are held back while it loads: tasks go to the dummy backend, and what a task
 would have done is called here where the world needs it. The actions queue their tasks after
