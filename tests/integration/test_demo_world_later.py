@@ -34,6 +34,7 @@ from sandbox.testing.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
     MembershipFactory,
+    RegistrationFactory,
     SessionFactory,
     UserFactory,
     WorkshopFactory,
@@ -76,6 +77,7 @@ def small_world():
         world.associations.append(association)
         world.members[association.pk] = people
         if number % 2 == 0:
+            RegistrationFactory(workshop=workshop, user=people[1])
             AttendanceRecord.objects.create(
                 session=session,
                 occurrence_date=meeting,
@@ -145,6 +147,7 @@ def test_case_studies_and_exchange(loaded):
     assert threads.count() >= 20
     assert Post.objects.filter(thread__in=threads).count() > threads.count()
     assert all(thread.created_at.date() < world.today for thread in threads)
+    assert threads.filter(space__kind="workshop", solution__isnull=False).exists()
 
 
 @pytest.mark.django_db

@@ -1,13 +1,16 @@
 """The generated world's exchange spaces: threads started by the world's members over the
 eighteen months in the topic spaces of the strategic axes and of the regions of origin, and in
 the spaces of the world's confirmed partnerships, each answered by other members (the asker
-marks one answer as the solution now and then). Written through the exchange's actions
+marks one answer as the solution now and then), and in a few past workshops' cohort spaces,
+answered by the trainer. Written through the exchange's actions
 (``StartThread``, ``Reply``, ``MarkSolution``) under ``clock.at`` of the day; a thread already
 there (same space and title) is left as is, so loading twice adds nothing."""
 
 import datetime
 
+from capacity_lms.attendance.models import AttendanceRecord
 from capacity_lms.core import clock
+from capacity_lms.exchange.access import may_write
 from capacity_lms.exchange.models import Thread
 from capacity_lms.exchange.posting import MarkSolution, Reply, StartThread
 from capacity_lms.exchange.spaces import space_for
@@ -144,10 +147,55 @@ def _partnership_threads(world):
     return made
 
 
+# (title, body, the trainer's answer) of the questions asked in a workshop's cohort space
+WORKSHOP_QUESTION = (
+    "The template from the first meeting",
+    "Could you share the table we filled in together? I did not copy it all.",
+    "Here it is, in the workshop's documents; bring it filled in next time.",
+)
+
+
+def _workshop_threads(world):
+    """In up to six of the world's past workshops, an attendee asks the day after the first
+    meeting; a trainer answers and the asker marks the answer."""
+    people = {user.pk: user for user in world.all_members()}
+    records = (
+        AttendanceRecord.objects.filter(user_id__in=people, occurrence_date__lt=world.today)
+        .select_related("session__workshop")
+        .order_by("occurrence_date", "pk")
+    )
+    made, seen = 0, set()
+    for record in records:
+        workshop = record.session.workshop
+        trainer = workshop.trainers.order_by("pk").first()
+        if workshop.pk in seen or trainer is None or len(seen) == 6:
+            continue
+        seen.add(workshop.pk)
+        title, body, answer = WORKSHOP_QUESTION
+        space = space_for("workshop", workshop.pk)
+        when = world.moment(record.occurrence_date + datetime.timedelta(days=1), 9)
+        if space is None or when.date() + datetime.timedelta(days=1) >= world.today:
+            continue
+        if space.pk and Thread.objects.filter(space=space, title=title).exists():
+            continue
+        author = people[record.user_id]
+        if not may_write(author, space):  # attended without a registration (a walk-in)
+            continue
+        with clock.at(when):
+            question = StartThread(
+                space, user=author, title=title, body=body, language="en"
+            ).execute()
+        with clock.at(when + datetime.timedelta(hours=5)):
+            post = Reply(question.thread, user=trainer, body=answer, language="en").execute()
+        with clock.at(when + datetime.timedelta(hours=8)):
+            MarkSolution(question.thread, user=author, post=post).execute()
+        made += 1
+    return made
+
+
 def load_exchange(world):
     people = world.all_members()
     if not people:
         return {"exchange threads (world)": 0}
-    return {
-        "exchange threads (world)": _topic_threads(world, people) + _partnership_threads(world)
-    }
+    made = _topic_threads(world, people) + _partnership_threads(world)
+    return {"exchange threads (world)": made + _workshop_threads(world)}
