@@ -49,6 +49,7 @@ sandbox-data: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 	$(MANAGE) update_index
+	$(MANAGE) rebuild_references_index
 
 sandbox: sandbox-data
 	@echo "Demo site: http://127.0.0.1:$(PORT)/  admin: http://127.0.0.1:$(PORT)/admin/"

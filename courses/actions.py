@@ -165,9 +165,13 @@ class CompleteLessonAction(BaseAction):
 
 
 def course_is_done(user, course):
-    """Every required live lesson completed, and every required quiz in the course passed."""
-    lessons = list(course.lessons(with_bodies=True))
-    required = {lesson.pk for lesson in lessons if lesson.is_required}
+    """Every required live lesson completed, and every required quiz in the course passed.
+
+    The lessons' bodies (where the quizzes are) are read only once every required lesson is
+    completed: until the last one, a completion is answered without them."""
+    required = set(
+        course.lessons().filter(is_required=True).values_list("pk", flat=True).order_by()
+    )
     completed = set(
         LessonCompletion.objects.filter(user=user, lesson_id__in=required).values_list(
             "lesson_id", flat=True
@@ -175,6 +179,7 @@ def course_is_done(user, course):
     )
     if not required or required - completed:
         return False
+    lessons = list(course.lessons(with_bodies=True))
     passed = set(
         QuizAttempt.objects.filter(
             user=user, lesson__in=[lesson.pk for lesson in lessons], passed=True

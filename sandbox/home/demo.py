@@ -7,6 +7,7 @@ missing, so ``load_demo_data`` can run any number of times.
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Locale, Page, Site
 
 from capacity_lms.people.models import Association, Membership
@@ -22,6 +23,7 @@ from sandbox.home.demo_followup import load_current, load_funded
 from sandbox.home.demo_library import load_library
 from sandbox.home.demo_network import ensure_associations, load_network
 from sandbox.home.demo_privacy import load_privacy
+from sandbox.home.demo_tasks import DEMO_LOADING
 from sandbox.home.demo_training import load_training
 from sandbox.home.demo_workbook import load_workbook
 from sandbox.home.demo_workshops import ensure_members, load_workshops
@@ -155,15 +157,22 @@ def ensure_learner(users, associations):
     )
 
 
-@transaction.atomic
 def load_demo_data(small=None):
     """Create the sandbox's demo content; returns a summary of what the site now holds.
 
     Unless ``small``, the generated world follows (``sandbox/home/world``): a programme's
     worth of activity over the last eighteen months around the hand-written demo. ``None``
-    follows the ``SANDBOX_DEMO_WORLD`` setting (the sandbox's: yes; the tests': no)."""
+    follows the ``SANDBOX_DEMO_WORLD`` setting (the sandbox's: yes; the tests': no).
+
+    All in one transaction, with e-mails, PDFs and search indexing held back until its commit
+    has run the tasks that make the demo's state (``demo_tasks.py``)."""
     if small is None:
         small = not getattr(settings, "SANDBOX_DEMO_WORLD", True)
+    with override_settings(TASKS=DEMO_LOADING), transaction.atomic():
+        return _load(small)
+
+
+def _load(small):
     taxonomy = load_standard_taxonomy()
     ensure_home_pages()
     users = ensure_accounts()

@@ -5,16 +5,26 @@ these, so a model change is made once. Needs ``factory-boy`` (the ``sandbox`` or
 """
 
 import datetime
+import functools
 import uuid
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from factory.django import DjangoModelFactory
 
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxis
 
 DEMO_PASSWORD = "capacity-demo"  # noqa: S105 - the demo accounts' published password
+
+
+@functools.cache
+def demo_password_hash(hashers=None):
+    """The demo password, hashed once per process and set of hashers: hashing is slow on
+    purpose (half a second each here), and the demo data and the tests make many accounts
+    with the same published password."""
+    return make_password(DEMO_PASSWORD)
 
 
 class UserFactory(DjangoModelFactory):
@@ -30,7 +40,12 @@ class UserFactory(DjangoModelFactory):
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
-        self.set_password(extracted or DEMO_PASSWORD)
+        from django.conf import settings
+
+        if extracted in (None, DEMO_PASSWORD):
+            self.password = demo_password_hash(tuple(settings.PASSWORD_HASHERS))
+        else:
+            self.set_password(extracted)
         if create:
             self.save(update_fields=["password"])
 

@@ -108,6 +108,15 @@ def new_context(new_context):
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
+def index_the_demo():
+    """What `make sandbox-data` runs after the load, which holds Wagtail's indexing back:
+    the search index (the catalogue's and the library's search) and the reference index."""
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_references_index", verbosity=0)
+
+
 @pytest.fixture
 def demo_site(pytestconfig, live_server, transactional_db):
     """The live server's URL, with the migrated database restored and the demo data loaded."""
@@ -119,6 +128,7 @@ def demo_site(pytestconfig, live_server, transactional_db):
     if snapshots.demo is None:
         restore(connection, snapshots.migrated)
         load_demo_data()
+        index_the_demo()
         snapshots.demo = take_snapshot(connection)
     else:
         restore(connection, snapshots.demo)

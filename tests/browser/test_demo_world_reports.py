@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
+from tests.browser.conftest import index_the_demo
 from tests.browser.database import restore, take_snapshot
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "demo-world"
@@ -36,6 +37,7 @@ def world_site(pytestconfig, live_server, transactional_db):
     if "snapshot" not in _WORLD:
         restore(connection, snapshots.migrated)
         load_demo_data(small=False)
+        index_the_demo()
         _WORLD["snapshot"] = take_snapshot(connection)
     else:
         restore(connection, _WORLD["snapshot"])

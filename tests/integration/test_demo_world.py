@@ -12,12 +12,21 @@ from django.contrib.auth import get_user_model
 from capacity_lms.certificates.models import Certificate
 from capacity_lms.core import clock
 from capacity_lms.people.models import Association
-from capacity_lms.reports.engine import ReportRequest, cross_table
+from capacity_lms.reports.engine import ReportRequest, cross_table, grand_total
+from capacity_lms.reports.scope import ReportScope
 from capacity_lms.taxonomy.models import StrategicAxis
 from capacity_lms.workshops.models import Registration, Workshop
 from sandbox.home.demo import load_demo_data
 from sandbox.home.world.base import World
 from tests.integration.conftest import built_for_the_module
+from tests.integration.demo_world_counts import (
+    SCOPES,
+    close,
+    in_scope,
+    independent,
+    normalised,
+    read_back,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +136,62 @@ def test_six_quarters_back_from_today(world):
     start, today = window()
     assert (today - start).days >= 6 * 91
     assert start < today - datetime.timedelta(days=540)
+
+
+# The report engine's property test, once, on the generated world: every figure equals a count
+# of the rows made apart (tests/integration/demo_world_counts.py).
+
+
+@pytest.fixture(scope="module")
+def counted(world):
+    return read_back()
+
+
+@pytest.mark.parametrize("viewer", list(SCOPES))
+@pytest.mark.parametrize(
+    ("metric", "rows", "columns"),
+    [
+        ("enrolments", "country", "axis"),
+        ("completions", "axis", "period"),
+        ("registrations", "country", "period"),
+        ("attendance_rate", "country", "axis"),
+        ("attendance_rate", "group", "period"),
+        ("certificates", "country", "period"),
+        ("enrolments", "association", "group"),
+    ],
+)
+def test_every_figure_equals_a_count_of_the_rows(counted, viewer, metric, rows, columns):
+    countries = SCOPES[viewer]
+    scope = ReportScope(countries=countries) if countries else None
+    table = cross_table(ReportRequest(metric=metric, rows=rows, columns=columns), scope)
+    cells, row_totals, column_totals, total = independent(
+        counted, metric, rows, columns, countries
+    )
+    assert cells, "the generated world has no such facts"
+    got = normalised(table.cells)
+    assert set(got) == set(cells)
+    assert [key for key in cells if not close(got[key], cells[key])] == []
+    got_rows, got_columns = normalised(table.row_totals), normalised(table.column_totals)
+    assert [key for key, value in row_totals.items() if not close(got_rows[key], value)] == []
+    assert [
+        key for key, value in column_totals.items() if not close(got_columns[key], value)
+    ] == []
+    assert close(table.total, total)
+
+
+@pytest.mark.parametrize("viewer", list(SCOPES))
+def test_the_admin_home_figures_equal_a_count_of_the_rows(counted, viewer):
+    _people, facts = counted
+    countries = SCOPES[viewer]
+    scope = ReportScope(countries=countries) if countries else None
+    for metric in ("completions", "registrations", "attendance_rate", "certificates"):
+        *_tables, total = independent(counted, metric, "country", "axis", countries)
+        assert close(grand_total(metric, scope), total), metric
+    # Trained: completed a module, or was at a meeting (a status with a weight: not absent).
+    trained = {
+        person
+        for metric in ("completions", "attendance_rate")
+        for person, fact, value in facts[metric]
+        if in_scope(fact, countries) and value > 0
+    }
+    assert grand_total("people", scope) == len(trained)

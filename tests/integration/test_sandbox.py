@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from capacity_lms.attendance.models import AttendanceChange, AttendanceRecord
 from capacity_lms.certificates.models import Certificate, CertificateSettings
+from capacity_lms.certificates.rendering import ensure_pdf
 from capacity_lms.library.models import CaseStudyPage, LibraryIndexPage
 from capacity_lms.network.models import OfferOrNeed, Partnership, RelayedMessage
 from capacity_lms.people.models import Association, LearnerProfile, Membership
@@ -120,7 +121,8 @@ def check_demo_workshops():
 
 
 def check_demo_certificates():
-    """The learner holds one certificate per kind, ready to download; staff see a revoked one."""
+    """The learner holds one certificate per kind, its PDF made on its first download (held
+    back while the demo loads); staff see a revoked one."""
     learner = get_user_model().objects.get(username="learner")
     held = Certificate.objects.for_holder(learner)
     assert sorted(held.values_list("layout", "status", "origin")) == [
@@ -128,7 +130,9 @@ def check_demo_certificates():
         ("fr", "valid", "rule"),
         ("fr,en", "valid", "manual"),
     ]
-    assert all(certificate.pdf for certificate in held)
+    assert not any(certificate.pdf for certificate in held)
+    first = ensure_pdf(held.first())
+    assert first.pdf and first.pdf.open("rb").read(5) == b"%PDF-"
     arabic_french = held.get(layout="ar,fr")
     assert arabic_french.holder_names == {"ar": "سلمى العمراني", "fr": "Salma Amrani"}
     assert held.get(layout="fr,en").expires_on is not None

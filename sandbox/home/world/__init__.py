@@ -23,14 +23,13 @@ from django.test import override_settings
 
 from capacity_lms.core import clock
 from sandbox.home.demo_evaluation import ensure_questionnaires, load_content, load_self_assessments
+from sandbox.home.demo_tasks import HOLD_EVERY_TASK
 from sandbox.home.world.base import World
 from sandbox.home.world.certificates import load_certificates
 from sandbox.home.world.later import load_later_domains
 from sandbox.home.world.people import find_world, load_people
 from sandbox.home.world.training import load_training
 from sandbox.home.world.workshops import load_workshops
-
-QUIET_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 def _run_queued_callbacks(connection, before):
@@ -58,7 +57,7 @@ def load_world(users):
         return {"world": "already loaded"}
     summary = {}
     connection = transaction.get_connection()
-    with override_settings(TASKS=QUIET_TASKS):
+    with override_settings(TASKS=HOLD_EVERY_TASK):
         before = len(connection.run_on_commit)
         with transaction.atomic():
             parts = [

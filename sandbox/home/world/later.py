@@ -16,14 +16,13 @@ import time
 from django.test import override_settings
 
 from capacity_lms.people.models import Association
+from sandbox.home.demo_tasks import HOLD_EVERY_TASK
 from sandbox.home.world.base import SEED
 from sandbox.home.world.calls import load_calls
 from sandbox.home.world.evaluation import load_evaluation
 from sandbox.home.world.exchange import load_exchange
 from sandbox.home.world.library import load_library
 from sandbox.home.world.network import MARKER, load_network
-
-QUIET_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 def load_later_domains(world):
@@ -35,7 +34,7 @@ def load_later_domains(world):
     # later domains draw the same whatever the earlier parts drew before them.
     seed = f"{SEED}/later/{world.today.isoformat()}"
     world = dataclasses.replace(world, rng=random.Random(seed))  # noqa: S311  # nosec B311
-    with override_settings(TASKS=QUIET_TASKS):
+    with override_settings(TASKS=HOLD_EVERY_TASK):
         counts, _locals = load_network(world)
         counts["case studies (world)"] = load_library(world)
         counts.update(load_calls(world))
