@@ -19,11 +19,17 @@ from capacity_lms.taxonomy.models import Country, SpecializedGroup, StrategicAxi
 DEMO_PASSWORD = "capacity-demo"  # noqa: S105 - the demo accounts' published password
 
 
-@functools.cache
-def demo_password_hash(hashers=None):
+def demo_password_hash():
     """The demo password, hashed once per process and set of hashers: hashing is slow on
     purpose (half a second each here), and the demo data and the tests make many accounts
     with the same published password."""
+    from django.conf import settings
+
+    return _hashed_once(tuple(settings.PASSWORD_HASHERS))
+
+
+@functools.cache
+def _hashed_once(hashers):
     return make_password(DEMO_PASSWORD)
 
 
@@ -40,10 +46,8 @@ class UserFactory(DjangoModelFactory):
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
-        from django.conf import settings
-
         if extracted in (None, DEMO_PASSWORD):
-            self.password = demo_password_hash(tuple(settings.PASSWORD_HASHERS))
+            self.password = demo_password_hash()
         else:
             self.set_password(extracted)
         if create:

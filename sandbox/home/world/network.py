@@ -9,7 +9,6 @@ through the network's actions, each under ``clock.at`` of the day it happened.""
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.utils import translation
 
 from capacity_lms.core import clock
@@ -26,9 +25,9 @@ from capacity_lms.network.verification import VerifyAssociationAction
 from capacity_lms.people.models import Association, Membership
 from capacity_lms.taxonomy.models import Region, SpecializedGroup, StrategicAxis
 from sandbox.testing.factories import (
-    DEMO_PASSWORD,
     AssociationFactory,
     MembershipFactory,
+    demo_password_hash,
 )
 
 MARKER = "WORLD-MA-001"  # the first local association's registration number
@@ -120,7 +119,6 @@ def ensure_locals(world):
     staff = _staff()
     regions = {region.code: region for region in Region.objects.all()}
     locals_ = []
-    password = None
     for number, (name, name_ar, region, commune, (first, last)) in enumerate(LOCALS, start=1):
         registration = f"WORLD-MA-{number:03d}"
         association = Association.objects.filter(registration_number=registration).first()
@@ -143,14 +141,12 @@ def ensure_locals(world):
                     contact_email=f"world-ma-{number:03d}@capacity-demo.example",
                 )
                 username = f"world-ma-{number:03d}"
-                # One hash for all of them: hashing the demo password costs ~0.4 s a time.
-                password = password or make_password(DEMO_PASSWORD)
                 admin = get_user_model().objects.create(
                     username=username,
                     email=f"{username}@capacity-demo.example",
                     first_name=first,
                     last_name=last,
-                    password=password,
+                    password=demo_password_hash(),
                 )
                 MembershipFactory(
                     user=admin,

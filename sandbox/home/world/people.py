@@ -12,13 +12,12 @@ reports have a history.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from capacity_lms.core import clock
 from capacity_lms.people.models import Association, LearnerProfile, Membership
 from capacity_lms.taxonomy.models import Country, Region, SpecializedGroup, StrategicAxis
-from sandbox.testing.factories import DEMO_PASSWORD, AssociationFactory
+from sandbox.testing.factories import AssociationFactory, demo_password_hash
 
 MARKER = "world-001"  # the first generated member: the world exists when they do
 REGISTRATION_PREFIX = "WORLD-"
@@ -184,7 +183,7 @@ def make_members(world):
     the demo learner's association; accounts, profiles and memberships written in bulk."""
     rng = world.rng
     User = get_user_model()
-    password = make_password(DEMO_PASSWORD)
+    password = demo_password_hash()
     groups = list(SpecializedGroup.objects.order_by("code"))
     zones = dict(Country.objects.values_list("code", "default_time_zone"))
     learner_association = Association.objects.filter(name__in=_learner_association_names()).first()
@@ -267,7 +266,7 @@ def make_trainers(world, users):
     second = get_user_model().objects.filter(username="trainer2").first()
     if second is not None:
         trainers.append(second)
-    password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow on purpose
+    password = demo_password_hash()
     for username, first, last in TRAINERS:
         trainer, _created = get_user_model().objects.get_or_create(
             username=username,
